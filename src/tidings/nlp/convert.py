@@ -1,0 +1,123 @@
+"""Turn a Doc annotated by tidings' components into the records of ``tidings.records``."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from tidings.events.codebook import cameo_code
+from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation
+from tidings.records import (
+    Actor,
+    ActorMention,
+    Analysis,
+    Article,
+    DateBasis,
+    Event,
+    Quote,
+    Sentence,
+)
+
+
+def doc_to_analysis(doc: Doc, article: Article) -> Analysis:
+    """Collect the records for one article from its annotated Doc."""
+    return _Converter(doc, article).analysis()
+
+
+def _trimmed(sent: Span) -> tuple[int, int, str]:
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return start, start + len(stripped), stripped
+
+
+class _Converter:
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.sentences = tuple(
+            Sentence(article.id, index, *_trimmed(sent)) for index, sent in enumerate(doc.sents)
+        )
+        self._sentence_starts = [sent.start_char for sent in doc.sents]
+
+    def analysis(self) -> Analysis:
+        doc = self.doc
+        mentions = (self.mention(span) for span in doc._.actor_mentions or ())
+        return Analysis(
+            article=self.article,
+            sentences=self.sentences,
+            mentions=tuple(m for m in mentions if m is not None),
+            events=tuple(self.event(annotation) for annotation in doc._.events or ()),
+            quotes=tuple(self.quote(annotation) for annotation in doc._.quotes or ()),
+        )
+
+    def sentence_at(self, char: int) -> Sentence:
+        return self.sentences[max(bisect_right(self._sentence_starts, char) - 1, 0)]
+
+    def mention(self, span: Span | None) -> ActorMention | None:
+        if span is None:
+            return None
+        return ActorMention(
+            article_id=self.article.id,
+            sentence_index=self.sentence_at(span.start_char).index,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            actor=span._.actor or Actor(name=span.text),
+            resolved_by=span._.resolved_by or "unresolved",
+        )
+
+    def event(self, annotation: EventAnnotation) -> Event:
+        trigger = annotation.trigger
+        sentence = self.sentence_at(trigger.start_char)
+        code = cameo_code(annotation.cameo_code)
+        date, basis, precision, date_text = None, DateBasis.NONE, None, None
+        when = annotation.when
+        if when is not None and when._.time is not None and when._.time.date is not None:
+            date, precision, date_text = when._.time.date, when._.time.precision, when.text
+            same_sentence = self.sentence_at(when.start_char).index == sentence.index
+            basis = DateBasis.CLAUSE if same_sentence else DateBasis.SENTENCE
+        elif self.article.published is not None:
+            date, basis = self.article.published, DateBasis.PUBLICATION
+        return Event(
+            article_id=self.article.id,
+            sentence_index=sentence.index,
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+            trigger_start=trigger.start_char,
+            trigger_end=trigger.end_char,
+            trigger=trigger.text,
+            source=self.mention(annotation.source),
+            target=self.mention(annotation.target),
+            cameo_code=code.code,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            plover_event=code.plover_event,
+            plover_mode=code.plover_mode,
+            plover_context=code.plover_context,
+            factuality=annotation.factuality,
+            rule=annotation.rule,
+            date=date,
+            date_basis=basis,
+            date_precision=precision,
+            date_text=date_text,
+            location=annotation.where._.place if annotation.where is not None else None,
+            reported_by=self.mention(annotation.reported_by),
+        )
+
+    def quote(self, annotation: QuoteAnnotation) -> Quote:
+        spans = tuple((span.start_char, span.end_char) for span in annotation.content)
+        cue = annotation.cue
+        return Quote(
+            article_id=self.article.id,
+            kind=annotation.kind,
+            spans=spans,
+            text=" … ".join(self.article.text[start:end] for start, end in spans),
+            cue=cue.text if cue is not None else None,
+            cue_start=cue.start_char if cue is not None else None,
+            cue_end=cue.end_char if cue is not None else None,
+            speaker=self.mention(annotation.speaker),
+            reported_by=self.mention(annotation.reported_by),
+            rule=annotation.rule,
+        )

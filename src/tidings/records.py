@@ -1,0 +1,198 @@
+"""The records tidings produces: typed, frozen dataclasses that leave the spaCy pipeline.
+
+Every stage after extraction (store, export, CLI) consumes only these types. Offsets are
+0-based, end-exclusive character offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Factuality(StrEnum):
+    """How the text presents an event: only ASSERTED and REPORTED count as facts."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    NEGATED = "negated"
+    FUTURE = "future"
+    HYPOTHETICAL = "hypothetical"
+
+    @property
+    def is_fact(self) -> bool:
+        """Whether the default queries and exports show events of this factuality."""
+        return self in (Factuality.ASSERTED, Factuality.REPORTED)
+
+
+class QuoteKind(StrEnum):
+    """Direct speech is in quote marks, indirect is paraphrased, mixed has both."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class DateBasis(StrEnum):
+    """Where an event's date came from, from most to least specific."""
+
+    CLAUSE = "clause"
+    SENTENCE = "sentence"
+    PUBLICATION = "publication"
+    NONE = "none"
+
+
+class DatePrecision(StrEnum):
+    """How precise a resolved date is; an interval is given by its start."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    INTERVAL = "interval"
+
+
+def content_id(text: str) -> str:
+    """The article id: a hash of its text, so the same article always gets the same id."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as ingested."""
+
+    text: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: date | None = None
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self.text))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, by position."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved political actor: country (ISO 3166 alpha-3) and sector codes (GOV, MIL, ...)."""
+
+    name: str
+    country: str | None = None
+    sectors: tuple[str, ...] = ()
+    known_id: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The CAMEO-style actor code, e.g. ``USAGOV``; empty when nothing is known."""
+        return (self.country or "") + "".join(self.sectors)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A span of text that names an actor, and how it was resolved (text rule, kb, coreference)."""
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    resolved_by: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved toponym: GeoNames id, name, country and coordinates, with its text span."""
+
+    name: str
+    country: str | None
+    start: int
+    end: int
+    geonames_id: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dyadic event: source does CAMEO code to target, with provenance and factuality.
+
+    Conjoined actors ("Egypt and Qatar") yield one event per (source, target) pair, as in GDELT.
+    """
+
+    article_id: str
+    sentence_index: int
+    sentence_start: int
+    sentence_end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    source: ActorMention | None
+    target: ActorMention | None
+    cameo_code: str
+    goldstein: float | None
+    quad_class: int
+    plover_event: str | None
+    plover_mode: str | None
+    plover_context: str | None
+    factuality: Factuality
+    rule: str
+    date: date | None = None
+    date_basis: DateBasis = DateBasis.NONE
+    date_precision: DatePrecision | None = None
+    date_text: str | None = None
+    location: Place | None = None
+    reported_by: ActorMention | None = None
+
+    @property
+    def cameo_root(self) -> str:
+        """The two-digit CAMEO root, e.g. ``"02"`` for ``"0256"``."""
+        return self.cameo_code[:2]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Speech attributed to a speaker: content spans, cue, speaker mention and resolved speaker."""
+
+    article_id: str
+    kind: QuoteKind
+    spans: tuple[tuple[int, int], ...]
+    text: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker: ActorMention | None
+    reported_by: ActorMention | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything tidings extracted from one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[ActorMention, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """An input that could not become an article, with a one-line reason."""
+
+    location: str
+    reason: str

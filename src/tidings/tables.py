@@ -1,0 +1,54 @@
+"""Read tidings' data tables (TSV and YAML), reporting the file and line of a bad entry."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class TableError(ValueError):
+    """A data table has a bad entry; the message names the file and line."""
+
+    def __init__(self, path: Path | str, line: int, problem: str) -> None:
+        super().__init__(f"{path}:{line}: {problem}")
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+
+
+def packaged(name: str) -> Path:
+    """The path of a table shipped in ``tidings/data``."""
+    return Path(str(resources.files("tidings") / "data" / name))
+
+
+def read_tsv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) for a TSV file with a header; '#' lines are comments."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        numbered = ((number, line) for number, line in enumerate(handle, start=1))
+        content = ((n, line) for n, line in numbered if line.strip() and not line.startswith("#"))
+        try:
+            header_line, header = next(content)
+        except StopIteration:
+            return
+        columns = next(csv.reader([header], delimiter="\t"))
+        for number, line in content:
+            values = next(csv.reader([line.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+            if len(values) > len(columns):
+                raise TableError(path, number, f"{len(values)} fields, header has {len(columns)}")
+            values += [""] * (len(columns) - len(values))
+            yield number, dict(zip(columns, values, strict=True))
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file, turning syntax errors into a TableError with the line."""
+    with path.open(encoding="utf-8") as handle:
+        try:
+            return yaml.safe_load(handle)
+        except yaml.MarkedYAMLError as error:
+            line = error.problem_mark.line + 1 if error.problem_mark else 0
+            raise TableError(path, line, str(error.problem)) from error
