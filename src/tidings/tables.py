@@ -32,7 +32,7 @@ def read_tsv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         numbered = ((number, line) for number, line in enumerate(handle, start=1))
         content = ((n, line) for n, line in numbered if line.strip() and not line.startswith("#"))
         try:
-            header_line, header = next(content)
+            _, header = next(content)
         except StopIteration:
             return
         columns = next(csv.reader([header], delimiter="\t"))

@@ -4,7 +4,9 @@ Components communicate only through these extensions:
 
 - ``doc._.published``: the article's publication date (set before the pipeline runs).
 - ``doc._.actor_mentions``: spans naming actors; each has ``span._.actor`` (an Actor) and
-  ``span._.resolved_by`` (the rule, knowledge-base entry or coreference that resolved it).
+  ``span._.resolved_by`` (the rule, knowledge-base entry or coreference that resolved it). A plural
+  reference to several actors ("the two countries") has ``span._.members`` (a tuple of Actors)
+  instead; events with it as source or target become one event per member.
 - ``doc._.times`` / ``doc._.places``: temporal expressions (``span._.time``: TimeValue) and
   toponyms (``span._.place``: Place).
 - ``doc._.quotes``: QuoteAnnotation objects.
@@ -60,7 +62,7 @@ class EventAnnotation:
 
 
 _DOC_EXTENSIONS = ("published", "actor_mentions", "times", "places", "quotes", "events")
-_SPAN_EXTENSIONS = ("actor", "resolved_by", "time", "place")
+_SPAN_EXTENSIONS = ("actor", "members", "resolved_by", "time", "place")
 
 
 def register_extensions() -> None:

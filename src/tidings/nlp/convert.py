@@ -43,32 +43,54 @@ class _Converter:
 
     def analysis(self) -> Analysis:
         doc = self.doc
-        mentions = (self.mention(span) for span in doc._.actor_mentions or ())
         return Analysis(
             article=self.article,
             sentences=self.sentences,
-            mentions=tuple(m for m in mentions if m is not None),
-            events=tuple(self.event(annotation) for annotation in doc._.events or ()),
+            mentions=tuple(m for span in doc._.actor_mentions or () for m in self.mentions(span)),
+            events=tuple(e for annotation in doc._.events or () for e in self.events(annotation)),
             quotes=tuple(self.quote(annotation) for annotation in doc._.quotes or ()),
         )
 
     def sentence_at(self, char: int) -> Sentence:
         return self.sentences[max(bisect_right(self._sentence_starts, char) - 1, 0)]
 
-    def mention(self, span: Span | None) -> ActorMention | None:
-        if span is None:
-            return None
-        return ActorMention(
-            article_id=self.article.id,
-            sentence_index=self.sentence_at(span.start_char).index,
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            actor=span._.actor or Actor(name=span.text),
-            resolved_by=span._.resolved_by or "unresolved",
-        )
+    def mentions(self, span: Span) -> list[ActorMention]:
+        """One mention per actor the span refers to (several for a plural reference)."""
+        actors = span._.members or (span._.actor or Actor(name=span.text),)
+        return [
+            ActorMention(
+                article_id=self.article.id,
+                sentence_index=self.sentence_at(span.start_char).index,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                actor=actor,
+                resolved_by=span._.resolved_by or "unresolved",
+            )
+            for actor in actors
+        ]
 
-    def event(self, annotation: EventAnnotation) -> Event:
+    def mention(self, span: Span | None) -> ActorMention | None:
+        """The mention of a span that stands for one actor (a group's first member)."""
+        return self.mentions(span)[0] if span is not None else None
+
+    def events(self, annotation: EventAnnotation) -> list[Event]:
+        """One dyadic event per (source, target) pair of the annotation's actors."""
+        sources = self.mentions(annotation.source) if annotation.source is not None else [None]
+        targets = self.mentions(annotation.target) if annotation.target is not None else [None]
+        return [
+            self.event(annotation, source, target)
+            for source in sources
+            for target in targets
+            if source is None or target is None or source.actor != target.actor
+        ]
+
+    def event(
+        self,
+        annotation: EventAnnotation,
+        source: ActorMention | None,
+        target: ActorMention | None,
+    ) -> Event:
         trigger = annotation.trigger
         sentence = self.sentence_at(trigger.start_char)
         code = cameo_code(annotation.cameo_code)
@@ -88,8 +110,8 @@ class _Converter:
             trigger_start=trigger.start_char,
             trigger_end=trigger.end_char,
             trigger=trigger.text,
-            source=self.mention(annotation.source),
-            target=self.mention(annotation.target),
+            source=source,
+            target=target,
             cameo_code=code.code,
             goldstein=code.goldstein,
             quad_class=code.quad_class,

@@ -1,0 +1,29 @@
+"""Attach a temporal expression and a place to an event trigger, through the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+
+def _governs(trigger: Token, span: Span) -> bool:
+    """Whether the span hangs off the trigger's clause (the trigger is an ancestor of its root)."""
+    return trigger == span.root or trigger in span.root.ancestors
+
+
+def anchor_time(trigger: Token) -> Span | None:
+    """The temporal expression of the trigger's clause, else of its sentence."""
+    sentence = trigger.sent
+    candidates: list[Span] = [span for span in trigger.doc._.times or () if span.sent == sentence]
+    governed = [span for span in candidates if _governs(trigger, span)]
+    chosen = governed or candidates
+    return chosen[0] if chosen else None
+
+
+def anchor_place(trigger: Token) -> Span | None:
+    """The place where the trigger's action happens ("in/at/near X", a visit's destination)."""
+    places: list[Span] = trigger.doc._.places or []
+    for span in places:
+        head = span.root.head
+        if head.dep_ == "prep" and head.head == trigger:
+            return span
+    return None
