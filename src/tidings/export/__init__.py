@@ -1,1 +1,6 @@
-"""export."""
+"""Export: the JSONL/CSV contract, GDELT- and PLOVER-style rows."""
+
+from tidings.export.rows import event_row, gdelt_row, plover_row, quote_row
+from tidings.export.writers import write_csv, write_jsonl
+
+__all__ = ["event_row", "gdelt_row", "plover_row", "quote_row", "write_csv", "write_jsonl"]

@@ -8,6 +8,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from tidings.nlp.annotations import register_extensions
 from tidings.nlp.convert import doc_to_analysis
@@ -43,18 +44,27 @@ def analyze(
     Annotations hold spaCy spans, which do not cross process boundaries; parallel work runs
     this function in each worker and ships the resulting records.
     """
-    register_extensions()
     pending: dict[int, Article] = {}
 
-    def docs() -> Iterator[tuple[Any, int]]:
+    def docs() -> Iterator[tuple[Doc, int]]:
         for number, article in enumerate(articles):
-            doc = nlp.make_doc(article.text)
-            doc._.published = article.published
             pending[number] = article
-            yield doc, number
+            yield _unprocessed_doc(nlp, article), number
 
     for doc, number in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
         yield doc_to_analysis(doc, pending.pop(number))
+
+
+def _unprocessed_doc(nlp: Language, article: Article) -> Doc:
+    register_extensions()
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published
+    return doc
+
+
+def annotate(nlp: Language, article: Article) -> Doc:
+    """The annotated spaCy Doc of one article, for inspection (``tidings explain``)."""
+    return nlp(_unprocessed_doc(nlp, article))
 
 
 def analyze_one(nlp: Language, article: Article) -> Analysis:

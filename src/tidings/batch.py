@@ -1,0 +1,157 @@
+"""Process a stream of inputs into a store, batch by batch, without losing committed work.
+
+Analysis is pluggable: in this process, or in a pool of worker processes that each build their
+own pipeline. Either way one process (the caller) writes to the database, and only a bounded
+number of batches is in flight, so a corpus of any size streams through in constant memory.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Protocol
+
+from spacy.language import Language
+
+from tidings.nlp import analyze, build_pipeline
+from tidings.records import Analysis, Article, IngestFailure
+from tidings.store import Store
+
+Result = Analysis | IngestFailure
+Item = Article | IngestFailure
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest run did."""
+
+    stored: int
+    already_stored: int
+    failed: int
+
+
+class Analyzer(Protocol):
+    """Turns batches of articles into results, in order."""
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        """Analyze each batch; a failing article becomes an IngestFailure, not an exception."""
+        ...
+
+
+def analyze_batch(nlp: Language, articles: list[Article]) -> list[Result]:
+    """Analyze a batch; if the batch fails, retry one by one so one bad article fails alone."""
+    try:
+        return list(analyze(nlp, articles))
+    except Exception:
+        results: list[Result] = []
+        for article in articles:
+            try:
+                results.extend(analyze(nlp, [article]))
+            except Exception as error:
+                where = article.url or f"article {article.id}"
+                reason = f"processing failed: {type(error).__name__}: {error}"
+                results.append(IngestFailure(where, reason))
+        return results
+
+
+class InProcessAnalyzer:
+    """Analyzes batches with a pipeline in this process."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        """Analyze each batch in turn."""
+        for batch in batches:
+            yield analyze_batch(self.nlp, batch)
+
+
+# Each worker process builds its pipeline once, in the pool's initializer.
+_worker_nlp: Language | None = None
+
+
+def _start_worker(actors_file: Path | None) -> None:
+    global _worker_nlp
+    _worker_nlp = build_pipeline(actors_file=actors_file)
+
+
+def _analyze_in_worker(articles: list[Article]) -> list[Result]:
+    assert _worker_nlp is not None, "the pool initializer builds the pipeline"
+    return analyze_batch(_worker_nlp, articles)
+
+
+class ProcessPoolAnalyzer:
+    """Analyzes batches in worker processes, keeping a bounded number in flight."""
+
+    def __init__(self, processes: int, *, actors_file: Path | None = None) -> None:
+        self.processes = processes
+        self.actors_file = actors_file
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        """Analyze batches in parallel and yield their results in input order."""
+        with ProcessPoolExecutor(
+            self.processes, initializer=_start_worker, initargs=(self.actors_file,)
+        ) as pool:
+            in_flight: deque[Future[list[Result]]] = deque()
+            for batch in batches:
+                in_flight.append(pool.submit(_analyze_in_worker, batch))
+                if len(in_flight) >= 2 * self.processes:
+                    yield in_flight.popleft().result()
+            while in_flight:
+                yield in_flight.popleft().result()
+
+
+def _chunks(items: Iterable[Article | IngestFailure], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def ingest(
+    items: Iterable[Article | IngestFailure],
+    store: Store,
+    analyzer: Analyzer,
+    *,
+    batch_size: int = 64,
+    on_input: Callable[[], None] = lambda: None,
+    on_failure: Callable[[IngestFailure], None] = lambda failure: None,
+) -> IngestReport:
+    """Analyze the articles not stored yet and save them, one transaction per batch."""
+    stored = already = failed = 0
+
+    def fail(failure: IngestFailure) -> None:
+        nonlocal failed
+        store.record_failure(failure)
+        on_failure(failure)
+        failed += 1
+
+    def fresh_batches() -> Iterator[list[Article]]:
+        nonlocal already
+        for chunk in _chunks(items, batch_size):
+            fresh: dict[str, Article] = {}
+            for item in chunk:
+                on_input()
+                if isinstance(item, IngestFailure):
+                    fail(item)
+                elif item.id in fresh or store.has_article(item.id):
+                    already += 1
+                else:
+                    fresh[item.id] = item
+            if fresh:
+                yield list(fresh.values())
+
+    for results in analyzer.map(fresh_batches()):
+        analyses = []
+        for result in results:
+            if isinstance(result, IngestFailure):
+                fail(result)
+            else:
+                analyses.append(result)
+        report = store.save(analyses)
+        stored += report.stored
+        already += report.skipped
+    return IngestReport(stored=stored, already_stored=already, failed=failed)

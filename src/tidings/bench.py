@@ -1,0 +1,94 @@
+"""Throughput of the full tidings pipeline against bare spaCy, measured in the same process."""
+
+from __future__ import annotations
+
+import resource
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import cycle, islice
+from pathlib import Path
+
+import spacy
+
+from tidings.batch import Analyzer, InProcessAnalyzer, ProcessPoolAnalyzer, ingest
+from tidings.examples import reference_article
+from tidings.ingest import read_articles
+from tidings.nlp import DEFAULT_MODEL, build_pipeline
+from tidings.records import Article
+from tidings.store import Store
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed pass over the corpus."""
+
+    name: str
+    seconds: float
+    articles: int
+    tokens: int
+
+    @property
+    def tokens_per_second(self) -> float:
+        """Tokens per second of wall time."""
+        return self.tokens / self.seconds
+
+    @property
+    def articles_per_second(self) -> float:
+        """Articles per second of wall time."""
+        return self.articles / self.seconds
+
+
+def corpus(size: int, news_files: Iterable[Path] = ()) -> list[Article]:
+    """``size`` distinct articles: the reference article and the given news, cycled as needed."""
+    news = (item for item in read_articles(news_files) if isinstance(item, Article))
+    texts = list({article.id: article for article in [reference_article(), *news]}.values())
+    # A cycled copy gets a marker line so it is a new article for the store, not a duplicate.
+    return [
+        article
+        if number < len(texts)
+        else replace(article, text=f"{article.text}\n({number})", id="")
+        for number, article in enumerate(islice(cycle(texts), size))
+    ]
+
+
+def _bare_spacy(articles: list[Article], batch_size: int) -> Run:
+    nlp = spacy.load(DEFAULT_MODEL)
+    list(nlp.pipe(article.text for article in articles[:5]))  # warm-up
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe((a.text for a in articles), batch_size=batch_size))
+    return Run("spaCy alone", time.perf_counter() - started, len(articles), tokens)
+
+
+def _full(
+    articles: list[Article], analyzer: Analyzer, name: str, batch_size: int, tokens: int
+) -> Run:
+    with tempfile.TemporaryDirectory() as folder, Store(f"sqlite:///{folder}/bench.db") as store:
+        started = time.perf_counter()
+        report = ingest(articles, store, analyzer, batch_size=batch_size)
+        seconds = time.perf_counter() - started
+    assert report.stored == len(articles), report
+    return Run(name, seconds, len(articles), tokens)
+
+
+def run_benchmark(
+    articles: list[Article], *, processes: int = 1, batch_size: int = 64
+) -> Iterator[Run]:
+    """Time bare spaCy, then the full pipeline with storage, then (if asked) with processes."""
+    baseline = _bare_spacy(articles, batch_size)
+    yield baseline
+    nlp = build_pipeline()
+    list(InProcessAnalyzer(nlp).map([articles[:5]]))  # warm-up
+    yield _full(articles, InProcessAnalyzer(nlp), "tidings, 1 process", batch_size, baseline.tokens)
+    if processes > 1:
+        pool = ProcessPoolAnalyzer(processes)
+        name = f"tidings, {processes} processes"
+        yield _full(articles, pool, name, batch_size, baseline.tokens)
+
+
+def peak_memory_mb() -> tuple[float, float]:
+    """Peak resident memory so far, in MiB, of this process and of its largest worker."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return own / 1024, worker / 1024

@@ -1,0 +1,418 @@
+"""The Store: saves Analyses in transactions and reads records back, equal to what was saved."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, aliased
+
+from tidings.records import (
+    Actor,
+    ActorMention,
+    Analysis,
+    Article,
+    DateBasis,
+    DatePrecision,
+    Event,
+    Factuality,
+    IngestFailure,
+    Place,
+    Quote,
+    QuoteKind,
+    Sentence,
+)
+from tidings.store.models import (
+    ArticleRow,
+    Base,
+    EventRow,
+    FailureRow,
+    MentionRow,
+    QuoteRow,
+    SentenceRow,
+)
+
+FACT_VALUES = [f.value for f in Factuality if f.is_fact]
+
+
+@dataclass(frozen=True)
+class SaveReport:
+    """How many articles a save stored, and how many were there already."""
+
+    stored: int
+    skipped: int
+
+
+def _enable_sqlite_integrity(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+
+class Store:
+    """A database of articles and what tidings found in them (any SQLAlchemy URL)."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(url)
+        if self.engine.dialect.name == "sqlite":
+            _enable_sqlite_integrity(self.engine)
+        Base.metadata.create_all(self.engine)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def save(self, analyses: Iterable[Analysis]) -> SaveReport:
+        """Store the analyses of articles not stored yet, in one transaction."""
+        stored = skipped = 0
+        with Session(self.engine) as session, session.begin():
+            for analysis in analyses:
+                if _claim_article(session, analysis.article):
+                    _add_findings(session, analysis)
+                    stored += 1
+                else:
+                    skipped += 1
+        return SaveReport(stored=stored, skipped=skipped)
+
+    def record_failure(self, failure: IngestFailure) -> None:
+        """Record an input that could not be ingested."""
+        with Session(self.engine) as session, session.begin():
+            session.add(
+                FailureRow(
+                    location=failure.location,
+                    reason=failure.reason,
+                    failed_at=datetime.now(UTC).replace(tzinfo=None),
+                )
+            )
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether the article is stored."""
+        with Session(self.engine) as session:
+            return session.get(ArticleRow, article_id) is not None
+
+    def articles(self) -> list[Article]:
+        """Every stored article, oldest stored first."""
+        with Session(self.engine) as session:
+            rows = session.scalars(select(ArticleRow).order_by(ArticleRow.stored_at, ArticleRow.id))
+            return [_article(row) for row in rows]
+
+    def failures(self) -> list[IngestFailure]:
+        """Every recorded failure, in order."""
+        with Session(self.engine) as session:
+            rows = session.scalars(select(FailureRow).order_by(FailureRow.id))
+            return [IngestFailure(row.location, row.reason) for row in rows]
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        """The stored article with everything found in it, or None."""
+        with Session(self.engine) as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                return None
+            mentions = _Mentions(session, article_id)
+            sentences = session.scalars(
+                select(SentenceRow)
+                .where(SentenceRow.article_id == article_id)
+                .order_by(SentenceRow.index)
+            )
+            events = session.scalars(
+                select(EventRow).where(EventRow.article_id == article_id).order_by(EventRow.id)
+            )
+            quotes = session.scalars(
+                select(QuoteRow).where(QuoteRow.article_id == article_id).order_by(QuoteRow.id)
+            )
+            return Analysis(
+                article=_article(row),
+                sentences=tuple(
+                    Sentence(article_id, s.index, s.start, s.end, row.text[s.start : s.end])
+                    for s in sentences
+                ),
+                mentions=mentions.listed(),
+                events=tuple(_event(e, mentions) for e in events),
+                quotes=tuple(_quote(q, mentions) for q in quotes),
+            )
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        code: str | None = None,
+        since: date | None = None,
+        include_all: bool = False,
+    ) -> list[Event]:
+        """Stored events; by default only those the text presents as facts."""
+        source, target = aliased(MentionRow), aliased(MentionRow)
+        query = (
+            select(EventRow)
+            .outerjoin(source, EventRow.source_id == source.id)
+            .outerjoin(target, EventRow.target_id == target.id)
+        )
+        if not include_all:
+            query = query.where(EventRow.factuality.in_(FACT_VALUES))
+        if code:
+            query = query.where(EventRow.cameo_code.startswith(code))
+        if since:
+            query = query.where(EventRow.date >= since)
+        if actor:
+            query = query.where(or_(*(_actor_matches(side, actor) for side in (source, target))))
+        query = query.order_by(EventRow.article_id, EventRow.sentence_index, EventRow.trigger_start)
+        with Session(self.engine) as session:
+            cache: dict[str, _Mentions] = {}
+            found = []
+            for row in session.scalars(query):
+                mentions = cache.setdefault(row.article_id, _Mentions(session, row.article_id))
+                found.append(_event(row, mentions))
+            return found
+
+    def quotes(self, *, speaker: str | None = None) -> list[Quote]:
+        """Stored quotes, optionally those whose resolved speaker's name contains ``speaker``."""
+        query = select(QuoteRow)
+        if speaker:
+            query = query.join(MentionRow, QuoteRow.speaker_id == MentionRow.id).where(
+                MentionRow.name.ilike(f"%{speaker}%")
+            )
+        query = query.order_by(QuoteRow.article_id, QuoteRow.id)
+        with Session(self.engine) as session:
+            cache: dict[str, _Mentions] = {}
+            found = []
+            for row in session.scalars(query):
+                mentions = cache.setdefault(row.article_id, _Mentions(session, row.article_id))
+                found.append(_quote(row, mentions))
+            return found
+
+
+def _actor_matches(side: Any, actor: str) -> Any:
+    """An actor filter: a code prefix (country + sectors, e.g. USAGOV) or a part of the name."""
+    code = func.coalesce(side.country, "") + side.sectors
+    return or_(code.startswith(actor.upper()), side.name.ilike(f"%{actor}%"))
+
+
+def _claim_article(session: Session, article: Article) -> bool:
+    """Insert the article row unless it exists; True if this call inserted it."""
+    values = {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "source": article.source,
+        "published": article.published,
+        "text": article.text,
+        "stored_at": datetime.now(UTC).replace(tzinfo=None),
+    }
+    dialect = session.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
+        statement = insert(ArticleRow).values(**values).on_conflict_do_nothing()
+        return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    if session.get(ArticleRow, article.id) is not None:
+        return False
+    session.add(ArticleRow(**values))
+    session.flush()
+    return True
+
+
+def _add_findings(session: Session, analysis: Analysis) -> None:
+    article_id = analysis.article.id
+    session.add_all(
+        SentenceRow(article_id=article_id, index=s.index, start=s.start, end=s.end)
+        for s in analysis.sentences
+    )
+    ids: dict[ActorMention, int] = {}
+
+    def mention_id(mention: ActorMention | None, *, listed: bool = False) -> int | None:
+        if mention is None:
+            return None
+        if mention not in ids:
+            row = _mention_row(mention, listed)
+            session.add(row)
+            session.flush()
+            ids[mention] = row.id
+        return ids[mention]
+
+    for mention in analysis.mentions:
+        mention_id(mention, listed=True)
+    for found in analysis.events:
+        session.add(_event_row(found, mention_id))
+    for quote in analysis.quotes:
+        session.add(
+            QuoteRow(
+                article_id=quote.article_id,
+                kind=quote.kind.value,
+                spans=json.dumps([list(span) for span in quote.spans]),
+                text=quote.text,
+                cue=quote.cue,
+                cue_start=quote.cue_start,
+                cue_end=quote.cue_end,
+                speaker_id=mention_id(quote.speaker),
+                reported_by_id=mention_id(quote.reported_by),
+                rule=quote.rule,
+            )
+        )
+
+
+def _mention_row(mention: ActorMention, listed: bool) -> MentionRow:
+    return MentionRow(
+        article_id=mention.article_id,
+        listed=listed,
+        sentence_index=mention.sentence_index,
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        name=mention.actor.name,
+        country=mention.actor.country,
+        sectors="|".join(mention.actor.sectors),
+        known_id=mention.actor.known_id,
+        resolved_by=mention.resolved_by,
+    )
+
+
+def _event_row(found: Event, mention_id: Any) -> EventRow:
+    place = found.location
+    return EventRow(
+        article_id=found.article_id,
+        sentence_index=found.sentence_index,
+        sentence_start=found.sentence_start,
+        sentence_end=found.sentence_end,
+        trigger_start=found.trigger_start,
+        trigger_end=found.trigger_end,
+        trigger=found.trigger,
+        source_id=mention_id(found.source),
+        target_id=mention_id(found.target),
+        reported_by_id=mention_id(found.reported_by),
+        cameo_code=found.cameo_code,
+        goldstein=found.goldstein,
+        quad_class=found.quad_class,
+        plover_event=found.plover_event,
+        plover_mode=found.plover_mode,
+        plover_context=found.plover_context,
+        factuality=found.factuality.value,
+        rule=found.rule,
+        date=found.date,
+        date_basis=found.date_basis.value,
+        date_precision=found.date_precision.value if found.date_precision else None,
+        date_text=found.date_text,
+        location_name=place.name if place else None,
+        location_country=place.country if place else None,
+        location_start=place.start if place else None,
+        location_end=place.end if place else None,
+        geonames_id=place.geonames_id if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+    )
+
+
+class _Mentions:
+    """An article's mention rows, turned back into ActorMentions by id."""
+
+    def __init__(self, session: Session, article_id: str) -> None:
+        rows = session.scalars(
+            select(MentionRow).where(MentionRow.article_id == article_id).order_by(MentionRow.id)
+        ).all()
+        self._by_id = {row.id: _mention(row) for row in rows}
+        self._listed = tuple(self._by_id[row.id] for row in rows if row.listed)
+
+    def listed(self) -> tuple[ActorMention, ...]:
+        return self._listed
+
+    def get(self, mention_id: int | None) -> ActorMention | None:
+        return self._by_id[mention_id] if mention_id is not None else None
+
+
+def _mention(row: MentionRow) -> ActorMention:
+    return ActorMention(
+        article_id=row.article_id,
+        sentence_index=row.sentence_index,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        actor=Actor(
+            name=row.name,
+            country=row.country,
+            sectors=tuple(row.sectors.split("|")) if row.sectors else (),
+            known_id=row.known_id,
+        ),
+        resolved_by=row.resolved_by,
+    )
+
+
+def _article(row: ArticleRow) -> Article:
+    return Article(
+        text=row.text,
+        url=row.url,
+        title=row.title,
+        source=row.source,
+        published=row.published,
+        id=row.id,
+    )
+
+
+def _event(row: EventRow, mentions: _Mentions) -> Event:
+    location = None
+    if row.location_name is not None:
+        location = Place(
+            name=row.location_name,
+            country=row.location_country,
+            start=row.location_start or 0,
+            end=row.location_end or 0,
+            geonames_id=row.geonames_id,
+            latitude=row.latitude,
+            longitude=row.longitude,
+        )
+    return Event(
+        article_id=row.article_id,
+        sentence_index=row.sentence_index,
+        sentence_start=row.sentence_start,
+        sentence_end=row.sentence_end,
+        trigger_start=row.trigger_start,
+        trigger_end=row.trigger_end,
+        trigger=row.trigger,
+        source=mentions.get(row.source_id),
+        target=mentions.get(row.target_id),
+        cameo_code=row.cameo_code,
+        goldstein=row.goldstein,
+        quad_class=row.quad_class,
+        plover_event=row.plover_event,
+        plover_mode=row.plover_mode,
+        plover_context=row.plover_context,
+        factuality=Factuality(row.factuality),
+        rule=row.rule,
+        date=row.date,
+        date_basis=DateBasis(row.date_basis),
+        date_precision=DatePrecision(row.date_precision) if row.date_precision else None,
+        date_text=row.date_text,
+        location=location,
+        reported_by=mentions.get(row.reported_by_id),
+    )
+
+
+def _quote(row: QuoteRow, mentions: _Mentions) -> Quote:
+    return Quote(
+        article_id=row.article_id,
+        kind=QuoteKind(row.kind),
+        spans=tuple((start, end) for start, end in json.loads(row.spans)),
+        text=row.text,
+        cue=row.cue,
+        cue_start=row.cue_start,
+        cue_end=row.cue_end,
+        speaker=mentions.get(row.speaker_id),
+        reported_by=mentions.get(row.reported_by_id),
+        rule=row.rule,
+    )

@@ -1,0 +1,58 @@
+"""tidings' CAMEO table against the merged CAMEO table in ../shared (where it is present)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tests.shared_data import shared_path
+from tidings.events.codebook import cameo_code, cameo_codebook
+
+
+def test_every_root_and_known_scores() -> None:
+    codebook = cameo_codebook()
+    assert len(codebook) == 317
+    assert {code.root for code in codebook.values()} == {f"{n:02d}" for n in range(1, 21)}
+    appeal = cameo_code("020")
+    assert (appeal.goldstein, appeal.quad_class, appeal.plover_event) == (3.0, 1, "REQUEST")
+    assert cameo_code("1834").goldstein is None
+    assert cameo_code("190").quad_class == 4
+
+
+def test_unknown_code_names_the_code() -> None:
+    with pytest.raises(KeyError, match="'999'"):
+        cameo_code("999")
+
+
+def test_table_matches_the_shared_cameo_facts() -> None:
+    path = shared_path("data/events/codebooks/cameo/cameo_event_codes_merged.tsv")
+    with path.open(encoding="utf-8") as handle:
+        reference = list(csv.DictReader(handle, delimiter="\t"))
+    codebook = cameo_codebook()
+    assert set(codebook) == {row["code"] for row in reference}
+    for row in reference:
+        ours = codebook[row["code"]]
+        assert ours.name == row["name"]
+        assert ours.goldstein == (float(row["goldstein"]) if row["goldstein"] else None)
+        assert ours.quad_class == int(row["quad_class_gdelt"])
+        assert ours.penta_class == int(row["penta_class_phoenix"])
+        # tidings adds REQUEST for CAMEO 02 appeals, where PLOVER itself says nothing.
+        if row["root"] != "02" or row["plover_event"]:
+            assert ours.plover_event == (row["plover_event"] or None), row["code"]
+        assert ours.plover_mode == (row["plover_mode"] or None)
+        assert ours.plover_context == (row["plover_context"] or None)
+
+
+def test_plover_mapping_agrees_with_the_cameo2plover_table() -> None:
+    path = shared_path("data/events/codebooks/plover/PLOVER__CAMEO2PLOVER-2021.txt")
+    codebook = cameo_codebook()
+    checked = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        head, _, rest = line.partition(":")
+        if not head.strip().isdigit() or head.strip() not in codebook or "," not in rest:
+            continue
+        event = rest.split("#")[0].split(",")[0].strip()
+        assert codebook[head.strip()].plover_event == event, head
+        checked += 1
+    assert checked > 150
