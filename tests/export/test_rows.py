@@ -1,0 +1,62 @@
+"""The export rows keep the documented contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from tests.store.test_store import _analysis
+from tidings.export import event_row, gdelt_row, plover_row, quote_row, write_csv, write_jsonl
+
+
+def test_event_row_keeps_codes_as_strings_and_nulls() -> None:
+    appeal, rejection = _analysis().events
+    row = event_row(appeal)
+    assert (row["cameo_code"], row["cameo_root"], row["quad_class"]) == ("020", "02", 1)
+    assert (row["source_country"], row["source_sector"], row["target_name"]) == (
+        "USA",
+        "GOV",
+        "Hamas",
+    )
+    assert row["location_name"] is None
+    rejected = event_row(rejection)
+    assert rejected["target_name"] is None and rejected["location_country"] == "QAT"
+
+
+def test_jsonl_parses_back() -> None:
+    rows = [event_row(e) for e in _analysis().events]
+    stream = io.StringIO()
+    write_jsonl(rows, stream)
+    assert [json.loads(line) for line in stream.getvalue().splitlines()] == rows
+
+
+def test_csv_has_header_and_json_lists() -> None:
+    rows = [quote_row(q) for q in _analysis().quotes]
+    stream = io.StringIO()
+    write_csv(rows, stream)
+    (parsed,) = csv.DictReader(io.StringIO(stream.getvalue()))
+    assert list(parsed) == list(rows[0])
+    assert json.loads(parsed["spans"]) == [[25, 43], [0, 7]]
+    assert parsed["speaker_name"] == "Blinken" and parsed["reported_by"] == "Antony Blinken"
+
+
+def test_gdelt_and_plover_rows() -> None:
+    analysis = _analysis()
+    appeal = analysis.events[0]
+    gdelt = gdelt_row(appeal, url="https://e.org")
+    assert (gdelt["Actor1Code"], gdelt["Actor2Code"], gdelt["EventRootCode"]) == (
+        "USAGOV",
+        "PSEREB",
+        "02",
+    )
+    assert gdelt["SQLDATE"] == "20240819"
+    plover = plover_row(appeal, text=analysis.article.text)
+    assert plover["event"] == "REQUEST"
+    assert plover["source"] == {
+        "actorText": "Blinken",
+        "code": "USA",
+        "sector": "GOV",
+        "name": "Antony Blinken",
+    }
+    assert plover["text"] == "Blinken called on Hamas."
