@@ -1,47 +1,62 @@
-"""Turn loosely named metadata (from JSONL, CSV, feeds, HTML) into an Article."""
+"""Turn a loosely named metadata record (a JSONL object, a CSV row) into an Article."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 
-import dateparser
-
+from tidings.ingest.dates import date_of
 from tidings.records import Article, IngestFailure
 
-# The first key present wins; the alternatives are the names common corpora use.
+# For each Article field, the names corpora give it; the first one present wins. Among them are
+# the shared gold sets (GGT: text/url/outlet; PolNeAR: text/title/date/publisher) and
+# news-please (maintext/date_publish/source_domain).
+TEXT_KEYS = ("text", "maintext")
 URL_KEYS = ("url", "link", "source_url")
 TITLE_KEYS = ("title", "headline")
-DATE_KEYS = ("date", "published", "publication_date", "pub_date")
-SOURCE_KEYS = ("source", "outlet", "publisher", "domain")
+DATE_KEYS = ("date", "published", "publication_date", "pub_date", "date_publish")
+SOURCE_KEYS = ("source", "outlet", "publisher", "source_domain", "domain")
 
-# Absolute dates only: "yesterday" must not resolve against the day of ingest.
-_DATE_SETTINGS = {"PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
+BYTE_ORDER_MARK = "\ufeff"
 
 
 def normalize_text(raw: str) -> str:
-    """Unify newlines and strip surrounding white space; nothing else changes."""
-    return raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    """Unify newlines to \\n, drop a leading byte order mark, strip surrounding white space."""
+    return raw.replace("\r\n", "\n").replace("\r", "\n").removeprefix(BYTE_ORDER_MARK).strip()
 
 
-def parse_date(value: object) -> date | None:
-    """A publication date from an ISO string, a datetime, or a common absolute format."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    parsed = dateparser.parse(text, settings=_DATE_SETTINGS)
-    return parsed.date() if parsed else None
+def article_from_record(
+    record: Mapping[str, object], location: str, *, default_date: date | None = None
+) -> Article | IngestFailure:
+    """An Article from a record with a text field and optional url/title/date/source fields."""
+    text_key = next((key for key in TEXT_KEYS if key in record), None)
+    if text_key is None:
+        return IngestFailure(location, "no 'text' field")
+    raw_text = record[text_key]
+    if not isinstance(raw_text, str):
+        return IngestFailure(location, f"'{text_key}' is not a string")
+    text = normalize_text(raw_text)
+    if not text:
+        return IngestFailure(location, "empty text")
+    url, title, source = (
+        _first_string(record, keys) for keys in (URL_KEYS, TITLE_KEYS, SOURCE_KEYS)
+    )
+    for key, value in ((text_key, text), ("url", url), ("title", title), ("source", source)):
+        if value is not None and not is_valid_unicode(value):
+            # A lone surrogate ("\ud800" in JSON) cannot be stored or hashed as UTF-8.
+            return IngestFailure(location, f"'{key}' holds invalid Unicode (a lone surrogate)")
+    date_key = next((key for key in DATE_KEYS if record.get(key)), None)
+    published = date_of(record[date_key]) if date_key else None
+    return Article(
+        text=text,
+        url=url,
+        title=title,
+        source=source,
+        published=published or default_date,
+    )
 
 
-def _first(record: Mapping[str, object], keys: tuple[str, ...]) -> str | None:
+def _first_string(record: Mapping[str, object], keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = record.get(key)
         if isinstance(value, str) and value.strip():
@@ -49,25 +64,10 @@ def _first(record: Mapping[str, object], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def article_from_record(
-    record: Mapping[str, object], location: str, default_date: date | None
-) -> Article | IngestFailure:
-    """An Article from a record with ``text`` and optional url/title/date/source fields."""
-    text = record.get("text")
-    if not isinstance(text, str):
-        return IngestFailure(location, "no 'text' field")
-    text = normalize_text(text)
-    if not text:
-        return IngestFailure(location, "empty text")
-    published = None
-    for key in DATE_KEYS:
-        if record.get(key):
-            published = parse_date(record[key])
-            break
-    return Article(
-        text=text,
-        url=_first(record, URL_KEYS),
-        title=_first(record, TITLE_KEYS),
-        source=_first(record, SOURCE_KEYS),
-        published=published or default_date,
-    )
+def is_valid_unicode(value: str) -> bool:
+    """Whether a string can be written as UTF-8 (it holds no lone surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

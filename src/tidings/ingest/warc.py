@@ -1,7 +1,8 @@
-"""Articles from the HTML responses in a WARC archive (warcio)."""
+"""Articles from the HTML pages in a WARC web archive (warcio)."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from datetime import date
 from typing import BinaryIO
@@ -16,17 +17,33 @@ from tidings.records import Article, IngestFailure
 def read_warc(
     stream: BinaryIO, location: str, *, default_date: date | None = None
 ) -> Iterator[Article | IngestFailure]:
-    """Each HTML response record of the archive as an article."""
+    """Each successful HTML response in the archive as an article, its url from the record."""
+    pages = 0
     try:
         for record in ArchiveIterator(stream):
-            if record.rec_type != "response" or record.http_headers is None:
+            if not _is_html_page(record):
                 continue
-            content_type = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in content_type:
-                continue
+            pages += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{location}#{url}"
-            html = record.content_stream().read().decode("utf-8", errors="replace")
-            yield article_from_html(html, where, url=url, default_date=default_date)
-    except ArchiveLoadFailed as error:
-        yield IngestFailure(location, f"not a WARC archive: {error}")
+            html = record.content_stream().read()
+            yield article_from_html(html, f"{location}#{url}", url=url, default_date=default_date)
+    except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as error:
+        yield IngestFailure(location, f"damaged WARC archive: {_first_line(error)}")
+        return
+    if not pages:
+        yield IngestFailure(location, "no HTML pages in WARC archive")
+
+
+def _is_html_page(record: object) -> bool:
+    """A response record carrying a 2xx HTML page; redirects and errors are not articles."""
+    http_headers = getattr(record, "http_headers", None)
+    if getattr(record, "rec_type", None) != "response" or http_headers is None:
+        return False
+    status = http_headers.get_statuscode() or ""
+    content_type = (http_headers.get_header("Content-Type") or "").lower()
+    return status.startswith("2") and "html" in content_type
+
+
+def _first_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

@@ -1,0 +1,169 @@
+"""Rule-based coreference inside one article: pronouns, surnames, titles and descriptions.
+
+Deterministic and fast: every decision looks back over the actors already mentioned, most
+recent first, and prefers the subject of a clause, as readers of news do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from tidings.actors.knowledge import ActorTables, Description
+from tidings.records import Actor
+
+# How many sentences back a pronoun may look for its antecedent.
+PRONOUN_REACH = 3
+GROUP_SECTORS = {"REB", "PTY", "OPP", "IGO", "NGO"}
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What a mention refers to: one actor, or several ("Egypt and Qatar")."""
+
+    actor: Actor | None
+    rule: str
+    kind: str
+    gender: str | None = None
+    members: tuple[Actor, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A resolved mention, as a possible antecedent for later ones."""
+
+    referent: Referent
+    head: Token
+    is_subject: bool
+    quoted: bool
+    text: str = ""
+
+
+class Antecedents:
+    """The actors mentioned so far in an article, in order."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self._by_head: dict[int, Referent] = {}
+        self._genders: dict[Actor, str] = {}
+
+    def add(self, entry: Entry) -> None:
+        """Remember a mention; the last of conjoined actors also adds the group."""
+        self.entries.append(entry)
+        self._by_head[entry.head.i] = entry.referent
+        if entry.head.dep_ != "conj":
+            return
+        first = entry.head
+        while first.dep_ == "conj":
+            first = first.head
+        chain = sorted([first, *first.conjuncts], key=lambda t: t.i)
+        referents = [self._by_head[t.i] for t in chain if t.i in self._by_head]
+        members = tuple(dict.fromkeys(r.actor for r in referents if r.actor is not None))
+        if len(members) >= 2:
+            kinds = {r.kind for r in referents}
+            kind = kinds.pop() if len(kinds) == 1 else "any"
+            group = Referent(None, "conjunction", kind, None, members)
+            self.entries.append(replace(entry, referent=group))
+
+    def person(self, pronoun: Token, gender: str, quoted: bool) -> Referent | None:
+        """The person a he/she pronoun refers to."""
+        people = [
+            e
+            for e in self._recent(pronoun, PRONOUN_REACH)
+            if e.referent.kind == "person"
+            and e.referent.actor is not None
+            and self._gender_of(e.referent) in (None, gender)
+        ]
+        chosen = _salient(people, pronoun, quoted)
+        if chosen is None or chosen.referent.actor is None:
+            return None
+        self._genders.setdefault(chosen.referent.actor, gender)
+        return Referent(chosen.referent.actor, "coref:pronoun", "person", gender)
+
+    def plural(self, pronoun: Token, quoted: bool) -> Referent | None:
+        """The group or several actors a they/them pronoun refers to."""
+        groups = [
+            e
+            for e in self._recent(pronoun, PRONOUN_REACH)
+            if e.referent.members or e.referent.kind in ("group", "organisation", "media")
+        ]
+        chosen = _salient(groups, pronoun, quoted)
+        return replace(chosen.referent, rule="coref:pronoun") if chosen else None
+
+    def person_named(self, name: str) -> Referent | None:
+        """An earlier person whose full name ends with this (shorter) name ("Blinken")."""
+        words = name.split()
+        for entry in reversed(self.entries):
+            actor = entry.referent.actor
+            if entry.referent.kind != "person" or actor is None:
+                continue
+            full = actor.name.split()
+            if len(full) > len(words) and full[-len(words) :] == words:
+                return replace(entry.referent, rule="coref:name")
+        return None
+
+    def titled(self, title: str, tables: ActorTables) -> Referent | None:
+        """An earlier person holding this title ("the Secretary of State")."""
+        title = title.removeprefix("the ").strip()
+        for entry in reversed(self.entries):
+            actor = entry.referent.actor
+            if entry.referent.kind != "person" or actor is None:
+                continue
+            known = tables.known.get(actor.known_id or "")
+            titles = known.titles() if known else set()
+            if title in titles or title in entry.text.lower():
+                return replace(entry.referent, rule="coref:title")
+        return None
+
+    def described(self, head: Token, description: Description) -> Referent | None:
+        """The earlier actor(s) a definite description ("the terrorist group") refers to."""
+        for entry in reversed(self._before(head)):
+            referent = entry.referent
+            if description.plural != bool(referent.members):
+                continue
+            if description.kind in ("any", referent.kind) or _is_group(description, referent):
+                return replace(referent, rule="coref:description")
+        return None
+
+    def _before(self, token: Token) -> list[Entry]:
+        return [e for e in self.entries if e.head.i < token.i]
+
+    def _recent(self, token: Token, sentences: int) -> list[Entry]:
+        starts = sorted({e.head.sent.start for e in self._before(token)} | {token.sent.start})
+        window = set(starts[-(sentences + 1) :])
+        return [e for e in self._before(token) if e.head.sent.start in window]
+
+    def _gender_of(self, referent: Referent) -> str | None:
+        if referent.gender is not None:
+            return referent.gender
+        return self._genders.get(referent.actor) if referent.actor is not None else None
+
+
+def _is_group(description: Description, referent: Referent) -> bool:
+    actor = referent.actor
+    return (
+        description.kind == "group"
+        and actor is not None
+        and bool(GROUP_SECTORS.intersection(actor.sectors))
+    )
+
+
+def _salient(candidates: Iterable[Entry], pronoun: Token, quoted: bool) -> Entry | None:
+    """The most salient candidate: in the pronoun's own sentence (and on the same side of any
+    quote mark) the nearest subject or else the nearest mention; otherwise the subject of an
+    earlier sentence's main clause."""
+    candidates = list(candidates)
+    same = [e for e in candidates if e.head.sent.start == pronoun.sent.start]
+    same = [e for e in same if e.quoted == quoted] or (same if not quoted else [])
+    if same:
+        subjects = [e for e in same if e.is_subject]
+        return (subjects or same)[-1]
+    for start in sorted({e.head.sent.start for e in candidates}, reverse=True):
+        in_sentence = [e for e in candidates if e.head.sent.start == start]
+        unquoted = [e for e in in_sentence if not e.quoted] or in_sentence
+        main = [e for e in unquoted if e.is_subject and e.head.head == e.head.sent.root]
+        subjects = [e for e in unquoted if e.is_subject]
+        return (main or subjects or unquoted)[-1]
+    return None
