@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.batch import (
+    DaskAnalyzer,
     InProcessAnalyzer,
     ProcessPoolAnalyzer,
     Result,
@@ -83,3 +84,10 @@ def test_worker_processes_give_the_same_records_as_one_process(nlp: Language) ->
     serial = list(InProcessAnalyzer(nlp).map(batches))
     parallel = list(ProcessPoolAnalyzer(2).map(batches))
     assert parallel == serial
+
+
+def test_dask_local_cluster_gives_the_same_records_as_one_process(nlp: Language) -> None:
+    batches = [NEWS[:1], NEWS[1:]]
+    serial = list(InProcessAnalyzer(nlp).map(batches))
+    on_dask = list(DaskAnalyzer("local", processes=2).map(batches))
+    assert on_dask == serial

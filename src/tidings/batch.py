@@ -11,9 +11,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from spacy.language import Language
 
@@ -103,6 +104,57 @@ class ProcessPoolAnalyzer:
                     yield in_flight.popleft().result()
             while in_flight:
                 yield in_flight.popleft().result()
+
+
+@cache
+def _pipeline_for(actors_file: Path | None) -> Language:
+    return build_pipeline(actors_file=actors_file)
+
+
+def _analyze_on_dask_worker(articles: list[Article], actors_file: Path | None) -> list[Result]:
+    # Each Dask worker process builds the pipeline once and keeps it.
+    return analyze_batch(_pipeline_for(actors_file), articles)
+
+
+class DaskAnalyzer:
+    """Analyzes batches on a Dask cluster; ``scheduler`` is an address or "local"."""
+
+    def __init__(
+        self, scheduler: str, *, processes: int = 2, actors_file: Path | None = None
+    ) -> None:
+        self.scheduler = scheduler
+        self.processes = processes
+        self.actors_file = actors_file
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        """Analyze batches on the cluster and yield their results in input order."""
+        from distributed import Client, LocalCluster
+
+        if self.scheduler == "local":
+            cluster = LocalCluster(
+                n_workers=self.processes,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+        else:
+            cluster, client = None, Client(self.scheduler)
+        try:
+            window = 2 * max(len(client.scheduler_info().get("workers", {})), 1)
+            in_flight: deque[Any] = deque()
+            for batch in batches:
+                in_flight.append(
+                    client.submit(_analyze_on_dask_worker, batch, self.actors_file, pure=False)
+                )
+                if len(in_flight) >= window:
+                    yield in_flight.popleft().result()
+            while in_flight:
+                yield in_flight.popleft().result()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
 
 
 def _chunks(items: Iterable[Article | IngestFailure], size: int) -> Iterator[list[Item]]:

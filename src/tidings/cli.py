@@ -25,7 +25,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from tidings.batch import Analyzer, InProcessAnalyzer, ProcessPoolAnalyzer
+from tidings.batch import Analyzer, DaskAnalyzer, InProcessAnalyzer, ProcessPoolAnalyzer
 from tidings.batch import ingest as ingest_into
 from tidings.events.codebook import cameo_code
 from tidings.examples import reference_article
@@ -110,6 +110,10 @@ def ingest(
     processes: Annotated[
         int, typer.Option(help="Worker processes (default: one per core).", min=1)
     ] = os.cpu_count() or 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Run on a Dask cluster: its scheduler address, or 'local'."),
+    ] = None,
 ) -> None:
     """Ingest articles into the database, e.g. ``tidings ingest news/ --date 2024-08-20``."""
     if not paths and not example:
@@ -122,11 +126,13 @@ def ingest(
     # A small input is not worth starting worker processes for.
     head = list(itertools.islice(items, batch_size))
     items = itertools.chain(head, items)
-    analyzer: Analyzer = (
-        ProcessPoolAnalyzer(processes, actors_file=actors)
-        if processes > 1 and len(head) == batch_size
-        else InProcessAnalyzer(build_pipeline(actors_file=actors))
-    )
+    analyzer: Analyzer
+    if dask is not None:
+        analyzer = DaskAnalyzer(dask, processes=processes, actors_file=actors)
+    elif processes > 1 and len(head) == batch_size:
+        analyzer = ProcessPoolAnalyzer(processes, actors_file=actors)
+    else:
+        analyzer = InProcessAnalyzer(build_pipeline(actors_file=actors))
     progress = _LazyProgress()
 
     def report_failure(failure: IngestFailure) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, aliased
 
 from tidings.records import (
@@ -65,7 +66,11 @@ class Store:
         self.engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":
             _enable_sqlite_integrity(self.engine)
-        Base.metadata.create_all(self.engine)
+        try:
+            Base.metadata.create_all(self.engine)
+        except (IntegrityError, ProgrammingError):
+            # Another writer created the tables at the same moment; they are there now.
+            Base.metadata.create_all(self.engine)
 
     def __enter__(self) -> Store:
         return self
@@ -85,8 +90,10 @@ class Store:
     def save(self, analyses: Iterable[Analysis]) -> SaveReport:
         """Store the analyses of articles not stored yet, in one transaction."""
         stored = skipped = 0
+        # Claiming articles in id order keeps concurrent writers from deadlocking.
+        ordered = sorted(analyses, key=lambda analysis: analysis.article.id)
         with Session(self.engine) as session, session.begin():
-            for analysis in analyses:
+            for analysis in ordered:
                 if _claim_article(session, analysis.article):
                     _add_findings(session, analysis)
                     stored += 1
@@ -221,7 +228,8 @@ def _claim_article(session: Session, article: Article) -> bool:
     if dialect in ("sqlite", "postgresql"):
         insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
         statement = insert(ArticleRow).values(**values).on_conflict_do_nothing()
-        return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+        inserted = session.execute(statement.returning(ArticleRow.id)).scalar_one_or_none()
+        return inserted is not None
     if session.get(ArticleRow, article.id) is not None:
         return False
     session.add(ArticleRow(**values))
