@@ -29,7 +29,15 @@ from tidings.batch import Analyzer, DaskAnalyzer, InProcessAnalyzer, ProcessPool
 from tidings.batch import ingest as ingest_into
 from tidings.events.codebook import cameo_code
 from tidings.examples import reference_article
-from tidings.export import event_row, quote_row, write_csv, write_jsonl
+from tidings.export import (
+    cluster_events,
+    event_row,
+    gdelt_row,
+    plover_row,
+    quote_row,
+    write_csv,
+    write_jsonl,
+)
 from tidings.ingest import read_articles
 from tidings.nlp import annotate, build_pipeline
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, IngestFailure, Quote
@@ -300,6 +308,31 @@ def explain(
         article = _stored_analysis(store, article_id, example).article
     for line in explain_lines(annotate(build_pipeline(), article)):
         console.print(line, highlight=False)
+
+
+class ExportFormat(StrEnum):
+    GDELT = "gdelt"
+    PLOVER = "plover"
+
+
+@app.command(name="export")
+def export_events(
+    style: Annotated[ExportFormat, typer.Argument(help="gdelt (CSV) or plover (JSON lines).")],
+    db: DbOption = DEFAULT_DB,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Include negated, future and hypothetical events.")
+    ] = False,
+) -> None:
+    """Export events GDELT-style (one row per event across articles) or PLOVER-style."""
+    with Store(db) as store:
+        found = store.events(include_all=include_all)
+        articles = {article.id: article for article in store.articles()}
+    if style is ExportFormat.GDELT:
+        clusters = cluster_events(found, articles)
+        rows = [gdelt_row(c, url=articles[c.mentions[0].article_id].url) for c in clusters]
+        write_csv(rows, sys.stdout)
+    else:
+        write_jsonl((plover_row(e, text=articles[e.article_id].text) for e in found), sys.stdout)
 
 
 EVAL_STAGES = {

@@ -191,6 +191,20 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class EventCluster:
+    """One event as reported across articles, as GDELT counts it: the same date, source,
+    target and CAMEO code; ``mentions`` are the event records of each report."""
+
+    date: date | None
+    source_code: str
+    target_code: str
+    cameo_code: str
+    mentions: tuple[Event, ...]
+    num_articles: int
+    num_sources: int
+
+
+@dataclass(frozen=True)
 class IngestFailure:
     """An input that could not become an article, with a one-line reason."""
 

@@ -5,9 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 from tests.store.test_store import _analysis
-from tidings.export import event_row, gdelt_row, plover_row, quote_row, write_csv, write_jsonl
+from tidings.export import (
+    cluster_events,
+    event_row,
+    gdelt_row,
+    plover_row,
+    quote_row,
+    write_csv,
+    write_jsonl,
+)
+from tidings.records import Article
 
 
 def test_event_row_keeps_codes_as_strings_and_nulls() -> None:
@@ -44,13 +54,14 @@ def test_csv_has_header_and_json_lists() -> None:
 def test_gdelt_and_plover_rows() -> None:
     analysis = _analysis()
     appeal = analysis.events[0]
-    gdelt = gdelt_row(appeal, url="https://e.org")
+    (cluster,) = cluster_events([appeal], {analysis.article.id: analysis.article})
+    gdelt = gdelt_row(cluster, url="https://e.org")
     assert (gdelt["Actor1Code"], gdelt["Actor2Code"], gdelt["EventRootCode"]) == (
         "USAGOV",
         "PSEREB",
         "02",
     )
-    assert gdelt["SQLDATE"] == "20240819"
+    assert (gdelt["SQLDATE"], gdelt["NumMentions"], gdelt["NumArticles"]) == ("20240819", 1, 1)
     plover = plover_row(appeal, text=analysis.article.text)
     assert plover["event"] == "REQUEST"
     assert plover["source"] == {
@@ -60,3 +71,19 @@ def test_gdelt_and_plover_rows() -> None:
         "name": "Antony Blinken",
     }
     assert plover["text"] == "Blinken called on Hamas."
+
+
+def test_the_same_event_in_several_articles_is_one_cluster() -> None:
+    appeal = _analysis().events[0]
+    other = Article(text="Another report.", source="Reuters")
+    first = Article(text="A report.", source="AP")
+    again = replace(appeal, article_id=other.id)
+    third = replace(appeal, article_id=first.id, trigger="urged")
+    different = replace(appeal, cameo_code="025")
+    clusters = cluster_events(
+        [appeal, again, third, different], {a.id: a for a in (other, first, _analysis().article)}
+    )
+    assert [(c.cameo_code, len(c.mentions), c.num_articles, c.num_sources) for c in clusters] == [
+        ("020", 3, 3, 3),
+        ("025", 1, 1, 1),
+    ]

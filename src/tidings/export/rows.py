@@ -5,7 +5,7 @@ Actor sectors are joined with "|" ("GOV", "GOV|MIL", "" when none are known).
 
 from __future__ import annotations
 
-from tidings.records import ActorMention, Event, Quote
+from tidings.records import ActorMention, Event, EventCluster, Quote
 
 
 def _actor_fields(prefix: str, mention: ActorMention | None) -> dict[str, object]:
@@ -76,8 +76,10 @@ def _gdelt_actor(number: int, mention: ActorMention | None) -> dict[str, object]
     }
 
 
-def gdelt_row(event: Event, *, url: str | None = None) -> dict[str, object]:
-    """An event with GDELT 2.0 event-table field names, where GDELT has a field for it."""
+def gdelt_row(cluster: EventCluster, *, url: str | None = None) -> dict[str, object]:
+    """An event cluster with GDELT 2.0 event-table field names, where GDELT has the field;
+    the first report stands for the event, ``url`` is its article's address."""
+    event = cluster.mentions[0]
     place = event.location
     return {
         "SQLDATE": event.date.strftime("%Y%m%d") if event.date else "",
@@ -94,6 +96,9 @@ def gdelt_row(event: Event, *, url: str | None = None) -> dict[str, object]:
         "ActionGeo_Lat": place.latitude if place else None,
         "ActionGeo_Long": place.longitude if place else None,
         "ActionGeo_FeatureID": place.geonames_id if place else None,
+        "NumMentions": len(cluster.mentions),
+        "NumSources": cluster.num_sources,
+        "NumArticles": cluster.num_articles,
         "SOURCEURL": url or "",
     }
 
