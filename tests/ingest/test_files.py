@@ -64,6 +64,10 @@ def test_each_bad_input_fails_alone_with_its_reason(tmp_path: Path) -> None:
     assert [item.text for item in items if isinstance(item, Article)] == ["Iran threatened Israel."]
 
 
+def test_an_empty_path_is_not_taken_for_the_current_folder() -> None:
+    assert list(read_articles([""])) == [IngestFailure("", "no such file")]
+
+
 def test_damaged_gzip_fails_after_the_articles_before_the_damage(tmp_path: Path) -> None:
     lines = "".join(json.dumps({"text": f"Article {n}."}) + "\n" for n in range(3000))
     whole = gzip.compress(lines.encode())

@@ -1,8 +1,12 @@
 """Ingest: files, folders, JSONL/CSV corpora, HTML pages, feeds and WARC archives -> Articles.
 
->>> from tidings.ingest import read_articles
->>> for item in read_articles(["news/"], default_date=date(2024, 8, 20)): ...
+``read_articles(["news/", "corpus.jsonl"], default_date=date(2024, 8, 20))`` streams an
+``Article`` per input article and an ``IngestFailure`` (location, one-line reason) per bad one.
+Text is kept as written, so that character offsets point into it, except that ``\\r\\n`` and
+``\\r`` become ``\\n``, a leading byte order mark goes and surrounding white space is stripped.
 """
+
+from __future__ import annotations
 
 from tidings.ingest.dates import parse_date
 from tidings.ingest.files import read_articles

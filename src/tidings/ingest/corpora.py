@@ -79,7 +79,9 @@ def read_csv(
         if not row:
             continue
         if len(row) != len(header):
-            yield IngestFailure(where, f"{len(row)} fields, the header has {len(header)}")
+            # Most often a quote left open, which swallows the lines after it into one field.
+            fields = f"{len(row)} field" + ("" if len(row) == 1 else "s")
+            yield IngestFailure(where, f"row has {fields}, the header has {len(header)}")
         elif not all(is_valid_unicode(value) for value in row):
             yield IngestFailure(where, "not UTF-8 text")
         else:

@@ -37,8 +37,12 @@ def read_articles(
     >>> [item.reason for item in read_articles(["missing.txt"])]
     ['no such file']
     """
-    for path in map(Path, paths):
-        if path.is_dir():
+    for given in paths:
+        path = Path(given)
+        if not str(given):
+            # Path("") is the current folder, which nobody means by an empty argument.
+            yield IngestFailure("", "no such file")
+        elif path.is_dir():
             yield from _read_folder(path, default_date)
         elif path.exists():
             yield from _read_file(path, default_date)
@@ -81,6 +85,7 @@ def _read_file(path: Path, default_date: date | None) -> Iterator[Item]:
 def _open(path: Path) -> BinaryIO:
     # Not ".warc.gz": warcio decompresses a WARC archive record by record itself.
     if path.name.lower().endswith(GZIPPED):
+        # GzipFile reads like a binary file, though typeshed does not call it a BinaryIO.
         return gzip.open(path, "rb")  # type: ignore[return-value]
     return path.open("rb")
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from datetime import date
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from tidings.ingest.html import article_from_html
 from tidings.records import Article, IngestFailure
@@ -27,20 +26,21 @@ def read_warc(
             url = record.rec_headers.get_header("WARC-Target-URI")
             html = record.content_stream().read()
             yield article_from_html(html, f"{location}#{url}", url=url, default_date=default_date)
-    except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as error:
+    except OSError:
+        raise  # an unreadable file, not a damaged archive: the caller reports it
+    except Exception as error:  # warcio raises many types (even AttributeError) on damage
         yield IngestFailure(location, f"damaged WARC archive: {_first_line(error)}")
         return
     if not pages:
         yield IngestFailure(location, "no HTML pages in WARC archive")
 
 
-def _is_html_page(record: object) -> bool:
+def _is_html_page(record: ArcWarcRecord) -> bool:
     """A response record carrying a 2xx HTML page; redirects and errors are not articles."""
-    http_headers = getattr(record, "http_headers", None)
-    if getattr(record, "rec_type", None) != "response" or http_headers is None:
+    if record.rec_type != "response" or record.http_headers is None:
         return False
-    status = http_headers.get_statuscode() or ""
-    content_type = (http_headers.get_header("Content-Type") or "").lower()
+    status = record.http_headers.get_statuscode() or ""
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
     return status.startswith("2") and "html" in content_type
 
 
