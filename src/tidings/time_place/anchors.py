@@ -19,11 +19,17 @@ def anchor_time(trigger: Token) -> Span | None:
     return chosen[0] if chosen else None
 
 
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "into", "to", "toward", "towards"}
+
+
 def anchor_place(trigger: Token) -> Span | None:
     """The place where the trigger's action happens ("in/at/near X", a visit's destination)."""
     places: list[Span] = trigger.doc._.places or []
     for span in places:
-        head = span.root.head
-        if head.dep_ == "prep" and head.head == trigger:
+        noun = span.root
+        while noun.dep_ == "conj":
+            noun = noun.head
+        preposition = noun.head
+        if noun.dep_ == "pobj" and preposition.lower_ in LOCATIVE and preposition.head == trigger:
             return span
     return None
