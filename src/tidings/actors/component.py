@@ -27,6 +27,8 @@ PERSONAL_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "femal
 PLURAL_PRONOUNS = {"they", "them"}
 DEFINITE = {"the", "this", "that", "these", "those", "both"}
 QUOTE_MARKS = {'"', "“", "”"}
+# Titles spaCy tags as proper nouns that are not part of a name.
+NON_NAMES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "mayor", "president", "minister"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 
 
@@ -134,6 +136,11 @@ class ActorResolver:
             owner = known_inside[-1].actor_on(published)
             actor = Actor(_plain(span), owner.country, owner.sectors or (role[0],))
             return Referent(actor, f"role-of:{known_inside[-1].id}", "person")
+        if head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG", "GPE"):
+            # A surname after the full name ("McCallum"), whatever NER made of it.
+            earlier = antecedents.person_named(_proper_name(span))
+            if earlier is not None:
+                return earlier
         if head.ent_type_ == "PERSON":
             name = _person_name(head)
             earlier = antecedents.person_named(name)
@@ -210,6 +217,12 @@ def _noun_phrase(head: Token, lexicon: _Lexicon) -> Span:
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end]
+
+
+def _proper_name(span: Span) -> str:
+    """The proper nouns of a phrase, as a name ("Mayor McCallum" -> "McCallum")."""
+    words = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in NON_NAMES]
+    return " ".join(words)
 
 
 def _person_name(head: Token) -> str:

@@ -101,6 +101,7 @@ class QuoteExtractor:
             if t.lemma_.lower() in self.cues.verbs
             and t.pos_ in ("VERB", "AUX")
             and t.i not in quoted
+            and not any(child.dep_ == "neg" for child in t.children)
         ]
         return min(verbs, key=_depth, default=None)
 

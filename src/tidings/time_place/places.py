@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +20,7 @@ class Gazetteer:
 
     def resolve(self, name: str, start: int, end: int, countries: Iterable[str]) -> Place | None:
         """The place a name most likely means, preferring the article's countries."""
-        candidates = self.by_name.get(name.removeprefix("the ").lower())
+        candidates = self.by_name.get(folded(name.removeprefix("the ")).lower())
         if not candidates:
             return None
         preferred = set(countries)
@@ -38,6 +39,11 @@ class Gazetteer:
         )
 
 
+def folded(name: str) -> str:
+    """The name without diacritics: GeoNames writes "Rafaḩ", news writes "Rafah"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, built once per process."""
@@ -47,7 +53,8 @@ def gazetteer() -> Gazetteer:
     by_name: dict[str, list[dict[str, object]]] = {}
 
     def add(name: str, entry: dict[str, object]) -> None:
-        by_name.setdefault(name.lower(), []).append(entry)
+        for key in {name.lower(), folded(name).lower()}:
+            by_name.setdefault(key, []).append(entry)
 
     capitals = {info["capital"]: code for code, info in countries.items()}
     for info in countries.values():

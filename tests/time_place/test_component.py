@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from tidings.nlp import analyze_one, annotate
+from tidings.records import Article
+
+
+def test_places_prefer_the_article_s_countries(nlp: Language) -> None:
+    doc = annotate(
+        nlp,
+        Article(text="Israeli troops entered Rafah in Gaza on Monday.", published=date(2024, 5, 7)),
+    )
+    places = {span.text: span._.place for span in doc._.places}
+    assert places["Rafah"].country == "PSE"
+    assert places["Gaza"].country == "PSE"
+
+
+def test_event_gets_date_and_place_of_its_clause(nlp: Language) -> None:
+    text = "On Monday, Antony Blinken met Benjamin Netanyahu in Jerusalem."
+    analysis = analyze_one(nlp, Article(text=text, published=date(2024, 8, 20)))
+    meetings = [e for e in analysis.events if e.cameo_root == "04"]
+    assert meetings, analysis.events
+    meeting = meetings[0]
+    assert meeting.date == date(2024, 8, 19)
+    assert meeting.location is not None
+    assert (meeting.location.name, meeting.location.country) == ("Jerusalem", "ISR")
+
+
+def test_no_publication_date_leaves_events_undated(nlp: Language) -> None:
+    analysis = analyze_one(nlp, Article(text="On Monday, Egypt condemned Israel."))
+    assert all(event.date is None for event in analysis.events)
