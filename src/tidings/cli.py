@@ -44,8 +44,10 @@ from tidings.records import Actor, ActorMention, Analysis, Article, Event, Inges
 from tidings.store import Store
 
 app = typer.Typer(help="Political event data from news text.", no_args_is_help=True)
-console = Console()
+# Piped output (make run, CI logs) gets a fixed width rather than 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 150)
 errors = Console(stderr=True)
+TABLE_QUOTE_LENGTH = 200
 
 DEFAULT_DB = "sqlite:///tidings.db"
 # Below this many inputs a progress bar is noise.
@@ -177,7 +179,7 @@ def _mention_label(mention: ActorMention | None) -> str:
 
 def _events_table(events: list[Event], title: str) -> Table:
     table = Table(title=title)
-    for column in ("sent", "source", "event", "target", "factuality", "date", "where", "rule"):
+    for column in ("sent", "source", "event", "target", "factuality", "date", "where"):
         table.add_column(column)
     for event in events:
         table.add_row(
@@ -188,7 +190,6 @@ def _events_table(events: list[Event], title: str) -> Table:
             event.factuality.value,
             str(event.date or ""),
             event.location.name if event.location else "",
-            event.rule,
         )
     return table
 
@@ -198,10 +199,13 @@ def _quotes_table(quotes: list[Quote], title: str) -> Table:
     for column in ("kind", "speaker", "quote", "reported by"):
         table.add_column(column)
     for quote in quotes:
+        text = quote.text
+        if len(text) > TABLE_QUOTE_LENGTH:
+            text = text[: TABLE_QUOTE_LENGTH - 1] + "…"
         table.add_row(
             quote.kind.value,
             _mention_label(quote.speaker),
-            quote.text,
+            text,
             _mention_label(quote.reported_by),
         )
     return table
