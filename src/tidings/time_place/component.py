@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import logging
+import warnings
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -12,8 +12,6 @@ from tidings.nlp.annotations import register_extensions
 from tidings.records import Place
 from tidings.time_place.places import gazetteer
 from tidings.time_place.times import resolve_time
-
-log = logging.getLogger(__name__)
 
 TIME_LABELS = {"DATE", "TIME"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -54,7 +52,12 @@ class TimePlaceResolver:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
         if published is None and any(ent.label_ in TIME_LABELS for ent in doc.ents):
-            log.warning("no publication date: relative dates are left unresolved")
+            # Shown once per process: the remedy (ingest --date) is the same for every article.
+            warnings.warn(
+                "an article has no publication date: its relative dates are left unresolved "
+                "(give one with `tidings ingest --date YYYY-MM-DD`)",
+                stacklevel=2,
+            )
         times, places = [], []
         countries = {
             m._.actor.country for m in doc._.actor_mentions or () if m._.actor and m._.actor.country
