@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, or_, select
+from sqlalchemy import Engine, Select, create_engine, event, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, aliased
@@ -40,6 +40,8 @@ from tidings.store.models import (
 )
 
 FACT_VALUES = [f.value for f in Factuality if f.is_fact]
+Row = TypeVar("Row", EventRow, QuoteRow)
+Record = TypeVar("Record", Event, Quote)
 
 
 @dataclass(frozen=True)
@@ -182,13 +184,7 @@ class Store:
         if actor:
             query = query.where(or_(*(_actor_matches(side, actor) for side in (source, target))))
         query = query.order_by(EventRow.article_id, EventRow.sentence_index, EventRow.trigger_start)
-        with Session(self.engine) as session:
-            cache: dict[str, _Mentions] = {}
-            found = []
-            for row in session.scalars(query):
-                mentions = cache.setdefault(row.article_id, _Mentions(session, row.article_id))
-                found.append(_event(row, mentions))
-            return found
+        return self._records(query, _event)
 
     def quotes(self, *, speaker: str | None = None) -> list[Quote]:
         """Stored quotes, optionally those whose resolved speaker's name contains ``speaker``."""
@@ -198,12 +194,19 @@ class Store:
                 MentionRow.name.ilike(f"%{speaker}%")
             )
         query = query.order_by(QuoteRow.article_id, QuoteRow.id)
+        return self._records(query, _quote)
+
+    def _records(
+        self, query: Select[Row], rebuild: Callable[[Row, _Mentions], Record]
+    ) -> list[Record]:
+        """Run a query for event or quote rows and rebuild their records."""
         with Session(self.engine) as session:
-            cache: dict[str, _Mentions] = {}
+            mentions: dict[str, _Mentions] = {}
             found = []
             for row in session.scalars(query):
-                mentions = cache.setdefault(row.article_id, _Mentions(session, row.article_id))
-                found.append(_quote(row, mentions))
+                if row.article_id not in mentions:
+                    mentions[row.article_id] = _Mentions(session, row.article_id)
+                found.append(rebuild(row, mentions[row.article_id]))
             return found
 
 
