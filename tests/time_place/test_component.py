@@ -32,3 +32,14 @@ def test_event_gets_date_and_place_of_its_clause(nlp: Language) -> None:
 def test_no_publication_date_leaves_events_undated(nlp: Language) -> None:
     analysis = analyze_one(nlp, Article(text="On Monday, Egypt condemned Israel."))
     assert all(event.date is None for event in analysis.events)
+
+
+def test_each_conjoined_destination_places_its_own_visit(nlp: Language) -> None:
+    text = "Antony Blinken is expected to travel to Egypt and Qatar for further talks."
+    analysis = analyze_one(nlp, Article(text=text, published=date(2024, 8, 20)))
+    visits = {
+        e.target.actor.country: e.location.country
+        for e in analysis.events
+        if e.cameo_root == "04" and e.target is not None and e.location is not None
+    }
+    assert visits == {"EGY": "EGY", "QAT": "QAT"}

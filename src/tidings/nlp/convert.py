@@ -15,6 +15,7 @@ from tidings.records import (
     Article,
     DateBasis,
     Event,
+    Place,
     Quote,
     Sentence,
 )
@@ -124,9 +125,23 @@ class _Converter:
             date_basis=basis,
             date_precision=precision,
             date_text=date_text,
-            location=annotation.where._.place if annotation.where is not None else None,
+            location=self.location(annotation),
             reported_by=self.mention(annotation.reported_by),
         )
+
+    def location(self, annotation: EventAnnotation) -> Place | None:
+        """The event's place; of conjoined places ("to Egypt and Qatar"), the target's own."""
+        where, target = annotation.where, annotation.target
+        if where is None:
+            return None
+        if target is not None:
+            for place in self.doc._.places or ():
+                inside_target = target.start <= place.start and place.end <= target.end
+                if inside_target and place.root in where.root.conjuncts:
+                    found: Place = place._.place
+                    return found
+        located: Place = where._.place
+        return located
 
     def quote(self, annotation: QuoteAnnotation) -> Quote:
         spans = tuple((span.start_char, span.end_char) for span in annotation.content)
