@@ -2,12 +2,14 @@
 
 A mention is a noun phrase whose head names an actor: a known actor ("Hamas", "Blinken"), a
 person with a role and country ("Israeli Prime Minister Benjamin Netanyahu"), a role with a
-country ("Israeli troops"), a country ("the United States"), or a pronoun or definite
-description that refers back to one ("he", "the terrorist group", "the two countries").
+country ("Israeli troops", "Somalia's prime minister", "police in Kyiv"), a country or city
+("the United States", "Beijing"), an organisation, or a pronoun or definite description that
+refers back to one ("he", "the terrorist group", "the two countries").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coreference import Antecedents, Entry, Referent
 from tidings.actors.knowledge import ActorTables, KnownActor, load_tables
+from tidings.actors.names import first_name_gender
 from tidings.nlp.annotations import register_extensions
 from tidings.records import Actor
 
@@ -27,18 +30,40 @@ PERSONAL_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "femal
 PLURAL_PRONOUNS = {"they", "them"}
 DEFINITE = {"the", "this", "that", "these", "those", "both"}
 QUOTE_MARKS = {'"', "“", "”"}
-# Titles spaCy tags as proper nouns that are not part of a name.
-NON_NAMES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "mayor", "president", "minister"}
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
+# "people in the UK", "president of Somalia", "refugees from Syria": the object's country.
+COUNTRY_PREPOSITIONS = {"of", "in", "from"}
+ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A phrase match in a Doc: what it names and the tokens it covers."""
+
+    value: str
+    start: int
+    end: int
+    code: str = ""
+    city: bool = False
 
 
 @dataclass(frozen=True)
 class _Lexicon:
-    """Phrase matches in one Doc: token index -> what the phrase there names."""
+    """Phrase matches in one Doc: token index -> the match over it."""
 
     known: dict[int, tuple[KnownActor, int, int]]
-    countries: dict[int, str]
-    roles: dict[int, tuple[str, int, int]]
+    countries: dict[int, _Match]
+    roles: dict[int, _Match]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the words of a phrase say about its actor: country, sectors, gender."""
+
+    country: str | None
+    sectors: tuple[str, ...]
+    members: tuple[str, ...] = ()
+    gender: str | None = None
 
 
 class ActorResolver:
@@ -46,28 +71,32 @@ class ActorResolver:
 
     def __init__(self, nlp: Language, name: str, extra_actors: str | None) -> None:
         register_extensions()
+        self.name = name
         self.tables: ActorTables = load_tables(Path(extra_actors) if extra_actors else None)
         self._known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in self.tables.known.values():
             self._known.add(entry.id, [nlp.make_doc(text) for text in (entry.name, *entry.aliases)])
         self._countries = PhraseMatcher(nlp.vocab, attr="ORTH")
-        by_code: dict[str, list[str]] = {}
-        for country_name, code in self.tables.countries.items():
-            by_code.setdefault(code, []).append(country_name)
-        for code, names in by_code.items():
-            self._countries.add(code, [nlp.make_doc(text) for text in names])
+        for country_name in self.tables.countries:
+            # Datelines write places in capitals: "TEHRAN (AP) --".
+            forms = (
+                {country_name, country_name.upper()} if len(country_name) > 3 else {country_name}
+            )
+            self._countries.add(country_name, [nlp.make_doc(form) for form in forms])
         self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in self.tables.roles:
             self._roles.add(phrase, [nlp.make_doc(phrase)])
+        self._gender: Callable[[str], str | None] = first_name_gender()
 
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self._lexicon(doc)
         in_quote = _quoted_tokens(doc)
         antecedents = Antecedents()
+        resolved: dict[int, Referent] = {}
         mentions: list[Span] = []
-        for head, span in _noun_phrases(doc, lexicon):
+        for head, span in _noun_phrases(doc, lexicon, self.tables):
             quoted = head.i in in_quote
-            referent = self._resolve(span, head, lexicon, antecedents, doc._.published, quoted)
+            referent = self._resolve(span, head, lexicon, antecedents, resolved, quoted)
             if referent is None:
                 continue
             if referent.members:
@@ -76,27 +105,42 @@ class ActorResolver:
                 span._.actor = referent.actor
             span._.resolved_by = referent.rule
             mentions.append(span)
+            resolved[head.i] = referent
             subject = head.dep_ in ("nsubj", "nsubjpass")
             antecedents.add(Entry(referent, head, subject, quoted, span.text))
         doc._.actor_mentions = sorted(mentions, key=lambda s: s.start)
         return doc
 
+    # --- lexicon ------------------------------------------------------------------------------
+
     def _lexicon(self, doc: Doc) -> _Lexicon:
         known: dict[int, tuple[KnownActor, int, int]] = {}
-        for match_id, start, end in sorted(self._known(doc), key=lambda m: m[1] - m[2]):
+        for match_id, start, end in _longest_first(self._known(doc)):
             entry = self.tables.known[doc.vocab.strings[match_id]]
             for i in range(start, end):
                 known.setdefault(i, (entry, start, end))
-        countries: dict[int, str] = {}
-        for match_id, start, end in sorted(self._countries(doc), key=lambda m: m[1] - m[2]):
+        countries: dict[int, _Match] = {}
+        for match_id, start, end in _longest_first(self._countries(doc)):
+            if doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
+                continue  # "Jordan" inside "Michael Jordan" is a name, not a country
+            value = doc.vocab.strings[match_id]
+            match = _Match(value, start, end, self.tables.countries[value])
             for i in range(start, end):
-                countries.setdefault(i, doc.vocab.strings[match_id])
-        roles: dict[int, tuple[str, int, int]] = {}
-        for match_id, start, end in sorted(self._roles(doc), key=lambda m: m[1] - m[2]):
-            sector = self.tables.roles[doc.vocab.strings[match_id]]
+                countries.setdefault(i, match)
+        for entity in doc.ents:
+            code = self.tables.cities.get(entity.text)
+            if entity.label_ == "GPE" and code is not None and entity.start not in countries:
+                match = _Match(entity.text, entity.start, entity.end, code, city=True)
+                for i in range(entity.start, entity.end):
+                    countries.setdefault(i, match)
+        roles: dict[int, _Match] = {}
+        for match_id, start, end in _longest_first(self._roles(doc)):
+            match = _Match(doc.vocab.strings[match_id], start, end)
             for i in range(start, end):
-                roles.setdefault(i, (sector, start, end))
+                roles.setdefault(i, match)
         return _Lexicon(known, countries, roles)
+
+    # --- resolution ---------------------------------------------------------------------------
 
     def _resolve(
         self,
@@ -104,9 +148,10 @@ class ActorResolver:
         head: Token,
         lexicon: _Lexicon,
         antecedents: Antecedents,
-        published: date | None,
+        resolved: dict[int, Referent],
         quoted: bool,
     ) -> Referent | None:
+        published: date | None = head.doc._.published
         lower = head.lower_
         if head.pos_ == "PRON":
             if lower in PERSONAL_PRONOUNS:
@@ -114,72 +159,280 @@ class ActorResolver:
             if lower in PLURAL_PRONOUNS:
                 return antecedents.plural(head, quoted)
             return None
-        country = next(
-            (lexicon.countries[i] for i in range(span.start, span.end) if i in lexicon.countries),
-            None,
-        )
+        reading = self._reading(span, head, lexicon)
         role = lexicon.roles.get(head.i)
         description = self.tables.descriptions.get(lower)
         definite = span[0].lower_ in DEFINITE or span[0].like_num
-        if description is not None and definite and country is None:
+        if description is not None and definite and reading.country is None:
             referent = antecedents.described(head, description)
             if referent is not None:
                 return referent
+        if head.dep_ == "appos" and head.head.i in resolved and role is not None:
+            # "Blinken, the top US diplomat": the same actor as the name it describes.
+            earlier = resolved[head.head.i]
+            if earlier.kind == "person" and earlier.actor is not None:
+                return Referent(earlier.actor, "coref:appositive", "person", earlier.gender)
+        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+            return self._person(span, head, lexicon, antecedents, published)
+        if head.pos_ == "PROPN" and head.i not in lexicon.countries:
+            # The tagger does not always see a lone surname as a person: "Lopez thanked them".
+            named_before = antecedents.person_named(_proper_name(head))
+            if named_before is not None:
+                return named_before
         if head.i in lexicon.known:
             entry = lexicon.known[head.i][0]
             return Referent(entry.actor_on(published), f"kb:{entry.id}", entry.kind, entry.gender)
-        known_inside = [
-            lexicon.known[i][0] for i in range(span.start, span.end) if i in lexicon.known
-        ]
-        if role is not None and known_inside:
-            # "Hamas spokesman", "Kremlin spokesman": speaks for the organisation.
-            owner = known_inside[-1].actor_on(published)
-            actor = Actor(_plain(span), owner.country, owner.sectors or (role[0],))
-            return Referent(actor, f"role-of:{known_inside[-1].id}", "person")
-        if head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "ORG", "GPE"):
-            # A surname after the full name ("McCallum"), whatever NER made of it.
-            earlier = antecedents.person_named(_proper_name(span))
-            if earlier is not None:
-                return earlier
-        if head.ent_type_ == "PERSON":
-            name = _person_name(head)
-            earlier = antecedents.person_named(name)
-            if earlier is not None:
-                return earlier
-            sectors = tuple(
-                dict.fromkeys(
-                    lexicon.roles[i][0] for i in range(span.start, head.i) if i in lexicon.roles
-                )
+        owner = self._owner(span, head, lexicon)
+        if role is not None and owner is not None:
+            # "Hamas spokesman", "president of the Riigikogu": speaks for the organisation.
+            actor = owner.actor_on(published)
+            sectors = reading.sectors
+            # Members of an armed group or party are the group: "Boko Haram gunmen" are REB.
+            if self._generic(role) or not sectors or owner.kind == "group":
+                sectors = _former(span, self.tables) or actor.sectors or sectors
+            return Referent(
+                Actor(_plain(span), actor.country, sectors),
+                f"role-of:{owner.id}",
+                self._kind(head, role),
             )
-            rule = "person+role" if sectors else "person"
-            return Referent(Actor(name, country, sectors), rule, "person")
         if head.i in lexicon.countries and role is None:
-            code = lexicon.countries[head.i]
-            if head.ent_type_ in ("", "GPE", "NORP", "LOC", "ORG") or head.pos_ == "PROPN":
-                return Referent(
-                    Actor(self.tables.country_labels[code], code), "country-name", "country"
-                )
-        if role is not None and country is not None:
-            actor = Actor(_plain(span), country, (role[0],))
-            return Referent(actor, "country+role", "group" if head.tag_ == "NNS" else "person")
+            return self._place(lexicon.countries[head.i])
         if role is not None:
-            if definite:
-                titled = antecedents.titled(span.text.lower(), self.tables)
-                if titled is not None:
-                    return titled
-            actor = Actor(_plain(span), None, (role[0],))
-            return Referent(actor, "role", "group" if head.tag_ == "NNS" else "person")
-        if head.ent_type_ == "ORG" and head.pos_ == "PROPN":
-            return Referent(Actor(_plain(span)), "organisation", "organisation")
+            return self._role(span, head, role, reading, antecedents, definite)
+        if head.ent_type_ in ("ORG", "NORP", "FAC") and head.pos_ == "PROPN":
+            actor = Actor(_plain(span), reading.country, reading.sectors)
+            return Referent(actor, "organisation", "organisation")
         return None
 
+    def _person(
+        self,
+        span: Span,
+        head: Token,
+        lexicon: _Lexicon,
+        antecedents: Antecedents,
+        published: date | None,
+    ) -> Referent | None:
+        name_span = self._person_name(head, lexicon)
+        name = _without_possessive(name_span.text)
+        earlier = antecedents.person_named(name)
+        if earlier is not None:
+            return earlier
+        known = lexicon.known.get(head.i)
+        if known is not None and known[1] <= name_span.start and name_span.end <= known[2]:
+            entry = known[0]
+            actor = entry.actor_on(published)
+            return Referent(actor, f"kb:{entry.id}", entry.kind, entry.gender, named=True)
+        reading = self._person_reading(span, head, name_span, lexicon)
+        guess = self._gender(name.split()[0])
+        rule = "person+role" if reading.country or reading.sectors else "person"
+        actor = Actor(name, reading.country, reading.sectors)
+        return Referent(actor, rule, "person", reading.gender, named=True, guessed_gender=guess)
 
-def _noun_phrases(doc: Doc, lexicon: _Lexicon) -> list[tuple[Token, Span]]:
+    def _place(self, match: _Match) -> Referent:
+        if match.city:
+            return Referent(Actor(match.value, match.code), "city", "country")
+        sectors = self.tables.country_sectors.get(match.value, ())
+        label = self.tables.country_labels.get(match.code, match.value)
+        rule = "capital" if match.value in self.tables.capitals else "country-name"
+        return Referent(Actor(label, match.code, sectors), rule, "country")
+
+    def _role(
+        self,
+        span: Span,
+        head: Token,
+        role: _Match,
+        reading: _Reading,
+        antecedents: Antecedents,
+        definite: bool,
+    ) -> Referent | None:
+        kind = self._kind(head, role)
+        if len(reading.members) >= 2:
+            # "U.S. and Russian negotiators": one group per country.
+            members = tuple(
+                Actor(
+                    f"{self.tables.country_labels.get(code, code)} {head.text}",
+                    code,
+                    reading.sectors,
+                )
+                for code in reading.members
+            )
+            return Referent(None, "countries+role", "group", None, members)
+        if reading.country is None and definite:
+            titled = antecedents.titled(span.text.lower(), self.tables)
+            if titled is not None:
+                return titled
+        actor = Actor(_plain(span), reading.country, reading.sectors)
+        return Referent(actor, "country+role" if reading.country else "role", kind, reading.gender)
+
+    # --- reading a phrase ---------------------------------------------------------------------
+
+    def _reading(self, span: Span, head: Token, lexicon: _Lexicon) -> _Reading:
+        """Country and sectors that a phrase's own words (and its "of/in X" object) give."""
+        codes = self._countries_in(span, lexicon, skip=range(0))
+        country = codes[0] if codes else self._prep_country(head, lexicon)
+        has_conjunction = any(t.dep_ == "cc" for t in span)
+        members = tuple(dict.fromkeys(codes)) if has_conjunction else ()
+        gender = next(
+            (
+                title.gender
+                for t in span
+                if (title := self.tables.modifiers.titles.get(t.lower_)) is not None
+            ),
+            None,
+        )
+        return _Reading(country, self._sectors(span, head, lexicon), members, gender)
+
+    def _person_reading(self, span: Span, head: Token, name: Span, lexicon: _Lexicon) -> _Reading:
+        """A person's country and sectors from titles, roles, appositives and possessors."""
+        described = [span]
+        described += [_subtree(c) for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            described.append(_subtree(head.head))
+        country: str | None = None
+        sectors: list[str] = []
+        gender: str | None = None
+        for part in described:
+            skip = range(name.start, name.end)
+            codes = self._countries_in(part, lexicon, skip=skip)
+            country = country or (codes[0] if codes else None)
+            for token in part:
+                if token.i in skip:
+                    continue
+                title = self.tables.modifiers.titles.get(token.lower_)
+                if title is not None:
+                    sectors += title.sectors
+                    gender = gender or title.gender
+            role_heads = {lexicon.roles[t.i].end - 1 for t in part if t.i in lexicon.roles}
+            for role_end in sorted(role_heads):
+                if role_end not in skip:
+                    sectors += self._sectors(part, part.doc[role_end], lexicon)
+            if country is None and part is not span:
+                country = self._prep_country(part.root, lexicon)
+            for token in part:
+                if token.i in lexicon.known and token.i not in skip and country is None:
+                    owner = lexicon.known[token.i][0].actor_on(span.doc._.published)
+                    country = owner.country
+        return _Reading(country, tuple(dict.fromkeys(sectors)), gender=gender)
+
+    def _countries_in(self, span: Span, lexicon: _Lexicon, skip: range) -> list[str]:
+        """Country codes named inside a phrase, in order, leaving out backers ("Syrian-backed")."""
+        codes: list[str] = []
+        seen: set[int] = set()
+        backers = self.tables.modifiers.backers
+        for token in span:
+            match = lexicon.countries.get(token.i)
+            if match is None or token.i in skip or match.start in seen:
+                continue
+            seen.add(match.start)
+            after = span.doc[match.end : match.end + 2]
+            if len(after) == 2 and after[0].text == "-" and after[1].lower_ in backers:
+                continue
+            codes.append(match.code)
+        if not codes:
+            # A place inside an organisation's name: "Oxford University", "Kano State government".
+            cities = self.tables.cities
+            codes = [cities[t.text] for t in span if t.pos_ == "PROPN" and t.text in cities]
+        return codes
+
+    def _prep_country(self, head: Token, lexicon: _Lexicon) -> str | None:
+        """The country of an "of/in/from X" object of a phrase's head."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in COUNTRY_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.i in lexicon.countries:
+                    return lexicon.countries[obj.i].code
+                if obj.i in lexicon.known and lexicon.known[obj.i][0].country:
+                    return lexicon.known[obj.i][0].country
+        return None
+
+    def _owner(self, span: Span, head: Token, lexicon: _Lexicon) -> KnownActor | None:
+        """A known organisation a role belongs to: "Hamas spokesman", "head of the IAEA"."""
+        # A person is never the owner: "Minister Carolyn Bennett" is not Naftali Bennett's.
+        inside = [lexicon.known[t.i][0] for t in span if t.i in lexicon.known]
+        inside = [entry for entry in inside if entry.kind != "person"]
+        if inside:
+            return inside[-1]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    known = lexicon.known.get(obj.i) if obj.dep_ == "pobj" else None
+                    if known is not None and known[0].kind != "person":
+                        return known[0]
+        return None
+
+    def _sectors(self, span: Span, head: Token, lexicon: _Lexicon) -> tuple[str, ...]:
+        """The sectors a role phrase names, with its modifiers taken into account."""
+        former = _former(span, self.tables)
+        if former:
+            return former
+        role = lexicon.roles.get(head.i)
+        modifier_sectors: list[tuple[str, ...]] = []
+        communities = self.tables.modifiers.communities
+        for token in span:
+            if role is not None and role.start <= token.i < role.end:
+                continue
+            if token.i in lexicon.roles and token.i not in lexicon.countries:
+                modifier_sectors.append(self.tables.roles[lexicon.roles[token.i].value])
+            elif token.lower_ in communities:
+                modifier_sectors.append(communities[token.lower_])
+        # The outermost modifier is the most specific: "Jewish community leader" is REL.
+        if role is None:
+            return modifier_sectors[0] if modifier_sectors else ()
+        if modifier_sectors and self._generic(role):
+            return modifier_sectors[0]
+        return self.tables.roles[role.value]
+
+    def _generic(self, role: _Match) -> bool:
+        generic = self.tables.modifiers.generic_heads
+        return role.value in generic or role.value.rstrip("s") in generic
+
+    def _kind(self, head: Token, role: _Match) -> str:
+        if head.tag_ in ("NNS", "NNPS"):
+            return "group"
+        organisations = self.tables.modifiers.organisations
+        last = role.value.split()[-1]
+        return "organisation" if role.value in organisations or last in organisations else "person"
+
+    def _person_name(self, head: Token, lexicon: _Lexicon) -> Span:
+        """The name in a PERSON entity, without the titles or roles before it ("Sen.")."""
+        doc = head.doc
+        entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        span = entity if entity is not None else doc[head.i : head.i + 1]
+        start = span.start
+        titles = self.tables.modifiers.titles
+        while start < head.i and (
+            doc[start].i in lexicon.roles
+            or doc[start].lower_ in titles
+            or doc[start].i in lexicon.countries
+            or doc[start].is_lower
+            or doc[start].is_punct
+        ):
+            start += 1
+        end = span.end
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
+            end -= 1
+        return doc[start:end]
+
+
+def _former(span: Span, tables: ActorTables) -> tuple[str, ...]:
+    """ELI for "former"/"retired" office holders (CAMEO's elites)."""
+    words = {t.lower_.rstrip("-") for t in span}
+    return ("ELI",) if words & tables.modifiers.former else ()
+
+
+def _longest_first(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    return sorted(matches, key=lambda m: (m[1] - m[2], m[1]))
+
+
+def _noun_phrases(doc: Doc, lexicon: _Lexicon, tables: ActorTables) -> list[tuple[Token, Span]]:
     """Non-overlapping candidate noun phrases in document order, larger ones winning."""
     candidates = [
         (head, _noun_phrase(head, lexicon))
         for head in doc
-        if head.pos_ in HEAD_POS and head.dep_ not in MODIFIER_DEPS and not _is_location(head)
+        if head.pos_ in HEAD_POS and head.dep_ not in MODIFIER_DEPS
     ]
     chosen: list[tuple[Token, Span]] = []
     taken: set[int] = set()
@@ -190,44 +443,62 @@ def _noun_phrases(doc: Doc, lexicon: _Lexicon) -> list[tuple[Token, Span]]:
     return sorted(chosen, key=lambda c: c[0].i)
 
 
-def _is_location(head: Token) -> bool:
-    """Whether the noun names where something happens ("in Jerusalem"), not a participant."""
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
-
-
 def _noun_phrase(head: Token, lexicon: _Lexicon) -> Span:
-    """The head with its left modifiers, minus a possessor ("Lebanon's Hezbollah" -> Hezbollah)."""
+    """The head with its left modifiers; a country possessor stays ("Somalia's prime minister"),
+    another possessor does not ("Lebanon's Hezbollah" -> Hezbollah, a known group)."""
     start = head.i
     for child in head.lefts:
         if child.dep_ == "poss":
-            start = child.right_edge.i + 1
-        elif child.dep_ not in ("punct", "cc", "prep", "advmod", "mark", "aux", "neg"):
+            keep = child.i in lexicon.countries and head.i in lexicon.roles
+            start = min(start, child.left_edge.i) if keep else child.right_edge.i + 1
+        elif child.dep_ not in LEFT_OUT_DEPS:
             start = min(start, child.left_edge.i)
     end = head.i + 1
     # A multi-word role or known name may run past the head: "Secretary of State".
-    for table in (lexicon.roles, lexicon.known):
-        entry = table.get(head.i)
-        if entry is not None:
-            end = max(end, entry[2])
-    if head.ent_type_ and head.ent_iob_ != "O":
+    for match in (lexicon.roles.get(head.i), lexicon.countries.get(head.i)):
+        if match is not None:
+            end = max(end, match.end)
+    known = lexicon.known.get(head.i)
+    if known is not None:
+        end = max(end, known[2])
+    if head.ent_type_ in ACTOR_ENTITIES:
         entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if entity is not None:
             end = max(end, entity.end)
+            start = min(start, entity.start) if entity.start >= start - 3 else start
     doc = head.doc
-    while end > start + 1 and doc[end - 1].is_punct:
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
         end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
     return doc[start:end]
 
 
-def _proper_name(span: Span) -> str:
-    """The proper nouns of a phrase, as a name ("Mayor McCallum" -> "McCallum")."""
-    words = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in NON_NAMES]
-    return " ".join(words)
+def _proper_name(head: Token) -> str:
+    """The run of proper nouns ending at a head: "Maria Lopez" in "director Maria Lopez"."""
+    start = head.i
+    while (
+        start > 0
+        and head.doc[start - 1].pos_ == "PROPN"
+        and head.doc[start - 1].dep_
+        in (
+            "compound",
+            "flat",
+        )
+    ):
+        start -= 1
+    return head.doc[start : head.i + 1].text
 
 
-def _person_name(head: Token) -> str:
-    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-    return entity.text if entity is not None else head.text
+def _subtree(token: Token) -> Span:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def _without_possessive(name: str) -> str:
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def _plain(span: Span) -> str:

@@ -15,7 +15,7 @@ from tidings.actors.knowledge import ActorTables, Description
 from tidings.records import Actor
 
 # How many sentences back a pronoun may look for its antecedent.
-PRONOUN_REACH = 3
+PRONOUN_REACH = 4
 GROUP_SECTORS = {"REB", "PTY", "OPP", "IGO", "NGO"}
 
 
@@ -28,6 +28,9 @@ class Referent:
     kind: str
     gender: str | None = None
     members: tuple[Actor, ...] = ()
+    named: bool = False
+    # A gender guessed from a first name: a preference, not a constraint ("Darian" is both).
+    guessed_gender: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,19 +71,43 @@ class Antecedents:
             self.entries.append(replace(entry, referent=group))
 
     def person(self, pronoun: Token, gender: str, quoted: bool) -> Referent | None:
-        """The person a he/she pronoun refers to."""
+        """The person a he/she pronoun refers to: "X said she ..." is X; otherwise the most
+        salient named person whose (guessed) gender fits."""
         people = [
             e
             for e in self._recent(pronoun, PRONOUN_REACH)
             if e.referent.kind == "person"
             and e.referent.actor is not None
+            and e.head.tag_ not in ("NNS", "NNPS")
             and self._gender_of(e.referent) in (None, gender)
         ]
-        chosen = _salient(people, pronoun, quoted)
+        speakers = [
+            e
+            for e in people
+            if e.head.sent.start == pronoun.sent.start
+            and e.is_subject
+            and e.referent.named
+            and e.quoted == quoted
+            and e.head.head.i < pronoun.i
+            and pronoun.head.head == e.head.head
+        ]
+        fitting = [
+            e
+            for e in people
+            if (self._gender_of(e.referent) or e.referent.guessed_gender) in (None, gender)
+        ]
+        tiers = (
+            speakers,
+            [e for e in fitting if e.referent.named],
+            fitting,
+            [e for e in people if e.referent.named],
+            people,
+        )
+        chosen = next((c for c in (_salient(t, pronoun, quoted) for t in tiers) if c), None)
         if chosen is None or chosen.referent.actor is None:
             return None
         self._genders.setdefault(chosen.referent.actor, gender)
-        return Referent(chosen.referent.actor, "coref:pronoun", "person", gender)
+        return replace(chosen.referent, rule="coref:pronoun", gender=gender)
 
     def plural(self, pronoun: Token, quoted: bool) -> Referent | None:
         """The group or several actors a they/them pronoun refers to."""
@@ -93,15 +120,17 @@ class Antecedents:
         return replace(chosen.referent, rule="coref:pronoun") if chosen else None
 
     def person_named(self, name: str) -> Referent | None:
-        """An earlier person whose full name ends with this (shorter) name ("Blinken")."""
+        """An earlier person of this name, or whose full name ends with it ("Blinken")."""
         words = name.split()
         for entry in reversed(self.entries):
             actor = entry.referent.actor
-            if entry.referent.kind != "person" or actor is None:
+            if not entry.referent.named or actor is None:
                 continue
             full = actor.name.split()
-            if len(full) > len(words) and full[-len(words) :] == words:
+            if full == words:
                 return replace(entry.referent, rule="coref:name")
+            if len(full) > len(words) and full[-len(words) :] == words:
+                return replace(entry.referent, rule="coref:surname")
         return None
 
     def titled(self, title: str, tables: ActorTables) -> Referent | None:

