@@ -2,24 +2,50 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tidings.events.extract import EventExtractor
+from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.nlp.annotations import register_extensions
 
 
 class EventCoder:
-    """Codes events in CAMEO (first version: none yet)."""
+    """Sets ``doc._.events``: the CAMEO-coded events between the Doc's actor mentions.
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    Like spaCy's rule components, the lexicon travels with the pipeline: ``nlp.to_disk`` writes
+    its YAML files beside the model, ``spacy.load`` reads them back.
+    """
+
+    def __init__(self, nlp: Language, name: str, lexicon_dir: str | None = None) -> None:
         register_extensions()
+        self.name = name
+        self.lexicon: Lexicon = load_lexicon(Path(lexicon_dir) if lexicon_dir else None)
+        self.extractor = EventExtractor(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        doc._.events = self.extractor(doc)
         return doc
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the lexicon files to a directory."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        for source in self.lexicon.sources:
+            shutil.copyfile(source, folder / source.name)
 
-@Language.factory("tidings_events")
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    """Build the event coding component."""
-    return EventCoder(nlp, name)
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventCoder:
+        """Read the lexicon files from a directory written by ``to_disk``."""
+        self.lexicon = load_lexicon(Path(path))
+        self.extractor = EventExtractor(self.lexicon)
+        return self
+
+
+@Language.factory("tidings_events", default_config={"lexicon_dir": None})
+def make_event_coder(nlp: Language, name: str, lexicon_dir: str | None) -> EventCoder:
+    """Build the event coding component (``lexicon_dir`` replaces the shipped lexicon)."""
+    return EventCoder(nlp, name, lexicon_dir)

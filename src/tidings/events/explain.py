@@ -1,0 +1,108 @@
+"""Why each event was coded: per sentence, the rule that fired and the parse path to its actors.
+
+``tidings explain ARTICLE_ID`` prints ``explain_lines(doc)``; ``explain(doc)`` gives the same as
+records for programs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.events.codebook import cameo_code
+from tidings.nlp.annotations import EventAnnotation
+
+
+@dataclass(frozen=True)
+class ExplainedEvent:
+    """One event with the sentence it is in, its rule and the dependency paths to its actors."""
+
+    sentence_index: int
+    sentence: str
+    trigger: str
+    cameo_code: str
+    cameo_name: str
+    factuality: str
+    rule: str
+    source: str | None
+    target: str | None
+    source_path: str | None
+    target_path: str | None
+    reported_by: str | None
+
+
+def dependency_path(start: Token, end: Token) -> str:
+    """The path between two tokens through the parse, e.g. ``called -prep-> on -pobj-> Hamas``."""
+    up_from_start = [start, *start.ancestors]
+    up_from_end = [end, *end.ancestors]
+    common = next((token for token in up_from_start if token in up_from_end), None)
+    if common is None:
+        return f"{start.text} ... {end.text}"
+    rising = up_from_start[: up_from_start.index(common) + 1]
+    falling = list(reversed(up_from_end[: up_from_end.index(common)]))
+    parts = [rising[0].text]
+    for below, above in pairwise(rising):
+        parts.append(f"<-{below.dep_}- {above.text}")
+    for token in falling:
+        parts.append(f"-{token.dep_}-> {token.text}")
+    return " ".join(parts)
+
+
+def _path(trigger: Span, actor: Span | None) -> str | None:
+    return dependency_path(trigger.root, actor.root) if actor is not None else None
+
+
+def _explained(doc: Doc, annotation: EventAnnotation, index: int) -> ExplainedEvent:
+    sentence = annotation.trigger.sent
+    return ExplainedEvent(
+        sentence_index=index,
+        sentence=sentence.text.strip(),
+        trigger=annotation.trigger.text,
+        cameo_code=annotation.cameo_code,
+        cameo_name=cameo_code(annotation.cameo_code).name,
+        factuality=annotation.factuality.value,
+        rule=annotation.rule,
+        source=annotation.source.text if annotation.source is not None else None,
+        target=annotation.target.text if annotation.target is not None else None,
+        source_path=_path(annotation.trigger, annotation.source),
+        target_path=_path(annotation.trigger, annotation.target),
+        reported_by=annotation.reported_by.text if annotation.reported_by is not None else None,
+    )
+
+
+def explain(doc: Doc) -> list[ExplainedEvent]:
+    """Every event of an annotated Doc, with its rule and parse paths, in text order."""
+    sentence_index = {sent.start: index for index, sent in enumerate(doc.sents)}
+    return [
+        _explained(doc, annotation, sentence_index[annotation.trigger.sent.start])
+        for annotation in doc._.events or ()
+    ]
+
+
+def explain_lines(doc: Doc) -> list[str]:
+    """Text lines for ``tidings explain``: each sentence, then each of its events."""
+    by_sentence: dict[int, list[ExplainedEvent]] = {}
+    for item in explain(doc):
+        by_sentence.setdefault(item.sentence_index, []).append(item)
+    lines: list[str] = []
+    for index, sent in enumerate(doc.sents):
+        text = sent.text.strip()
+        if not text:
+            continue
+        lines.append(f"[{index}] {text}")
+        for item in by_sentence.get(index, []):
+            lines.append(
+                f"    {item.source or '-'} --{item.cameo_code} {item.cameo_name}--> "
+                f"{item.target or '-'}  ({item.factuality}; rule {item.rule})"
+            )
+            if item.source_path:
+                lines.append(f"      source: {item.source_path}")
+            if item.target_path:
+                lines.append(f"      target: {item.target_path}")
+            if item.reported_by:
+                lines.append(f"      reported by: {item.reported_by}")
+        if index not in by_sentence:
+            lines.append("    (no event)")
+    return lines

@@ -1,0 +1,736 @@
+"""Find events in a parsed Doc: triggers from the lexicon, actors through the dependency parse.
+
+A verb trigger's source is its subject (the "by" agent in the passive, the controller of a
+"to ..." clause: "Blinken is expected to travel", "called on Hamas to accept"); its target is
+the object, a prepositional object ("travel to Egypt", "meet with"), or the actor who owns or made
+the object ("rejected Israel's demand", "accepted the proposal brokered by the United States").
+A nominal trigger ("the Hamas attack on", "a meeting with") takes its actors from its modifiers
+or from the support verb that carries it ("launched an attack").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
+
+from tidings.events.factuality import Judgement, factuality_of
+from tidings.events.lexicon import Lexicon, NounPattern, VerbPattern, inflections, word_forms
+from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation
+from tidings.records import Factuality
+from tidings.time_place import anchor_place, anchor_time
+
+# Prepositions whose object owns or made a thing: "the demand of Hamas", "an offer from Israel".
+OWNER_PREPS = ("of", "from", "by")
+# Prepositions on a nominal object that point at the one acted on: "held talks with Israel".
+OBJECT_TARGET_PREPS = ("with", "to", "against", "on", "between", "toward", "towards", "into")
+RELATIVE_PRONOUN_TAGS = ("WDT", "WP", "WP$")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Participles that describe a noun ("the proposed deal", "targeted killings") are not events.
+DESCRIPTIVE_DEPS = ("amod",)
+MAX_CLIMB = 8
+# Appeals and demands address the subject of their "that ..." clause.
+ADDRESSING_ROOTS = ("02", "10")
+# Nouns that only measure out another ("a group of diplomats", "part of the aid programme").
+# fmt: off
+PARTITIVES = frozenset({
+    "group", "part", "some", "all", "most", "many", "much", "one", "number", "series", "round",
+    "wave", "score", "scores", "dozen", "dozens", "hundreds", "thousands", "member", "members",
+    "delegation", "team", "contingent", "unit", "portion", "rest", "majority", "half",
+})
+# fmt: on
+OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+# Adjectives that code an event like a verb ("is willing to withdraw", "was optimistic").
+ADJECTIVE_DEPS = ("acomp", "xcomp", "ROOT", "conj", "ccomp")
+# Clauses under a coded trigger that spell out its content ("agreed to meet", "demand that").
+EMBEDDED_DEPS = ("xcomp", "ccomp", "acl")
+
+
+@dataclass(frozen=True)
+class Role:
+    """Who fills a role and how the parse got there (for ``tidings explain``)."""
+
+    mentions: tuple[Span, ...]
+    via: str
+
+
+NO_ROLE = Role((), "")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger with the pattern that fired and its participants, before factuality."""
+
+    trigger: Token
+    rule: str
+    code: str
+    source: Role
+    target: Role
+    consumed: Token | None = None
+
+
+class MentionIndex:
+    """The smallest actor mention over each token of a Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._by_token: dict[int, Span] = {}
+        for span in sorted(doc._.actor_mentions or (), key=len, reverse=True):
+            for index in range(span.start, span.end):
+                self._by_token[index] = span
+
+    def at(self, token: Token) -> Span | None:
+        """The mention a token belongs to, if any."""
+        return self._by_token.get(token.i)
+
+    def of_phrase(self, head: Token) -> tuple[Span, ...]:
+        """The mentions a noun phrase and its conjuncts name ("Egypt and Qatar": two)."""
+        found: list[Span] = []
+        for token in (head, *head.conjuncts):
+            span = self.at(token)
+            if span is not None and span not in found:
+                found.append(span)
+        return tuple(found)
+
+
+def _among(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
+    """Which values occur in a sorted id array (a binary search; no re-sorting per Doc)."""
+    positions = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
+    found: numpy.ndarray = sorted_ids[positions] == values
+    return found
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((child for child in token.children if child.dep_ in deps), None)
+
+
+def _prep_objects(token: Token, preps: Sequence[str]) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs hanging off a token, for the given prepositions."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "pcomp"):
+                    yield child.lower_, grandchild
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+class EventExtractor:
+    """Codes the events of a Doc from a Lexicon; a pure function of the Doc's annotations."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        words = {key.split()[0] for key in (*lexicon.verbs, *lexicon.nouns)}
+        words |= {key.split()[-1] for key in lexicon.nouns}
+        # String ids are hashes of the text, the same in every vocabulary.
+        strings = StringStore()
+        forms = {form for word in words for form in inflections(word)}
+        self._lemma_ids = numpy.array(sorted(strings.add(w) for w in words), dtype=numpy.uint64)
+        self._form_ids = numpy.array(sorted(strings.add(f) for f in forms), dtype=numpy.uint64)
+
+    def candidates(self, doc: Doc) -> list[Token]:
+        """Tokens whose lemma or form is in the lexicon (one vectorised pass, for speed)."""
+        if len(doc) == 0:
+            return []
+        ids = doc.to_array([LOWER, LEMMA])
+        hits = _among(ids[:, 0], self._form_ids) | _among(ids[:, 1], self._lemma_ids)
+        found = [doc[int(i)] for i in numpy.nonzero(hits)[0]]
+        # "a mediation effort": the head noun carries the event its modifier names.
+        heads = [t.head for t in found if t.dep_ == "compound"]
+        return sorted(set(found) | set(heads), key=lambda t: t.i)
+
+    def __call__(self, doc: Doc) -> list[EventAnnotation]:
+        """The events of a Doc, in text order."""
+        mentions = MentionIndex(doc)
+        tokens = self.candidates(doc)
+        verbal = [c for c in (self._verb_event(t, mentions) for t in tokens) if c is not None]
+        triggers = {c.trigger.i for c in verbal}
+        consumed = {c.consumed.i for c in verbal if c.consumed is not None}
+        nominal = [
+            c
+            for t in tokens
+            if t.i not in consumed and t.i not in triggers
+            for c in [self._noun_event(t, mentions, triggers)]
+            if c is not None
+        ]
+        triggers |= {c.trigger.i for c in nominal}
+        # An event in the clause that spells out another ("called on Hamas to accept", "the
+        # demand that Israel ease") is that event's content, not an event of its own.
+        verbal = [
+            c for c in verbal if not (_spells_out(c.trigger) and c.trigger.head.i in triggers)
+        ]
+        events: list[EventAnnotation] = []
+        for candidate in sorted(verbal + nominal, key=lambda c: c.trigger.i):
+            events.extend(self._annotations(doc, candidate, mentions))
+        return events
+
+    # --- triggers ---------------------------------------------------------------------------
+
+    def matching_verb_pattern(self, verb: Token) -> VerbPattern | None:
+        """The most specific verb pattern whose conditions hold for this verb, if any."""
+        adjective = verb.tag_ == "JJ" and verb.dep_ in ADJECTIVE_DEPS
+        if not (verb.tag_.startswith("VB") or adjective) or verb.dep_ in DESCRIPTIVE_DEPS:
+            return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return None
+        particle = _child(verb, "prt")
+        patterns: tuple[VerbPattern, ...] = ()
+        for form in word_forms(verb.lemma_, verb.text):
+            patterns = self.lexicon.verb_patterns(
+                form, particle.lower_ if particle is not None else None
+            )
+            if patterns:
+                break
+        fitting = [p for p in patterns if _conditions_hold(p, verb)]
+        return max(fitting, key=lambda p: p.specificity, default=None)
+
+    def _verb_event(self, verb: Token, mentions: MentionIndex) -> Candidate | None:
+        pattern = self.matching_verb_pattern(verb)
+        if pattern is None:
+            return None
+        obj = _child(verb, "dobj")
+        if (
+            pattern.specificity == 0
+            and obj is not None
+            and self._is_support_verb(verb)
+            and self.matching_noun_pattern(obj) is not None
+        ):
+            # "ordered the arrest of", "imposed blockades": the noun names the event.
+            return None
+        thing = _condition_object(pattern, verb)
+        # "Syria is willing to withdraw": the adjective's subject is the copula's.
+        host = verb.head if verb.dep_ == "acomp" else verb
+        source = _verb_source(host, mentions)
+        target = _verb_target(verb, pattern, thing, mentions)
+        clause = _child(verb, "xcomp", "ccomp")
+        if not target.mentions and clause is not None:
+            if pattern.code[:2] in ADDRESSING_ROOTS:
+                # "demanded that the DPRK forsake ...": the clause's subject is addressed.
+                target = _role(mentions, _child(clause, "nsubj"), "subject of the demanded")
+            if not target.mentions:
+                # "threatened to break relations with Russia": the target is in the clause.
+                target = _clause_target(clause, mentions)
+        if source.via.startswith("controller"):
+            source = _plausible_controller(host, target, mentions)
+        if pattern.inverse:
+            source, target = target, source
+        if pattern.attributed:
+            # "the government said Taliban militants were responsible": it accuses them.
+            speaker = self.reporter(verb, mentions)
+            source, target = Role((speaker,) if speaker is not None else (), "speaker"), source
+        source, target = _without_self(source, target)
+        if not source.mentions and not target.mentions:
+            return None
+        return Candidate(verb, pattern.rule, pattern.code, source, target, thing)
+
+    def matching_noun_pattern(self, noun: Token) -> NounPattern | None:
+        """The noun pattern for a noun (a two-word compound such as "air strike" first)."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = noun.lemma_.lower()
+        for modifier in noun.children:
+            # Two-word event nouns: "air strike", "military operation".
+            if modifier.dep_ in ("compound", "amod") and modifier.i == noun.i - 1:
+                found = self.lexicon.noun_patterns(f"{modifier.lemma_.lower()} {lemma}")
+                if found:
+                    return found[0]
+        found = self.lexicon.noun_patterns(lemma)
+        if found:
+            return found[0]
+        # "a mediation effort", "the aid programme": the modifier names the event.
+        for child in noun.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                found = self.lexicon.noun_patterns(child.lemma_.lower())
+                if found:
+                    return found[0]
+        return None
+
+    def _noun_event(
+        self, noun: Token, mentions: MentionIndex, triggers: set[int]
+    ) -> Candidate | None:
+        pattern = self.matching_noun_pattern(noun)
+        if pattern is None or mentions.at(noun) is not None or noun.dep_ == "compound":
+            return None
+        carrier = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        # The object of a coded verb is what the event is about ("rejected the demand").
+        if noun.dep_ == "dobj" and noun.head.i in triggers:
+            return None
+        supported = carrier is not None and self._is_support_verb(carrier)
+        source = _noun_source(noun, pattern, mentions)
+        target = _noun_target(noun, pattern, mentions)
+        if not target.mentions:
+            # "its demand that Israel ease restrictions": the clause's subject is addressed.
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp") and _child(clause, "nsubj") is not None:
+                    target = _role(mentions, _child(clause, "nsubj"), "subject of its clause")
+                    break
+        if supported and carrier is not None:
+            if not source.mentions:
+                if noun.dep_ == "dobj":
+                    source = _verb_source(carrier, mentions)
+                else:
+                    source = _role(mentions, _agent(carrier), "agent of the support verb")
+            if not target.mentions:
+                preps = pattern.target_preps
+                target = _first_role(mentions, _prep_objects(carrier, preps), "support verb")
+        source, target = _without_self(source, target)
+        if not source.mentions and not target.mentions:
+            return None
+        return Candidate(noun, pattern.rule, pattern.code, source, target)
+
+    def _is_support_verb(self, verb: Token) -> bool:
+        particle = _child(verb, "prt")
+        words = {verb.lemma_.lower()}
+        if particle is not None:
+            words.add(f"{verb.lemma_.lower()} {particle.lower_}")
+        return bool(words & self.lexicon.support_verbs)
+
+    # --- annotations ------------------------------------------------------------------------
+
+    def _annotations(
+        self, doc: Doc, candidate: Candidate, mentions: MentionIndex
+    ) -> Iterator[EventAnnotation]:
+        trigger = candidate.trigger
+        judgement: Judgement = factuality_of(trigger, self.lexicon.cues)
+        code, rule = candidate.code, candidate.rule
+        refusal = self.refusal_code(trigger, code, judgement)
+        if refusal is not None:
+            code, rule = refusal, f"{rule}+refusals.yaml:{code[:2]}"
+            judgement = Judgement(Factuality.ASSERTED, "refusal")
+        reporter = self.reporter(trigger, mentions)
+        span = doc[trigger.i : trigger.i + 1]
+        when, where = anchor_time(trigger), anchor_place(trigger)
+        for source in candidate.source.mentions or (None,):
+            own_intent = self.intent_code(code, judgement, source, reporter)
+            for target in candidate.target.mentions or (None,):
+                yield EventAnnotation(
+                    trigger=span,
+                    source=source,
+                    target=target,
+                    cameo_code=own_intent or code,
+                    factuality=Factuality.ASSERTED if own_intent else judgement.factuality,
+                    rule=f"{rule}+intents.yaml:{code}" if own_intent else rule,
+                    reported_by=reporter if reporter != source else None,
+                    when=when,
+                    where=where,
+                )
+
+    def refusal_code(self, trigger: Token, code: str, judgement: Judgement) -> str | None:
+        """The reject code for "will not accept" (a cooperative event refused), else None."""
+        if (
+            judgement.factuality is not Factuality.NEGATED
+            or code[:2] not in self.lexicon.refusal_codes
+        ):
+            return None
+        clause = trigger
+        while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+            clause = clause.head
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if negated and auxiliaries & self.lexicon.refusing_auxiliaries:
+            return self.lexicon.refusal_codes[code[:2]]
+        return None
+
+    def intent_code(
+        self, code: str, judgement: Judgement, source: Span | None, reporter: Span | None
+    ) -> str | None:
+        """The intent code for an actor announcing its own future act, else None."""
+        if judgement.factuality is not Factuality.FUTURE or source is None or reporter is None:
+            return None
+        if not _same_actor(source, reporter):
+            return None
+        for length in (3, 2):
+            intent = self.lexicon.intent_codes.get(code[:length])
+            if intent is not None:
+                return intent
+        return None
+
+    def reporter(self, trigger: Token, mentions: MentionIndex) -> Span | None:
+        """Who reports the event: the speaker of "X said that ...", or of the quote it is in."""
+        token = trigger
+        for _ in range(MAX_CLIMB):
+            head = token.head
+            if head == token:
+                break
+            via = token.dep_
+            words = set(word_forms(head.lemma_, head.text))
+            if via in ("ccomp", "parataxis") and words & self.lexicon.cues.speech_verbs:
+                speaker = _verb_source(head, mentions)
+                if speaker.mentions:
+                    return speaker.mentions[0]
+            if via not in (
+                "ccomp",
+                "xcomp",
+                "conj",
+                "dobj",
+                "pobj",
+                "prep",
+                "pcomp",
+                "advcl",
+                "acomp",
+            ):
+                break
+            token = head
+        for child in trigger.children:
+            if child.dep_ in ("parataxis", "ccomp") and (
+                {child.lemma_.lower()} & self.lexicon.cues.speech_verbs
+            ):
+                speaker = _verb_source(child, mentions)
+                if speaker.mentions:
+                    return speaker.mentions[0]
+        return _quote_speaker(trigger)
+
+
+def _same_actor(one: Span, other: Span) -> bool:
+    """Whether two mentions name the same actor ("Egypt said it will ...")."""
+    if one == other:
+        return True
+    first, second = one._.actor, other._.actor
+    return first is not None and second is not None and first == second
+
+
+def _spells_out(trigger: Token) -> bool:
+    """Whether a clause gives the content or aim of the clause above it ("agreed to meet",
+    "telephoned X to discuss")."""
+    if trigger.dep_ in EMBEDDED_DEPS:
+        return True
+    return trigger.dep_ == "advcl" and any(
+        child.dep_ == "aux" and child.tag_ == "TO" for child in trigger.children
+    )
+
+
+def _quote_speaker(trigger: Token) -> Span | None:
+    quotes: list[QuoteAnnotation] = trigger.doc._.quotes or []
+    for quote in quotes:
+        if quote.speaker is not None and any(
+            part.start <= trigger.i < part.end for part in quote.content
+        ):
+            return quote.speaker
+    return None
+
+
+# --- conditions ---------------------------------------------------------------------------------
+
+
+def _direct_object(verb: Token) -> Token | None:
+    if _is_passive(verb):
+        return _child(verb, "nsubjpass")
+    return _child(verb, "dobj")
+
+
+def _condition_object(pattern: VerbPattern, verb: Token) -> Token | None:
+    """The noun a pattern is about: the one an ``object`` condition names, or the object of a
+    ``prep`` condition ("called for sanctions"), which is then no event of its own."""
+    if not pattern.objects:
+        if pattern.preps:
+            return next((obj for _, obj in _prep_objects(verb, pattern.preps)), None)
+        return None
+    candidates: list[Token | None] = [_direct_object(verb)]
+    if pattern.preps:
+        candidates = [*(obj for _, obj in _prep_objects(verb, pattern.preps)), *candidates]
+    for candidate in candidates:
+        if candidate is not None and _object_words(candidate) & pattern.objects:
+            return candidate
+    return None
+
+
+def _object_words(noun: Token) -> set[str]:
+    """What an object is about: its lemma, its noun modifiers ("aid programme"), and the inner
+    noun of a partitive ("part of the aid")."""
+    words = set(word_forms(noun.lemma_, noun.text))
+    words.update(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+    if noun.lemma_.lower() in PARTITIVES:
+        for _, inner in _prep_objects(noun, ("of",)):
+            words |= _object_words(inner)
+    return words
+
+
+def _conditions_hold(pattern: VerbPattern, verb: Token) -> bool:
+    if pattern.transitive and _direct_object(verb) is None:
+        return False
+    if pattern.preps and not any(True for _ in _prep_objects(verb, pattern.preps)):
+        return False
+    if pattern.objects and _condition_object(pattern, verb) is None:
+        return False
+    if pattern.xcomps:
+        clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp")]
+        obj = _child(verb, "dobj")
+        if obj is not None:
+            # "held Hamas responsible" is often parsed with the predicate on the object.
+            clauses += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
+        if not any(c.lemma_.lower() in pattern.xcomps for c in clauses):
+            return False
+    return True
+
+
+# --- roles --------------------------------------------------------------------------------------
+
+
+def _role(mentions: MentionIndex, head: Token | None, via: str) -> Role:
+    """The mentions a noun phrase names; through "a group of X" and "X's officials" too."""
+    if head is None:
+        return NO_ROLE
+    found = mentions.of_phrase(head)
+    if found:
+        return Role(found, via)
+    if head.lower_ in PARTITIVES or head.lemma_.lower() in PARTITIVES:
+        inner = next((obj for _, obj in _prep_objects(head, ("of",))), None)
+        if inner is not None:
+            return _role(mentions, inner, f"{via} (of)")
+    possessor = _child(head, "poss")
+    if possessor is not None and head.pos_ in ("NOUN", "PROPN"):
+        found = mentions.of_phrase(possessor)
+        if found:
+            return Role(found, f"{via} (possessor)")
+    return NO_ROLE
+
+
+def _is_own(noun: Token) -> bool:
+    """Whether a noun is the subject's own ("withdraw its troops"): not whom the act is aimed at."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in noun.children)
+
+
+def _first_role(mentions: MentionIndex, pairs: Iterator[tuple[str, Token]], via: str) -> Role:
+    for prep, head in pairs:
+        role = _role(mentions, head, f"{via}: {prep}")
+        if role.mentions:
+            return role
+    return NO_ROLE
+
+
+def _agent(verb: Token) -> Token | None:
+    return next((obj for _, obj in _prep_objects(verb, ("by",))), None)
+
+
+def _owner(thing: Token, mentions: MentionIndex) -> Role:
+    """The actor who owns or made a thing: "Israel's demand", "the US proposal", "brokered by"."""
+    for child in thing.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            role = _role(mentions, child, f"owner ({child.dep_})")
+            if role.mentions:
+                return role
+    role = _first_role(mentions, _prep_objects(thing, OWNER_PREPS), "owner")
+    if role.mentions:
+        return role
+    for child in thing.children:
+        if child.dep_ == "acl" and _is_passive_participle(child):
+            role = _role(mentions, _agent(child), "owner (made by)")
+            if role.mentions:
+                return role
+        if child.dep_ == "relcl":
+            subject = _child(child, "nsubj")
+            if subject is not None and subject.tag_ not in RELATIVE_PRONOUN_TAGS:
+                role = _role(mentions, subject, "owner (relative clause subject)")
+                if role.mentions:
+                    return role
+    return NO_ROLE
+
+
+def _is_stative(verb: Token) -> bool:
+    """A passive that states an attitude: "is committed to", "is determined to"."""
+    return _child(verb, "xcomp") is not None or any(
+        child.dep_ == "prep" and child.lower_ == "to" for child in verb.children
+    )
+
+
+def _is_passive_participle(token: Token) -> bool:
+    return token.tag_ == "VBN"
+
+
+def _clause_subject(verb: Token, mentions: MentionIndex) -> Role:
+    """The actor(s) a clause's subject names, resolving relative pronouns to their noun."""
+    subject = _child(verb, *SUBJECT_DEPS)
+    if subject is None:
+        return NO_ROLE
+    if subject.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
+        return _role(mentions, verb.head, "relative clause antecedent")
+    return _role(mentions, subject, subject.dep_)
+
+
+def _verb_source(verb: Token, mentions: MentionIndex) -> Role:
+    """Who does what a verb says: the subject, the passive agent, or an implicit controller."""
+    if _is_passive(verb):
+        agent = _agent(verb)
+        if agent is not None or not _is_stative(verb):
+            return _role(mentions, agent, "passive agent (by)")
+        # "Vietnam is committed to opening": a state of the subject, not done to it.
+        return _role(mentions, _child(verb, "nsubjpass"), "subject of a stative passive")
+    own = _clause_subject(verb, mentions)
+    if own.mentions or _child(verb, *SUBJECT_DEPS) is not None:
+        return own
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _role(mentions, verb.head, "noun the participle describes")
+    return _controller(verb, mentions)
+
+
+def _controller(verb: Token, mentions: MentionIndex) -> Role:
+    """The implicit subject of a subjectless clause, climbing to the clauses that govern it.
+
+    "called on Hamas to accept": the object controls; "is expected to travel", "spent months
+    trying to negotiate": the subject does. Candidates are collected upward, so the caller can
+    skip one that cannot be meant (see ``_without_self``).
+    """
+    candidates = _controllers(verb, mentions)
+    return candidates[0] if candidates else NO_ROLE
+
+
+def _is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX")
+
+
+def _controllers(verb: Token, mentions: MentionIndex) -> list[Role]:
+    """Candidate controllers, nearest first, climbing only through clauses.
+
+    A clause whose subject names no known actor ends the climb: its unknown subject is the
+    controller ("the camp was attacked by militiamen, killing 156": not the reporter above).
+    """
+    found: list[Role] = []
+    token = verb
+    for _ in range(MAX_CLIMB):
+        link, head = token.dep_, token.head
+        if link == "pcomp" and head.dep_ == "prep" and _is_verb(head.head):
+            link, head = "prep", head.head  # "after meeting X": the clause above controls
+        elif link not in ("xcomp", "ccomp", "advcl", "conj") or not _is_verb(head):
+            break
+        if link == "xcomp":
+            controller = _child(head, "dobj")
+            if controller is None:
+                controller = next((obj for _, obj in _prep_objects(head, ("on",))), None)
+            role = _role(mentions, controller, "controller (object of the governing verb)")
+            if role.mentions:
+                found.append(role)
+        subject = _controlling_subject(head, link)
+        if subject is not None:
+            role = (
+                _clause_subject(head, mentions)
+                if subject.dep_ == "nsubj"
+                else _role(mentions, subject, subject.dep_)
+            )
+            if not role.mentions:
+                break
+            found.append(Role(role.mentions, f"controller ({role.via} of {head.text})"))
+        token = head
+    return found
+
+
+def _controlling_subject(head: Token, link: str) -> Token | None:
+    """The token that controls a subjectless clause under ``head`` reached by ``link``."""
+    if not _is_passive(head):
+        return _child(head, "nsubj")
+    agent = _agent(head)
+    # "was attacked by militiamen, killing...": the agent acts; "is expected to travel": the
+    # passive subject does.
+    if link in ("advcl", "prep") and agent is not None:
+        return agent
+    return _child(head, "nsubjpass")
+
+
+_PLAIN = VerbPattern(rule="", verb="", code="")
+
+
+def _clause_target(clause: Token, mentions: MentionIndex, depth: int = 3) -> Role:
+    """The target of a clause, or of the clauses it governs ("willing to send material to help
+    defend Saudi Arabia")."""
+    role = _verb_target(clause, _PLAIN, None, mentions)
+    if role.mentions or depth == 0:
+        return role
+    for child in clause.children:
+        if child.dep_ in ("xcomp", "advcl", "ccomp", "conj") and _is_verb(child):
+            role = _clause_target(child, mentions, depth - 1)
+            if role.mentions:
+                return role
+    return NO_ROLE
+
+
+def _plausible_controller(verb: Token, target: Role, mentions: MentionIndex) -> Role:
+    """The nearest controller that is not on the target's side: "he said Israel had accepted
+    ... after meeting Netanyahu" is his meeting, since a country does not meet its own leader."""
+    candidates = _controllers(verb, mentions)
+    targets = _countries(target)
+    plausible = [role for role in candidates if not (_countries(role) & targets)]
+    return (plausible or candidates or [NO_ROLE])[0]
+
+
+def _verb_target(
+    verb: Token, pattern: VerbPattern, thing: Token | None, mentions: MentionIndex
+) -> Role:
+    """Whom a verb's action is aimed at, in order of how directly the parse says so."""
+    if _is_passive(verb) and (_agent(verb) is not None or not _is_stative(verb)):
+        role = _role(mentions, _child(verb, "nsubjpass"), "passive subject")
+        if role.mentions:
+            return role
+    role = _role(mentions, _child(verb, "dative"), "dative")
+    if role.mentions:
+        return role
+    if pattern.preps and not pattern.objects:
+        for prep, prep_object in _prep_objects(verb, pattern.preps):
+            role = _role(mentions, prep_object, f"prep: {prep}")
+            if role.mentions:
+                return role
+            # "called for sanctions against Moscow": the target of what is called for.
+            inner = _prep_objects(prep_object, OBJECT_TARGET_PREPS)
+            role = _first_role(mentions, inner, "its prep")
+            if role.mentions:
+                return role
+    obj = _child(verb, "dobj")
+    if obj is not None and obj != thing and not _is_own(obj):
+        role = _role(mentions, obj, "dobj")
+        if role.mentions:
+            return role
+        role = _owner(obj, mentions)
+        if role.mentions:
+            return role
+    role = _first_role(mentions, _prep_objects(verb, pattern.target_preps), "prep")
+    if role.mentions:
+        return role
+    if thing is not None:
+        role = _first_role(mentions, _prep_objects(thing, OBJECT_TARGET_PREPS), "object's prep")
+        if role.mentions:
+            return role
+        return _owner(thing, mentions)
+    return NO_ROLE
+
+
+def _noun_source(noun: Token, pattern: NounPattern, mentions: MentionIndex) -> Role:
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            role = _role(mentions, child, f"modifier ({child.dep_})")
+            if role.mentions:
+                return role
+    preps = ("by", "between", "of") if pattern.of_role == "source" else ("by", "between")
+    for prep, head in _prep_objects(noun, preps):
+        role = _role(mentions, head, f"prep: {prep}")
+        if role.mentions:
+            # "a meeting between X and Y": X is the source, Y the target.
+            return Role(role.mentions[:1], role.via) if prep == "between" else role
+    return NO_ROLE
+
+
+def _noun_target(noun: Token, pattern: NounPattern, mentions: MentionIndex) -> Role:
+    preps = (*pattern.target_preps, "of") if pattern.of_role == "target" else pattern.target_preps
+    for prep, head in _prep_objects(noun, preps):
+        role = _role(mentions, head, f"prep: {prep}")
+        if role.mentions:
+            if prep == "between":
+                return Role(role.mentions[1:], role.via) if len(role.mentions) > 1 else NO_ROLE
+            return role
+    return NO_ROLE
+
+
+def _countries(role: Role) -> set[str]:
+    found: set[str] = set()
+    for span in role.mentions:
+        actors = span._.members or ((span._.actor,) if span._.actor is not None else ())
+        found.update(actor.country for actor in actors if actor.country)
+    return found
+
+
+def _without_self(source: Role, target: Role) -> tuple[Role, Role]:
+    """Drop a target mention that is also the source (the same span cannot act on itself)."""
+    kept = tuple(span for span in target.mentions if span not in source.mentions)
+    return source, Role(kept, target.via) if kept else NO_ROLE

@@ -1,0 +1,398 @@
+"""The event lexicon: verb and noun patterns and factuality cues, read from tidings' YAML files.
+
+The files live in ``tidings/data/events/`` (``verbs.yaml``, ``nouns.yaml``, ``factuality.yaml``);
+each says in its header what an entry holds. A bad entry raises a TableError with file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import yaml
+
+from tidings.events.codebook import cameo_codebook
+from tidings.tables import TableError, packaged, read_yaml
+
+LEXICON_DIR = "events"
+VERBS_FILE = "verbs.yaml"
+NOUNS_FILE = "nouns.yaml"
+FACTUALITY_FILE = "factuality.yaml"
+REFUSALS_FILE = "refusals.yaml"
+INTENTS_FILE = "intents.yaml"
+
+DEFAULT_TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "into", "at")
+DEFAULT_NOUN_TARGET_PREPS = ("on", "against", "with", "to", "toward", "towards", "into")
+
+_VERB_KEYS = {
+    "id",
+    "verbs",
+    "code",
+    "object",
+    "prep",
+    "xcomp",
+    "inverse",
+    "attributed",
+    "transitive",
+    "target_preps",
+}
+_NOUN_KEYS = {"id", "nouns", "code", "target_preps", "of"}
+_CUE_KEYS = {
+    "negation",
+    "negating_verbs",
+    "future_auxiliaries",
+    "future_verbs",
+    "hypothetical_modals",
+    "hypothetical_verbs",
+    "conditional_marks",
+    "hypothetical_modifiers",
+    "future_modifiers",
+    "reported_modifiers",
+    "reported_adverbs",
+    "reported_prepositions",
+    "reported_passive_verbs",
+    "speech_verbs",
+    "reported_future_modals",
+}
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """A verb (or phrasal verb) that codes a CAMEO event, with optional conditions."""
+
+    rule: str
+    verb: str
+    code: str
+    objects: frozenset[str] = frozenset()
+    preps: tuple[str, ...] = ()
+    xcomps: frozenset[str] = frozenset()
+    inverse: bool = False
+    target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
+    attributed: bool = False
+    transitive: bool = False
+
+    @property
+    def specificity(self) -> int:
+        """How many conditions the pattern sets: the most specific fitting pattern wins."""
+        return bool(self.objects) + bool(self.preps) + bool(self.xcomps) + self.transitive
+
+    @property
+    def lemma(self) -> str:
+        """The verb's lemma without its particle."""
+        return self.verb.split()[0]
+
+    @property
+    def particle(self) -> str | None:
+        """The particle of a phrasal verb ("off" in "call off"), else None."""
+        parts = self.verb.split(maxsplit=1)
+        return parts[1] if len(parts) > 1 else None
+
+
+@dataclass(frozen=True)
+class NounPattern:
+    """A noun that names a CAMEO event ("attack", "meeting")."""
+
+    rule: str
+    noun: str
+    code: str
+    target_preps: tuple[str, ...] = DEFAULT_NOUN_TARGET_PREPS
+    of_role: str | None = None
+
+
+@dataclass(frozen=True)
+class FactualityCues:
+    """Words that mark an event as negated, hypothetical, future or reported."""
+
+    negation: frozenset[str]
+    negating_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    future_verbs: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    future_modifiers: frozenset[str]
+    reported_modifiers: frozenset[str]
+    reported_adverbs: frozenset[str]
+    reported_prepositions: frozenset[str]
+    reported_passive_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    reported_future_modals: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Verb and noun patterns indexed by lemma, the support verbs and the factuality cues."""
+
+    verbs: Mapping[str, tuple[VerbPattern, ...]]
+    nouns: Mapping[str, tuple[NounPattern, ...]]
+    support_verbs: frozenset[str]
+    cues: FactualityCues
+    refusal_codes: Mapping[str, str] = field(default_factory=dict)
+    refusing_auxiliaries: frozenset[str] = frozenset()
+    intent_codes: Mapping[str, str] = field(default_factory=dict)
+    sources: tuple[Path, ...] = field(default=())
+
+    def verb_patterns(self, lemma: str, particle: str | None) -> tuple[VerbPattern, ...]:
+        """Patterns for a verb; a phrasal verb's own patterns take precedence over its base's."""
+        if particle is not None:
+            phrasal = self.verbs.get(f"{lemma} {particle}")
+            if phrasal:
+                return phrasal
+        return tuple(p for p in self.verbs.get(lemma, ()) if p.particle is None)
+
+    def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
+        """Patterns for a noun lemma (or a two-word compound such as "air strike")."""
+        return self.nouns.get(lemma, ())
+
+
+def word_forms(lemma: str, text: str) -> tuple[str, ...]:
+    """The lemma, the word, and the word's regular base forms: the statistical lemmatizer
+    sometimes errs ("hopes" -> "hop"), and a lexicon lookup should not depend on it."""
+    word = text.lower()
+    forms = [lemma.lower(), word]
+    for suffix, replacements in (
+        ("ing", ("", "e")),
+        ("ed", ("", "e")),
+        ("es", ("", "e")),
+        ("s", ("",)),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.extend(word[: -len(suffix)] + r for r in replacements)
+    return tuple(dict.fromkeys(forms))
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular inflected forms of a lemma ("accuse" -> "accuses", "accused", "accusing")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    forms |= {stem + "ing", stem + "ed"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+_Pattern = TypeVar("_Pattern", VerbPattern, NounPattern)
+
+
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    """Read the lexicon from ``directory`` (default: the one shipped with tidings)."""
+    folder = directory if directory is not None else packaged(LEXICON_DIR)
+    names = (VERBS_FILE, NOUNS_FILE, FACTUALITY_FILE, REFUSALS_FILE, INTENTS_FILE)
+    paths = tuple(folder / name for name in names)
+    verbs_path, nouns_path, cues_path, refusals_path, intents_path = paths
+    support, nouns = _read_nouns(nouns_path)
+    auxiliaries, refusal_codes = _read_refusals(refusals_path)
+    return Lexicon(
+        verbs=_index(_read_verbs(verbs_path), key=lambda p: p.verb),
+        nouns=_index(nouns, key=lambda p: p.noun),
+        support_verbs=support,
+        cues=_read_cues(cues_path),
+        refusal_codes=refusal_codes,
+        refusing_auxiliaries=auxiliaries,
+        intent_codes=_read_code_map(intents_path, prefix_lengths=(2, 3)),
+        sources=paths,
+    )
+
+
+def _index(
+    patterns: Iterable[_Pattern], *, key: Callable[[_Pattern], str]
+) -> dict[str, tuple[_Pattern, ...]]:
+    index: dict[str, list[_Pattern]] = {}
+    for pattern in patterns:
+        index.setdefault(key(pattern), []).append(pattern)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _entry_lines(path: Path, section: str | None = None) -> list[int]:
+    """The 1-based line where each entry of the file's list (or of ``section``) starts."""
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    if section is not None and isinstance(node, yaml.MappingNode):
+        node = next((value for key, value in node.value if key.value == section), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
+
+
+def _words(path: Path, line: int, entry: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    """A string or list of strings under ``key``, lower-cased."""
+    value = entry.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        hint = " (quote on/off/yes/no: YAML reads them as true/false)" if _has_bool(value) else ""
+        raise TableError(path, line, f"{key!r} must be a word or a list of words{hint}")
+    return tuple(v.strip().lower() for v in value)
+
+
+def _has_bool(value: Any) -> bool:
+    return isinstance(value, bool) or (
+        isinstance(value, list) and any(isinstance(v, bool) for v in value)
+    )
+
+
+def _checked_code(path: Path, line: int, entry: Mapping[str, Any]) -> str:
+    code = entry.get("code")
+    if not isinstance(code, str) or code not in cameo_codebook():
+        raise TableError(path, line, f"unknown CAMEO code {code!r} (write codes as strings)")
+    return code
+
+
+def _checked_entry(
+    path: Path, line: int, entry: Any, allowed: set[str], seen: set[str]
+) -> tuple[str, str]:
+    """Validate the keys and id of an entry; return (rule id, code)."""
+    if not isinstance(entry, dict):
+        raise TableError(path, line, "an entry must be a mapping with id, code and words")
+    unknown = set(entry) - allowed
+    if unknown:
+        raise TableError(path, line, f"unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}")
+    ident = entry.get("id")
+    if not isinstance(ident, str) or not ident:
+        raise TableError(path, line, "missing 'id'")
+    if ident in seen:
+        raise TableError(path, line, f"duplicate id {ident!r}")
+    seen.add(ident)
+    return f"{path.name}:{ident}", _checked_code(path, line, entry)
+
+
+def _read_verbs(path: Path) -> list[VerbPattern]:
+    data = read_yaml(path)
+    if not isinstance(data, list):
+        raise TableError(path, 1, "verbs.yaml must be a list of entries")
+    lines = _entry_lines(path)
+    seen: set[str] = set()
+    patterns: list[VerbPattern] = []
+    conditions: dict[tuple[str, str], tuple[int, frozenset[str]]] = {}
+    for position, entry in enumerate(data):
+        line = lines[position] if position < len(lines) else 0
+        rule, code = _checked_entry(path, line, entry, _VERB_KEYS, seen)
+        for flag in ("inverse", "attributed", "transitive"):
+            if not isinstance(entry.get(flag, False), bool):
+                raise TableError(path, line, f"{flag!r} must be true or false")
+        objects = frozenset(_words(path, line, entry, "object"))
+        xcomps = frozenset(_words(path, line, entry, "xcomp"))
+        preps = _words(path, line, entry, "prep")
+        target_preps = _words(path, line, entry, "target_preps") or DEFAULT_TARGET_PREPS
+        for verb in _words(path, line, entry, "verbs") or _missing(path, line, "verbs"):
+            pattern = VerbPattern(
+                rule,
+                verb,
+                code,
+                objects,
+                preps,
+                xcomps,
+                entry.get("inverse", False),
+                target_preps,
+                entry.get("attributed", False),
+                entry.get("transitive", False),
+            )
+            _check_unambiguous(path, line, pattern, conditions)
+            patterns.append(pattern)
+    return patterns
+
+
+def _check_unambiguous(
+    path: Path,
+    line: int,
+    pattern: VerbPattern,
+    conditions: dict[tuple[str, str], tuple[int, frozenset[str]]],
+) -> None:
+    """Two patterns of one verb with the same kind of condition must not overlap."""
+    kind = (
+        f"{sorted(pattern.preps)}|{bool(pattern.objects)}|{bool(pattern.xcomps)}"
+        f"|{pattern.transitive}"
+    )
+    words = pattern.objects | pattern.xcomps or frozenset({"*"})
+    earlier = conditions.get((pattern.verb, kind))
+    if earlier is not None and earlier[1] & words:
+        raise TableError(
+            path,
+            line,
+            f"{pattern.verb!r} overlaps the entry on line {earlier[0]} "
+            f"({sorted(earlier[1] & words)}): which code applies would be arbitrary",
+        )
+    conditions[(pattern.verb, kind)] = (line, words | (earlier[1] if earlier else frozenset()))
+
+
+def _missing(path: Path, line: int, key: str) -> NoReturn:
+    raise TableError(path, line, f"missing {key!r}")
+
+
+def _read_nouns(path: Path) -> tuple[frozenset[str], list[NounPattern]]:
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("nouns"), list):
+        raise TableError(path, 1, "nouns.yaml must hold 'support_verbs' and a list 'nouns'")
+    support = frozenset(_words(path, 1, data, "support_verbs"))
+    lines = _entry_lines(path, "nouns")
+    seen: set[str] = set()
+    claimed: dict[str, int] = {}
+    patterns: list[NounPattern] = []
+    for position, entry in enumerate(data["nouns"]):
+        line = lines[position] if position < len(lines) else 0
+        rule, code = _checked_entry(path, line, entry, _NOUN_KEYS, seen)
+        of_role = entry.get("of")
+        if of_role not in (None, "source", "target"):
+            raise TableError(path, line, "'of' must be 'source' or 'target'")
+        target_preps = _words(path, line, entry, "target_preps") or DEFAULT_NOUN_TARGET_PREPS
+        for noun in _words(path, line, entry, "nouns") or _missing(path, line, "nouns"):
+            if noun in claimed:
+                raise TableError(path, line, f"{noun!r} is already coded on line {claimed[noun]}")
+            claimed[noun] = line
+            patterns.append(NounPattern(rule, noun, code, target_preps, of_role))
+    return support, patterns
+
+
+def _read_cues(path: Path) -> FactualityCues:
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise TableError(path, 1, "factuality.yaml must be a mapping of cue lists")
+    unknown, missing = set(data) - _CUE_KEYS, _CUE_KEYS - set(data)
+    if unknown or missing:
+        raise TableError(path, 1, f"unknown keys {sorted(unknown)}, missing {sorted(missing)}")
+    lists = {key: frozenset(_words(path, 1, data, key)) for key in sorted(_CUE_KEYS)}
+    return FactualityCues(**lists)
+
+
+def _read_refusals(path: Path) -> tuple[frozenset[str], dict[str, str]]:
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("codes"), dict):
+        raise TableError(path, 1, "refusals.yaml must hold 'refusing_auxiliaries' and 'codes'")
+    auxiliaries = frozenset(_words(path, 1, data, "refusing_auxiliaries"))
+    return auxiliaries, _read_code_map(path, prefix_lengths=(2,))
+
+
+def _read_code_map(path: Path, *, prefix_lengths: tuple[int, ...]) -> dict[str, str]:
+    """A mapping ``codes`` from CAMEO codes (of the given lengths) to CAMEO codes."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("codes"), dict):
+        raise TableError(path, 1, f"{path.name} must hold a mapping 'codes'")
+    codes: dict[str, str] = {}
+    lines = _mapping_lines(path, "codes")
+    for key, code in data["codes"].items():
+        line = lines.get(str(key), 0)
+        if (
+            not isinstance(key, str)
+            or len(key) not in prefix_lengths
+            or key not in cameo_codebook()
+        ):
+            raise TableError(
+                path, line, f"{key!r} is not a CAMEO code here (write codes as strings)"
+            )
+        codes[key] = _checked_code(path, line, {"code": code})
+    return codes
+
+
+def _mapping_lines(path: Path, section: str) -> dict[str, int]:
+    """The 1-based line of each key in a top-level mapping ``section``."""
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    inner = next((value for key, value in node.value if key.value == section), None)
+    if not isinstance(inner, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _ in inner.value}

@@ -1,0 +1,157 @@
+"""The event scorer on tiny hand-made gold and predictions, the gold readers, and one small
+end-to-end run on each shared gold set (where ../shared is present)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from tests.shared_data import shared_path
+from tidings.events.evaluate import (
+    GoldSentence,
+    evaluate,
+    plv_prediction,
+    read_conflibert,
+    read_plover_gsr,
+    read_plv,
+    score_accuracy,
+    score_plover_gsr,
+    unmark,
+)
+from tidings.records import Actor, ActorMention, Event, Factuality
+
+
+def _gold(*dyads: tuple[str | None, str | None, str], event: str = "ACCUSE") -> GoldSentence:
+    return GoldSentence("s", "text", frozenset(dyads), event)
+
+
+def test_plover_gsr_scores_count_exact_dyad_events() -> None:
+    gold = [
+        _gold(("USA", "IRN", "ACCUSE")),
+        _gold(("EGY", None, "AGREE"), ("QAT", None, "AGREE"), event="AGREE"),
+    ]
+    predicted = [
+        frozenset({("USA", "IRN", "ACCUSE"), ("IRN", "USA", "ACCUSE")}),
+        frozenset({("EGY", None, "CONSULT")}),
+    ]
+    figures = score_plover_gsr(gold, predicted)
+    assert (figures["n_gold"], figures["n_predicted"]) == (3, 3)
+    assert figures["dyad_event_precision"] == pytest.approx(1 / 3)
+    assert figures["dyad_event_recall"] == pytest.approx(1 / 3)
+    assert figures["dyad_event_f1"] == pytest.approx(1 / 3)
+    # Dyads found: (USA, IRN) in the first, (EGY, None) in the second; the event is right once.
+    assert figures["n_dyad_found"] == 2
+    assert figures["event_accuracy_where_dyad_found"] == pytest.approx(0.5)
+    assert figures["coverage"] == 1.0
+
+
+def test_plover_gsr_scores_without_predictions_are_zero_not_errors() -> None:
+    figures = score_plover_gsr([_gold(("USA", "IRN", "ACCUSE"))], [frozenset()])
+    assert figures["dyad_event_f1"] == 0.0
+    assert figures["coverage"] == 0.0
+
+
+def test_accuracy_counts_uncovered_items_as_wrong_and_reports_covered_accuracy() -> None:
+    figures = score_accuracy([1, 2, 3, 4], [1, 0, None, None], "penta")
+    assert figures["penta_accuracy"] == 0.25
+    assert figures["penta_accuracy_where_covered"] == 0.5
+    assert figures["coverage"] == 0.5
+    assert (figures["n_gold"], figures["n_predicted"]) == (4, 2)
+
+
+def test_unmark_returns_text_and_spans() -> None:
+    text, source, target = unmark("<s>Iran</s> has condemned <t>the US</t>.")
+    assert text == "Iran has condemned the US."
+    assert source is not None and text[source[0] : source[1]] == "Iran"
+    assert target is not None and text[target[0] : target[1]] == "the US"
+
+
+def _mention(start: int, end: int, country: str) -> ActorMention:
+    return ActorMention("a", 0, start, end, "x", Actor(country, country), "test")
+
+
+def _event(source: ActorMention | None, target: ActorMention | None, plover: str) -> Event:
+    return Event(
+        "a", 0, 0, 30, 5, 10, "t", source, target, "112", -4.4, 3, plover, None, None,
+        Factuality.ASSERTED, "test",
+    )  # fmt: skip
+
+
+def test_plv_prefers_the_event_between_the_marked_actors() -> None:
+    sentence = GoldSentence("1", "x" * 30, event="ACCUSE", source_span=(0, 4), target_span=(20, 26))
+    elsewhere = _event(_mention(8, 12, "IRQ"), None, "ASSAULT")
+    marked = _event(_mention(0, 4, "IRN"), _mention(20, 26, "USA"), "ACCUSE")
+    assert plv_prediction(sentence, [elsewhere, marked]) == "ACCUSE"
+    assert plv_prediction(sentence, [elsewhere]) == "ASSAULT"
+    assert plv_prediction(sentence, []) is None
+    conceding = _event(_mention(0, 4, "IRN"), None, "CONCEDE")
+    assert plv_prediction(sentence, [conceding]) == "YIELD"
+
+
+def test_readers_on_tiny_files(tmp_path: Path) -> None:
+    gsr = tmp_path / "gsr.json"
+    gsr.write_text(
+        json.dumps(
+            [
+                {"id": "D", "event": "DOCUMENT"},
+                {
+                    "id": "X-1",
+                    "event": "DISAPPROVE",
+                    "text": "A criticised B.",
+                    "source": [{"code": "AAA"}, {"code": "CCC"}],
+                    "target": "",
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
+    [sentence] = read_plover_gsr(gsr)
+    assert sentence.dyads == {("AAA", None, "ACCUSE"), ("CCC", None, "ACCUSE")}
+    conflibert = tmp_path / "c.tsv"
+    conflibert.write_text("Troops shelled the town.\t4\nThey met.\t1\n", encoding="utf-8")
+    assert [(s.text, s.penta) for s in read_conflibert(conflibert)] == [
+        ("Troops shelled the town.", 4),
+        ("They met.", 1),
+    ]
+    plv = tmp_path / "p.tsv"
+    plv.write_text(
+        "\tsentence_id\tsentence\tmarked_sentence\tgold_root\n"
+        "\t7\tA hit B.\t<s>A</s> hit <t>B</t>.\tASSAULT\n",
+        encoding="utf-8",
+    )
+    [item] = read_plv(plv)
+    assert (item.text, item.event, item.source_span, item.target_span) == (
+        "A hit B.",
+        "ASSAULT",
+        (0, 1),
+        (6, 7),
+    )
+
+
+def test_unknown_format_is_refused(nlp: Language, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown gold format"):
+        evaluate(nlp, tmp_path / "x", "acled")
+
+
+@pytest.mark.parametrize(
+    ("relative", "fmt", "keys"),
+    [
+        ("data/events/gold/PLOVER__PLOVER_GSR_CAMEO.json", "plover-gsr", ["dyad_event_f1"]),
+        (
+            "data/events/gold/ZeroShotPLOVER__PLV_train.tsv",
+            "plv",
+            ["plover_accuracy", "penta_accuracy"],
+        ),
+        ("data/events/gold/ConfliBERT__cameo_class_train.tsv", "conflibert", ["penta_accuracy"]),
+    ],
+)
+def test_small_run_on_each_gold_set(
+    nlp: Language, relative: str, fmt: str, keys: list[str]
+) -> None:
+    figures = evaluate(nlp, shared_path(relative), fmt, limit=40)
+    assert figures["n_gold"] >= 40
+    assert all(0.0 <= figures[key] <= 1.0 for key in keys)
+    assert figures["coverage"] > 0.3

@@ -1,0 +1,127 @@
+"""Event extraction over the dependency parse: roles, voice, clauses, conjuncts, nominal events.
+
+The sentences are made up for these tests (not taken from the gold sets); actors are countries,
+which tidings' actor component resolves by name.
+"""
+
+from __future__ import annotations
+
+from tests.events.conftest import Annotator, dyads, only_event
+
+
+def test_active_voice_codes_subject_to_object(parse: Annotator) -> None:
+    assert dyads(parse("Egypt condemned Israel.")) == [("EGY", "111", "ISR")]
+
+
+def test_passive_voice_takes_the_by_agent_as_source(parse: Annotator) -> None:
+    doc = parse("France was accused by Germany of breaking the treaty.")
+    assert ("DEU", "112", "FRA") in dyads(doc)
+
+
+def test_call_on_to_is_an_appeal_to_the_object_coded_by_the_clause(parse: Annotator) -> None:
+    event = only_event(parse("Russia called on Ukraine to withdraw its troops."))
+    assert (event.source.text, event.target.text) == ("Russia", "Ukraine")  # type: ignore[union-attr]
+    assert event.cameo_code.startswith("02")
+    assert event.rule.startswith("verbs.yaml:call_on_to")
+
+
+def test_conjoined_actors_give_one_annotation_each(parse: Annotator) -> None:
+    found = dyads(parse("Egypt and Qatar condemned Israel."))
+    assert sorted(found) == [("EGY", "111", "ISR"), ("QAT", "111", "ISR")]
+
+
+def test_prepositional_target_of_a_travel_verb(parse: Annotator) -> None:
+    found = dyads(parse("Japan travelled to China and South Korea."))
+    assert {(s, t) for s, _, t in found} == {("JPN", "CHN"), ("JPN", "KOR")}
+    assert {code[:2] for _, code, _ in found} == {"04"}
+
+
+def test_the_owner_of_the_object_is_the_target(parse: Annotator) -> None:
+    assert [t for _, _, t in dyads(parse("Turkey rejected Greece's proposal."))] == ["GRC"]
+    made_by = dyads(parse("Iran accepted the plan drafted by Russia."))
+    assert [(s, t) for s, _, t in made_by] == [("IRN", "RUS")]
+
+
+def test_indirect_speech_keeps_the_speaker_as_reporter(parse: Annotator) -> None:
+    doc = parse("The Iraqi minister said that Iran had attacked Kuwait.")
+    event = only_event(doc)
+    assert dyads(doc) == [("IRN", "190", "KWT")]
+    assert event.reported_by is not None and event.reported_by.text == "The Iraqi minister"
+    assert event.factuality.value == "asserted"
+
+
+def test_one_sentence_yields_several_events(parse: Annotator) -> None:
+    found = dyads(parse("Germany praised France and criticized Italy."))
+    assert found == [("DEU", "051", "FRA"), ("DEU", "111", "ITA")]
+
+
+def test_a_clause_that_spells_out_an_appeal_is_not_an_event_of_its_own(parse: Annotator) -> None:
+    doc = parse("Russia urged Syria to attack Turkey.")
+    assert [e.cameo_code[:2] for e in doc._.events] == ["02"]
+
+
+def test_nominal_event_with_its_target(parse: Annotator) -> None:
+    doc = parse("The attack on Iraq was condemned by the United Nations.")
+    nominal = [e for e in doc._.events if e.rule.startswith("nouns.yaml:")]
+    assert [(e.trigger.text, e.target.text if e.target else None) for e in nominal] == [
+        ("attack", "Iraq")
+    ]
+
+
+def test_support_verb_gives_the_nominal_event_its_source(parse: Annotator) -> None:
+    doc = parse("Spain held talks with Morocco.")
+    assert [(s, c[:2], t) for s, c, t in dyads(doc)] == [("ESP", "04", "MAR")]
+
+
+def test_no_event_without_a_trigger_or_without_actors(parse: Annotator) -> None:
+    assert dyads(parse("Brazil said the weather was fine.")) == []
+    assert dyads(parse("Someone condemned something.")) == []
+
+
+def test_events_carry_trigger_offsets_and_when_where_slots(parse: Annotator) -> None:
+    doc = parse("Chile condemned Peru.")
+    event = only_event(doc)
+    assert doc.text[event.trigger.start_char : event.trigger.end_char] == "condemned"
+    assert event.when is None or event.when in (doc._.times or [])
+    assert event.where is None or event.where in (doc._.places or [])
+
+
+def test_call_for_targets_the_actor_of_what_is_called_for(parse: Annotator) -> None:
+    doc = parse("Cuba called for sanctions against Venezuela.")
+    assert dyads(doc) == [("CUB", "020", "VEN")]
+
+
+def test_holding_someone_responsible_is_an_accusation(parse: Annotator) -> None:
+    assert dyads(parse("Israel held Hamas responsible for the attack.")) == [("ISR", "112", "PSE")]
+
+
+def test_a_speaker_calling_someone_responsible_accuses_them(parse: Annotator) -> None:
+    event = only_event(parse("The Afghan government said the Pakistani army was responsible."))
+    assert event.rule == "verbs.yaml:said_responsible"
+    assert (_text(event.source), _text(event.target)) == (
+        "The Afghan government",
+        "the Pakistani army",
+    )
+
+
+def test_rejecting_an_accusation_is_a_denial_not_a_rejection(parse: Annotator) -> None:
+    assert dyads(parse("Iran rejected accusations by Israel.")) == [("IRN", "016", "ISR")]
+
+
+def _text(span: object) -> str | None:
+    return getattr(span, "text", None)
+
+
+def test_what_is_sent_is_not_the_target_the_destination_is(parse: Annotator) -> None:
+    event = only_event(parse("France sent peacekeepers to Lebanon."))
+    assert (event.cameo_code, _text(event.target)) == ("074", "Lebanon")
+
+
+def test_candidates_are_the_tokens_the_lexicon_knows(parse: Annotator) -> None:
+    from tidings.events.extract import EventExtractor
+    from tidings.events.lexicon import load_lexicon
+
+    doc = parse("Egypt strongly condemned the airstrikes and hopes for talks.")
+    found = [t.text for t in EventExtractor(load_lexicon()).candidates(doc)]
+    assert "condemned" in found and "airstrikes" in found and "talks" in found
+    assert "Egypt" not in found and "strongly" not in found

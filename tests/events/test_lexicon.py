@@ -1,0 +1,114 @@
+"""The event lexicon: the shipped files load, cover CAMEO, and bad entries name file and line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tidings.events.codebook import cameo_codebook
+from tidings.events.lexicon import (
+    FACTUALITY_FILE,
+    INTENTS_FILE,
+    NOUNS_FILE,
+    REFUSALS_FILE,
+    VERBS_FILE,
+    load_lexicon,
+    word_forms,
+)
+from tidings.tables import TableError, packaged
+
+
+def test_shipped_lexicon_covers_every_cameo_root_with_known_codes() -> None:
+    lexicon = load_lexicon()
+    codes = {p.code for found in lexicon.verbs.values() for p in found}
+    codes |= {p.code for found in lexicon.nouns.values() for p in found}
+    assert codes <= set(cameo_codebook())
+    assert {code[:2] for code in codes} == {f"{n:02d}" for n in range(1, 21)}
+    assert len(codes) > 100
+
+
+def test_phrasal_verbs_take_precedence_over_their_base() -> None:
+    lexicon = load_lexicon()
+    assert {p.code for p in lexicon.verb_patterns("step", "down")} == {"083"}
+    assert all(p.particle is None for p in lexicon.verb_patterns("call", None))
+
+
+def test_word_forms_repair_a_wrong_lemma() -> None:
+    assert "hope" in word_forms("hop", "hopes")
+    assert "travel" in word_forms("travel", "travelled") or "travell" in word_forms(
+        "travel", "travelled"
+    )
+    assert word_forms("meet", "met")[0] == "meet"
+
+
+@pytest.fixture
+def lexicon_copy(tmp_path: Path) -> Path:
+    for name in (VERBS_FILE, NOUNS_FILE, FACTUALITY_FILE, REFUSALS_FILE, INTENTS_FILE):
+        shutil.copy(packaged(f"events/{name}"), tmp_path / name)
+    return tmp_path
+
+
+def _append_verb(folder: Path, entry: str) -> int:
+    """Append an entry to verbs.yaml; return the line it starts on."""
+    path = folder / VERBS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, entry]) + "\n", encoding="utf-8")
+    return len(lines) + 1
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ('- id: bad_code\n  verbs: [frobnicate]\n  code: "999"', "unknown CAMEO code '999'"),
+        ("- id: unquoted\n  verbs: [frobnicate]\n  code: 111", "unknown CAMEO code 111"),
+        ('- id: accuse\n  verbs: [frobnicate]\n  code: "112"', "duplicate id 'accuse'"),
+        ('- id: typo\n  verb: [frobnicate]\n  code: "112"', "unknown keys ['verb']"),
+        ('- id: yaml_on\n  verbs: [call]\n  prep: on\n  code: "020"', "quote on/off"),
+        ('- id: clash\n  verbs: [accuse]\n  code: "111"', "'accuse' overlaps the entry on line"),
+    ],
+)
+def test_a_bad_verb_entry_names_file_and_line(lexicon_copy: Path, entry: str, problem: str) -> None:
+    line = _append_verb(lexicon_copy, entry)
+    with pytest.raises(TableError, match=re.escape(problem)) as caught:
+        load_lexicon(lexicon_copy)
+    assert caught.value.path.endswith(VERBS_FILE)
+    assert caught.value.line == line
+
+
+def test_a_noun_coded_twice_is_refused(lexicon_copy: Path) -> None:
+    path = lexicon_copy / NOUNS_FILE
+    path.write_text(
+        path.read_text(encoding="utf-8") + '  - id: again\n    nouns: [attack]\n    code: "190"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError, match="'attack' is already coded"):
+        load_lexicon(lexicon_copy)
+
+
+def test_a_missing_cue_list_is_refused(lexicon_copy: Path) -> None:
+    path = lexicon_copy / FACTUALITY_FILE
+    text = path.read_text(encoding="utf-8").replace("speech_verbs:", "speech_verb:")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TableError, match="unknown keys \\['speech_verb'\\], missing"):
+        load_lexicon(lexicon_copy)
+
+
+def test_a_refusal_code_must_exist(lexicon_copy: Path) -> None:
+    path = lexicon_copy / REFUSALS_FILE
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"04": "125"', '"04": "12X"'), encoding="utf-8"
+    )
+    with pytest.raises(TableError, match="12X") as caught:
+        load_lexicon(lexicon_copy)
+    assert caught.value.line > 1
+
+
+def test_an_intent_key_must_be_a_cameo_code(lexicon_copy: Path) -> None:
+    path = lexicon_copy / INTENTS_FILE
+    path.write_text(path.read_text(encoding="utf-8") + '  "99": "036"\n', encoding="utf-8")
+    with pytest.raises(TableError, match="'99' is not a CAMEO code here") as caught:
+        load_lexicon(lexicon_copy)
+    assert caught.value.line == len(path.read_text(encoding="utf-8").splitlines())
