@@ -119,3 +119,10 @@ def test_stored_analysis_equals_the_extracted_one(nlp: Language, db: str) -> Non
         store.save([analysis])
     with Store(db) as store:
         assert store.analysis(analysis.article.id) == analysis
+
+
+def test_explain_shows_the_rule_and_path_of_each_event(db: str) -> None:
+    result = runner.invoke(app, ["explain", "--example", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "verbs.yaml:" in result.output
+    assert "Hamas" in result.output

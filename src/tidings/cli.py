@@ -308,8 +308,11 @@ def explain(
     """Show, per sentence, the parse path and rule behind each event."""
     from tidings.events.explain import explain_lines
 
-    with Store(db) as store:
-        article = _stored_analysis(store, article_id, example).article
+    if example:
+        article = reference_article()
+    else:
+        with Store(db) as store:
+            article = _stored_analysis(store, article_id, example).article
     for line in explain_lines(annotate(build_pipeline(), article)):
         console.print(line, highlight=False)
 
