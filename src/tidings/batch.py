@@ -7,12 +7,14 @@ number of batches is in flight, so a corpus of any size streams through in const
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from multiprocessing.synchronize import Barrier as BarrierType
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -73,11 +75,19 @@ class InProcessAnalyzer:
 
 # Each worker process builds its pipeline once, in the pool's initializer.
 _worker_nlp: Language | None = None
+_all_workers_ready: BarrierType | None = None
 
 
-def _start_worker(actors_file: Path | None) -> None:
-    global _worker_nlp
+def _start_worker(actors_file: Path | None, all_ready: BarrierType) -> None:
+    global _worker_nlp, _all_workers_ready
     _worker_nlp = build_pipeline(actors_file=actors_file)
+    _all_workers_ready = all_ready
+
+
+def _wait_for_every_worker() -> None:
+    # A worker blocks here until all have arrived, so each of these tasks holds a distinct worker.
+    assert _all_workers_ready is not None, "the pool initializer sets the barrier"
+    _all_workers_ready.wait()
 
 
 def _analyze_in_worker(articles: list[Article]) -> list[Result]:
@@ -91,19 +101,43 @@ class ProcessPoolAnalyzer:
     def __init__(self, processes: int, *, actors_file: Path | None = None) -> None:
         self.processes = processes
         self.actors_file = actors_file
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Start the workers and wait until each has built its pipeline."""
+        if self._pool is None:
+            all_ready = multiprocessing.get_context().Barrier(self.processes)
+            self._pool = ProcessPoolExecutor(
+                self.processes,
+                initializer=_start_worker,
+                initargs=(self.actors_file, all_ready),
+            )
+            waits = [self._pool.submit(_wait_for_every_worker) for _ in range(self.processes)]
+            for wait in waits:
+                wait.result()
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
         """Analyze batches in parallel and yield their results in input order."""
-        with ProcessPoolExecutor(
-            self.processes, initializer=_start_worker, initargs=(self.actors_file,)
-        ) as pool:
+        started_here = self._pool is None
+        self.start()
+        assert self._pool is not None
+        try:
             in_flight: deque[Future[list[Result]]] = deque()
             for batch in batches:
-                in_flight.append(pool.submit(_analyze_in_worker, batch))
+                in_flight.append(self._pool.submit(_analyze_in_worker, batch))
                 if len(in_flight) >= 2 * self.processes:
                     yield in_flight.popleft().result()
             while in_flight:
                 yield in_flight.popleft().result()
+        finally:
+            if started_here:
+                self.close()
 
 
 @cache

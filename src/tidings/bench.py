@@ -82,9 +82,14 @@ def run_benchmark(
     list(InProcessAnalyzer(nlp).map([articles[:5]]))  # warm-up
     yield _full(articles, InProcessAnalyzer(nlp), "tidings, 1 process", batch_size, baseline.tokens)
     if processes > 1:
+        # Like the single process above, the workers build their pipelines before the clock.
         pool = ProcessPoolAnalyzer(processes)
-        name = f"tidings, {processes} processes"
-        yield _full(articles, pool, name, batch_size, baseline.tokens)
+        pool.start()
+        try:
+            name = f"tidings, {processes} processes"
+            yield _full(articles, pool, name, batch_size, baseline.tokens)
+        finally:
+            pool.close()
 
 
 def peak_memory_mb() -> tuple[float, float]:
