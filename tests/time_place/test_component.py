@@ -5,7 +5,7 @@ from datetime import date
 from spacy.language import Language
 
 from tidings.nlp import analyze_one, annotate
-from tidings.records import Article
+from tidings.records import Article, DateBasis
 
 
 def test_places_prefer_the_article_s_countries(nlp: Language) -> None:
@@ -43,3 +43,11 @@ def test_each_conjoined_destination_places_its_own_visit(nlp: Language) -> None:
         if e.cameo_root == "04" and e.target is not None and e.location is not None
     }
     assert visits == {"EGY": "EGY", "QAT": "QAT"}
+
+
+def test_since_bounds_an_event_without_dating_it(nlp: Language) -> None:
+    text = "Antony Blinken arrived in Israel for his ninth visit to the region since October 7."
+    analysis = analyze_one(nlp, Article(text=text, published=date(2024, 8, 20)))
+    assert analysis.events, "the visit is an event"
+    assert all(event.date != date(2023, 10, 7) for event in analysis.events)
+    assert all(event.date_basis is DateBasis.PUBLICATION for event in analysis.events)

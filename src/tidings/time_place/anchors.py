@@ -10,10 +10,21 @@ def _governs(trigger: Token, span: Span) -> bool:
     return trigger == span.root or trigger in span.root.ancestors
 
 
+# "since October 7", "before the talks": these bound an event in time, they do not date it.
+BOUNDING = {"since", "until", "till", "before", "after", "from", "by"}
+
+
+def _bounds(span: Span) -> bool:
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in BOUNDING
+
+
 def anchor_time(trigger: Token) -> Span | None:
     """The temporal expression of the trigger's clause, else of its sentence."""
     sentence = trigger.sent
-    candidates: list[Span] = [span for span in trigger.doc._.times or () if span.sent == sentence]
+    candidates: list[Span] = [
+        span for span in trigger.doc._.times or () if span.sent == sentence and not _bounds(span)
+    ]
     governed = [span for span in candidates if _governs(trigger, span)]
     chosen = governed or candidates
     return chosen[0] if chosen else None
