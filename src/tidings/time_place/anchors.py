@@ -23,7 +23,9 @@ def anchor_time(trigger: Token) -> Span | None:
     """The temporal expression of the trigger's clause, else of its sentence."""
     sentence = trigger.sent
     candidates: list[Span] = [
-        span for span in trigger.doc._.times or () if span.sent == sentence and not _bounds(span)
+        span
+        for span in trigger.doc._.times or ()
+        if span.sent == sentence and span._.time.date is not None and not _bounds(span)
     ]
     governed = [span for span in candidates if _governs(trigger, span)]
     chosen = governed or candidates

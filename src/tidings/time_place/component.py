@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -11,29 +12,32 @@ from tidings.actors.knowledge import default_tables
 from tidings.nlp.annotations import register_extensions
 from tidings.records import Place
 from tidings.time_place.places import gazetteer
-from tidings.time_place.times import resolve_time
+from tidings.time_place.times import Tense, resolve_time
 
 TIME_LABELS = {"DATE", "TIME"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 FUTURE_MARKERS = {"will", "wo", "'ll", "shall"}
+FUTURE_VERBS = {"expect", "plan", "schedule", "intend"}
 
 
-def is_future(verb: Token) -> bool:
-    """Whether a verb speaks of the future: "will meet", "is expected to travel", "plans to"."""
+def tense_of(verb: Token) -> Tense:
+    """The tense a clause speaks in: "will meet", "is expected to travel" are the future."""
     for token in (verb, *verb.ancestors):
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        if any(child.lower_ in FUTURE_MARKERS for child in token.children):
-            return True
-        if token.lemma_ in ("expect", "plan", "schedule", "intend") and token.tag_ in (
-            "VBN",
-            "VBZ",
-            "VBP",
-        ):
-            return True
-        if token.tag_ in ("VBD", "VBN"):
-            return False
-    return False
+        # The "to" of an infinitive is no auxiliary: the tense lies with the verb above.
+        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+        if any(a.lower_ in FUTURE_MARKERS or a.tag_ == "MD" for a in auxiliaries):
+            return Tense.FUTURE
+        if token.lemma_ in FUTURE_VERBS and token.tag_ in ("VBN", "VBZ", "VBP"):
+            return Tense.FUTURE
+        if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+            return Tense.PAST
+        if token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+            return Tense.PAST
+        if token.tag_ in ("VBZ", "VBP") or auxiliaries:
+            return Tense.PRESENT
+    return Tense.PAST
 
 
 def _governing_verb(span: Span) -> Token:
@@ -58,34 +62,67 @@ class TimePlaceResolver:
                 "(give one with `tidings ingest --date YYYY-MM-DD`)",
                 stacklevel=2,
             )
-        times, places = [], []
-        countries = {
-            m._.actor.country for m in doc._.actor_mentions or () if m._.actor and m._.actor.country
-        }
+        times = []
         for ent in doc.ents:
             if ent.label_ in TIME_LABELS:
-                value = resolve_time(ent.text, published, future=is_future(_governing_verb(ent)))
-                if value is not None:
-                    ent._.time = value
-                    times.append(ent)
-            elif ent.label_ in PLACE_LABELS:
-                place = self._place(ent, countries)
-                if place is not None:
-                    ent._.place = place
-                    places.append(ent)
+                ent._.time = resolve_time(ent.text, published, tense_of(_governing_verb(ent)))
+                times.append(ent)
         doc._.times = times
-        doc._.places = places
+        doc._.places = self._places(doc)
         return doc
+
+    def _places(self, doc: Doc) -> list[Span]:
+        """Toponyms with their places, disambiguated by the countries the article is about."""
+        toponyms = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+        mentions = doc._.actor_mentions or ()
+        countries = {m._.actor.country for m in mentions if m._.actor and m._.actor.country}
+        # Names with a single possible country say where the article is, as actors do.
+        for ent in toponyms:
+            possible = {c.country for c in gazetteer().candidates(ent.text)}
+            if len(possible) == 1:
+                countries |= possible - {None}
+        places = []
+        for ent in toponyms:
+            place = self._place(ent, countries)
+            if place is not None:
+                ent._.place = place
+                places.append(ent)
+        unknown = [ent for ent in toponyms if ent._.place is None and _is_proper_name(ent)]
+        prevailing = _prevailing_country(places)
+        for ent in unknown if prevailing else ():
+            # A place too small for the gazetteer ("Yonge Street") lies where the article's
+            # other places do: its country is known, its GeoNames id and coordinates are not.
+            ent._.place = Place(ent.text, prevailing, ent.start_char, ent.end_char)
+            places.append(ent)
+        return sorted(places, key=lambda span: span.start)
 
     def _place(self, ent: Span, countries: set[str]) -> Place | None:
         found = gazetteer().resolve(ent.text, ent.start_char, ent.end_char, countries)
         if found is not None:
             return found
-        tables = default_tables()
-        code = tables.countries.get(ent.text.removeprefix("the "))
+        code = default_tables().countries.get(ent.text.removeprefix("the "))
         if code is None:
             return None
-        return Place(tables.country_labels[code], code, ent.start_char, ent.end_char)
+        named = gazetteer().country(code, ent.start_char, ent.end_char)
+        return named or Place(
+            default_tables().country_labels[code], code, ent.start_char, ent.end_char
+        )
+
+
+# A country prevails when at least this share of an article's resolved places lie in it.
+PREVAILING_SHARE = 0.75
+
+
+def _prevailing_country(places: list[Span]) -> str | None:
+    found = Counter(span._.place.country for span in places if span._.place.country)
+    if sum(found.values()) < 2:
+        return None
+    country, count = found.most_common(1)[0]
+    return country if count / sum(found.values()) >= PREVAILING_SHARE else None
+
+
+def _is_proper_name(ent: Span) -> bool:
+    return all(token.is_title or token.is_upper or not token.is_alpha for token in ent)
 
 
 @Language.factory("tidings_time_place")
