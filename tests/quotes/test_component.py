@@ -5,7 +5,7 @@ from datetime import date
 from spacy.language import Language
 
 from tidings.nlp import analyze_one
-from tidings.records import Article, Quote, QuoteKind
+from tidings.records import Analysis, Article, Quote, QuoteKind
 
 
 def _quotes(nlp: Language, text: str) -> list[Quote]:
@@ -48,3 +48,23 @@ def test_according_to_gives_the_source(nlp: Language) -> None:
 
 def test_a_negated_cue_reports_nothing(nlp: Language) -> None:
     assert _quotes(nlp, "Antony Blinken did not reveal whether Israel agreed.") == []
+
+
+def _analysis(nlp: Language, text: str) -> Analysis:
+    return analyze_one(nlp, Article(text=text, published=date(2024, 8, 20)))
+
+
+def test_an_event_stated_in_a_quote_links_to_it(nlp: Language) -> None:
+    text = "Egypt condemned Israel on Monday.\n“Israel has accepted the proposal,” Blinken said."
+    analysis = _analysis(nlp, text)
+    (quote,) = analysis.quotes
+    links = {event.trigger: event.quote_index for event in analysis.events}
+    assert links == {"condemned": None, "accepted": 0}
+    assert quote.spans[0][0] < text.index("accepted") < quote.spans[0][1]
+
+
+def test_an_appeal_that_reports_a_quote_links_to_it(nlp: Language) -> None:
+    analysis = _analysis(nlp, "Antony Blinken urged Hamas to accept the deal.")
+    (quote,) = analysis.quotes
+    (appeal,) = [event for event in analysis.events if event.cameo_root == "02"]
+    assert (appeal.trigger, quote.cue, appeal.quote_index) == ("urged", "urged", 0)
