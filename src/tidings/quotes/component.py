@@ -20,21 +20,101 @@ from tidings.records import QuoteKind
 from tidings.tables import packaged, read_yaml
 
 SUBJECTS = {"nsubj", "nsubjpass"}
-CLAUSES = {"ccomp", "xcomp", "parataxis"}
+FINITE = {"ccomp", "parataxis"}
+CLAUSES = FINITE | {"xcomp"}
+# A participle or infinitive reporting verb ("..., saying that ...") takes its speaker from the
+# verb or noun it hangs from, up to this many steps.
+MAX_CLIMB = 3
+DASHES = {"-", "\u2013", "\u2014", "--"}  # hyphen, en and em dash
 
 
 @dataclass(frozen=True)
 class Cues:
-    """Reporting verbs (lemmas) and attribution phrases."""
+    """Reporting verbs (lemmas), those that report with an infinitive, attribution phrases."""
 
     verbs: frozenset[str]
+    infinitive_verbs: frozenset[str]
     attributions: tuple[str, ...]
 
 
 def load_cues() -> Cues:
     """tidings' reporting cues."""
     table = read_yaml(packaged("quotes/cues.yaml"))
-    return Cues(frozenset(table["verbs"]), tuple(table["attributions"]))
+    return Cues(
+        frozenset(table["verbs"]),
+        frozenset(table["infinitive_verbs"]),
+        tuple(table["attributions"]),
+    )
+
+
+@dataclass(frozen=True)
+class DirectGroup:
+    """Quotations in marks that form one quote, and what attributes them, where anything does."""
+
+    spans: tuple[Span, ...]
+    cue: Token | None
+    speaker: Span | None
+    rule: str
+
+
+def _is_term(span: Span, verbs: list[Token]) -> bool:
+    """Whether marks set off a term rather than speech: verbless words inside a sentence that
+    reports no one ("the so-called “deal of the century”")."""
+    sentence = span.sent
+    before = sentence.doc[sentence.start : span.start]
+    embedded = any(not t.is_punct and not t.is_space for t in before)
+    return embedded and not verbs and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _cue_of(span: Span, verbs: dict[int, list[Token]]) -> Token | None:
+    """The reporting verb nearest a quotation, in the sentences it starts and ends in."""
+    doc = span.doc
+    before = [v for v in verbs[span.sent.start] if v.i < span.start]
+    after = [v for v in verbs[doc[span.end - 1].sent.start] if v.i >= span.end]
+    distances = [(span.start - v.i, v) for v in before] + [(v.i - span.end, v) for v in after]
+    return min(distances, key=lambda pair: pair[0])[1] if distances else None
+
+
+def _signed_speaker(span: Span) -> Span | None:
+    """The speaker of a quotation signed like a letter: "“...” - Name" or "Name: “...”"."""
+    doc = span.doc
+    line_end = doc.text.find("\n", span.end_char)
+    tail = doc.char_span(span.end_char, len(doc.text) if line_end < 0 else line_end, "contract")
+    if tail is not None and len(tail) > 1 and tail[0].text in DASHES:
+        name = tail[1:]
+        if any(t.pos_ == "PROPN" for t in name) and not any(t.pos_ == "VERB" for t in name):
+            return _mention(name)
+    if span.start >= 2 and doc[span.start - 1].text == ":":
+        head = doc[span.start - 2]
+        if head.pos_ == "PROPN" and head.sent == span.sent:
+            return _mention(doc[head.left_edge.i : head.i + 1])
+    return None
+
+
+def _direct_groups(direct: list[Span], verbs: dict[int, list[Token]]) -> list[DirectGroup]:
+    """Quotations grouped into quotes: those sharing a reporting verb ("“...,” he said, “...”")
+    are one quote; unattributed ones are one quote per sentence they start in."""
+    groups: list[DirectGroup] = []
+    for span in direct:
+        cue = _cue_of(span, verbs)
+        speaker = _speaker_of(cue) if cue is not None else None
+        rule = "marks+cue"
+        if speaker is None and (signed := _signed_speaker(span)) is not None:
+            speaker, rule = signed, "marks+signature"
+        last = groups[-1] if groups else None
+        same_cue = last is not None and cue is not None and last.cue == cue
+        both_floating = (
+            last is not None
+            and cue is None
+            and last.speaker is None
+            and speaker is None
+            and last.spans[0].sent == span.sent
+        )
+        if last is not None and (same_cue or both_floating):
+            groups[-1] = DirectGroup((*last.spans, span), last.cue, last.speaker, last.rule)
+        else:
+            groups.append(DirectGroup((span,), cue, speaker, rule))
+    return groups
 
 
 class QuoteExtractor:
@@ -45,56 +125,60 @@ class QuoteExtractor:
         self.cues = load_cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        direct = [
+        marked = [
             span
             for start, end in quoted_spans(doc.text)
             if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
         ]
-        quoted = {i for span in direct for i in range(span.start, span.end)}
+        quoted = {i for span in marked for i in range(span.start, span.end)}
+        verbs = {sent.start: self._reporting_verbs(sent, quoted) for sent in doc.sents}
+        direct = [span for span in marked if not _is_term(span, verbs[span.sent.start])]
+        groups = _direct_groups(direct, verbs)
+        consumed: set[Span] = set()
         quotes: list[QuoteAnnotation] = []
         last_speaker: Span | None = None
         for sentence in doc.sents:
-            in_sentence = [s for s in direct if sentence.start <= s.start < sentence.end]
-            cue = self._reporting_verb(sentence, quoted)
-            speaker = _speaker_of(cue) if cue is not None else None
             reported_by = self._attribution(sentence)
-            if cue is None and reported_by is not None and not in_sentence:
-                content = _without(sentence, reported_by)
-                source = _mention(reported_by)
-                quotes.append(
-                    QuoteAnnotation(
-                        QuoteKind.INDIRECT, (content,), None, source, None, "according-to"
-                    )
-                )
-                last_speaker = source
-                continue
-            clause = _reported_clause(cue) if cue is not None else None
-            if clause is not None and any(s.start <= clause.start < s.end for s in in_sentence):
-                clause = None  # the reported clause is the quotation itself
-            if cue is not None and clause is not None and speaker is not None:
-                inside = [s for s in in_sentence if clause.start <= s.start and s.end <= clause.end]
+            by = _mention(reported_by) if reported_by is not None else None
+            clauses: list[Span] = []
+            for verb in verbs[sentence.start]:
+                if any(c.start <= verb.i < c.end for c in clauses):
+                    continue  # a report inside a report: the outer one is the quote
+                clause = self._reported_clause(verb, quoted)
+                speaker = _speaker_of(verb)
+                if clause is None or speaker is None:
+                    continue
+                inside = [s for s in direct if clause.start <= s.start and s.end <= clause.end]
                 kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
-                by = _mention(reported_by) if reported_by is not None else None
                 quotes.append(
-                    QuoteAnnotation(kind, (clause,), cue_span(cue), speaker, by, "cue+clause")
+                    QuoteAnnotation(kind, (clause,), cue_span(verb), speaker, by, "cue+clause")
                 )
-                in_sentence = [s for s in in_sentence if s not in inside]
+                consumed.update(inside)
+                clauses.append(clause)
                 last_speaker = speaker
-            if in_sentence:
-                rule = "marks+cue" if speaker is not None else "marks+previous-speaker"
-                who = speaker if speaker is not None else last_speaker
-                cue_words = cue_span(cue) if cue is not None else None
-                quotes.append(
-                    QuoteAnnotation(
-                        QuoteKind.DIRECT, tuple(in_sentence), cue_words, who, None, rule
-                    )
-                )
+            starting = [g for g in groups if g.spans[0].sent.start == sentence.start]
+            if reported_by is not None and not clauses and not starting:
+                source = _mention(reported_by)
+                content = _without(sentence, reported_by)
+                inside = [s for s in direct if content.start <= s.start and s.end <= content.end]
+                kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
+                quotes.append(QuoteAnnotation(kind, (content,), None, source, None, "according-to"))
+                consumed.update(inside)
+                last_speaker = source
+            for group in starting:
+                spans = tuple(s for s in group.spans if s not in consumed)
+                if not spans:
+                    continue
+                who = group.speaker if group.speaker is not None else last_speaker
+                rule = group.rule if group.speaker is not None else "marks+previous-speaker"
+                cue = cue_span(group.cue) if group.cue is not None else None
+                quotes.append(QuoteAnnotation(QuoteKind.DIRECT, spans, cue, who, None, rule))
                 last_speaker = who
         doc._.quotes = quotes
         return doc
 
-    def _reporting_verb(self, sentence: Span, quoted: set[int]) -> Token | None:
-        """The reporting verb of the sentence outside any quote, nearest its root."""
+    def _reporting_verbs(self, sentence: Span, quoted: set[int]) -> list[Token]:
+        """The sentence's reporting verbs outside any quote, nearest its root first."""
         verbs = [
             t
             for t in sentence
@@ -103,7 +187,15 @@ class QuoteExtractor:
             and t.i not in quoted
             and not any(child.dep_ == "neg" for child in t.children)
         ]
-        return min(verbs, key=_depth, default=None)
+        return sorted(verbs, key=_depth)
+
+    def _reported_clause(self, verb: Token, quoted: set[int]) -> Span | None:
+        """What a reporting verb reports, unless that is a quotation in marks."""
+        allowed = CLAUSES if verb.lemma_.lower() in self.cues.infinitive_verbs else FINITE
+        clause = _reported_clause(verb, allowed)
+        if clause is None or clause.start in quoted or clause.root.i in quoted:
+            return None
+        return clause
 
     def _attribution(self, sentence: Span) -> Span | None:
         """The source of "according to X" in the sentence, if any."""
@@ -136,16 +228,25 @@ def _depth(token: Token) -> int:
 
 
 def _speaker_of(verb: Token) -> Span | None:
-    """The subject of a reporting verb, following conjoined verbs back to their subject."""
+    """The subject of a reporting verb, following conjoined verbs back to their subject and
+    participles to the clause they hang from ("X issued a statement saying ...")."""
+    if not any(c.dep_ in SUBJECTS for c in verb.children):
+        # Inverted order: "..., said the minister".
+        after = [
+            c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
+        ]
+        if after:
+            return _mention(verb.doc[after[0].i : after[0].i + 1])
     current: Token | None = verb
-    while current is not None:
+    for _ in range(MAX_CLIMB + 1):
+        if current is None:
+            break
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
         if subjects:
             return _mention(subjects[0].doc[subjects[0].i : subjects[0].i + 1])
-        current = current.head if current.dep_ == "conj" and current.head != current else None
-    # Inverted order: "..., said the minister".
-    after = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")]
-    return _mention(verb.doc[after[0].i : after[0].i + 1]) if after else None
+        climbs = current.dep_ in ("conj", "advcl", "acl", "xcomp", "dobj", "pobj", "prep")
+        current = current.head if climbs and current.head != current else None
+    return None
 
 
 def _mention(words: Span) -> Span:
@@ -161,14 +262,18 @@ def _mention(words: Span) -> Span:
     return words.doc[root.left_edge.i : root.i + 1]
 
 
-def _reported_clause(verb: Token) -> Span | None:
-    """The clause a reporting verb reports ("that Israel had accepted ..."), without "that"."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX")]
+def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
+    """The clause a reporting verb reports ("that Israel had accepted ..."), without "that",
+    within the verb's paragraph."""
+    clauses = [c for c in verb.children if c.dep_ in allowed and c.pos_ in ("VERB", "AUX")]
     if not clauses:
         return None
     clause = clauses[0]
     start, end = clause.left_edge.i, clause.right_edge.i + 1
     doc = verb.doc
+    breaks = [t.i for t in doc[start:end] if "\n" in t.text]
+    start = max([i + 1 for i in breaks if i < clause.i], default=start)
+    end = min([i for i in breaks if i > clause.i], default=end)
     while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
         start += 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"'):
