@@ -69,17 +69,30 @@ def _is_term(span: Span, verbs: list[Token]) -> bool:
 def _cue_of(span: Span, verbs: dict[int, list[Token]]) -> Token | None:
     """The reporting verb nearest a quotation, in the sentences it starts and ends in."""
     doc = span.doc
-    before = [v for v in verbs[span.sent.start] if v.i < span.start]
-    after = [v for v in verbs[doc[span.end - 1].sent.start] if v.i >= span.end]
+    before = [
+        v for v in verbs[span.sent.start] if v.i < span.start and _same_paragraph(v, span.start)
+    ]
+    after = [
+        v
+        for v in verbs[doc[span.end - 1].sent.start]
+        if v.i >= span.end and _same_paragraph(doc[span.end - 1], v.i)
+    ]
     distances = [(span.start - v.i, v) for v in before] + [(v.i - span.end, v) for v in after]
     return min(distances, key=lambda pair: pair[0])[1] if distances else None
+
+
+def _same_paragraph(token: Token, other: int) -> bool:
+    """Whether no line break lies between a token and a later token."""
+    return "\n" not in token.doc[token.i : other].text
 
 
 def _signed_speaker(span: Span) -> Span | None:
     """The speaker of a quotation signed like a letter: "“...” - Name" or "Name: “...”"."""
     doc = span.doc
     line_end = doc.text.find("\n", span.end_char)
-    tail = doc.char_span(span.end_char, len(doc.text) if line_end < 0 else line_end, "contract")
+    tail = doc.char_span(
+        span.end_char, len(doc.text) if line_end < 0 else line_end, alignment_mode="contract"
+    )
     if tail is not None and len(tail) > 1 and tail[0].text in DASHES:
         name = tail[1:]
         if any(t.pos_ == "PROPN" for t in name) and not any(t.pos_ == "VERB" for t in name):
@@ -148,7 +161,10 @@ class QuoteExtractor:
                 speaker = _speaker_of(verb)
                 if clause is None or speaker is None:
                     continue
-                inside = [s for s in direct if clause.start <= s.start and s.end <= clause.end]
+                inside = [s for s in direct if clause.start <= s.start < clause.end]
+                if inside:
+                    # The closing mark often hangs from the reporting verb, outside the clause.
+                    clause = doc[clause.start : max(clause.end, inside[-1].end)]
                 kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
                 quotes.append(
                     QuoteAnnotation(kind, (clause,), cue_span(verb), speaker, by, "cue+clause")
