@@ -68,3 +68,83 @@ def test_an_appeal_that_reports_a_quote_links_to_it(nlp: Language) -> None:
     (quote,) = analysis.quotes
     (appeal,) = [event for event in analysis.events if event.cameo_root == "02"]
     assert (appeal.trigger, quote.cue, appeal.quote_index) == ("urged", "urged", 0)
+
+
+def test_a_quote_of_several_sentences_takes_the_cue_after_it(nlp: Language) -> None:
+    text = "Sergei Lavrov spoke first.\n“The talks failed. We will not return,” Blinken said."
+    (quote,) = _quotes(nlp, text)
+    assert (quote.rule, quote.cue) == ("marks+cue", "said")
+    assert quote.text == "“The talks failed. We will not return,”"
+    assert quote.speaker is not None and quote.speaker.text == "Blinken"
+
+
+def test_a_quote_runs_on_into_the_next_paragraph(nlp: Language) -> None:
+    text = "Antony Blinken said: “We are close.\n“And we will get there.”\nHamas was silent."
+    (quote,) = _quotes(nlp, text)
+    assert quote.text.endswith("“And we will get there.”")
+    assert quote.speaker is not None and quote.speaker.actor.name == "Antony Blinken"
+
+
+def test_a_stray_mark_leaves_the_later_quotes_alone(nlp: Language) -> None:
+    text = 'A stray " mark here.\nAntony Blinken said: “We are close.”\n“Very close.”'
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes[-2:]] == ["“We are close.”", "“Very close.”"]
+    assert all(q.speaker is not None and q.speaker.text == "Antony Blinken" for q in quotes[-2:])
+
+
+def test_straight_marks_and_nested_single_quotes(nlp: Language) -> None:
+    text = "\"He told me 'we will win' and left,\" Antony Blinken said."
+    (quote,) = _quotes(nlp, text)
+    assert quote.text == "\"He told me 'we will win' and left,\""
+    assert quote.speaker is not None and quote.speaker.actor.name == "Antony Blinken"
+
+
+def test_a_term_in_marks_is_not_speech(nlp: Language) -> None:
+    assert _quotes(nlp, "Washington calls it the “deal of the century” in its papers.") == []
+
+
+def test_a_fragment_in_a_reported_clause_makes_a_mixed_quote(nlp: Language) -> None:
+    text = "Antony Blinken said the talks were “very close” to a deal."
+    (quote,) = _quotes(nlp, text)
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.text == "the talks were “very close” to a deal"
+
+
+def test_signed_and_colon_quotes_name_their_speaker(nlp: Language) -> None:
+    for text in ("“We will never surrender.” - Vladimir Putin", "Vladimir Putin: “We will win.”"):
+        (quote,) = _quotes(nlp, text)
+        assert quote.speaker is not None and quote.speaker.actor.name == "Vladimir Putin", text
+        assert quote.rule == "marks+signature"
+
+
+def test_each_reporting_verb_of_a_sentence_reports(nlp: Language) -> None:
+    text = "Antony Blinken said the talks had failed, and added that Israel would attend."
+    said, added = _quotes(nlp, text)
+    assert (said.cue, said.text) == ("said", "the talks had failed")
+    assert (added.cue, added.text) == ("added", "Israel would attend")
+    assert added.speaker is not None and added.speaker.actor.name == "Antony Blinken"
+
+
+def test_indirect_speech_cues(nlp: Language) -> None:
+    cases = {
+        "Sergei Lavrov told reporters that Russia would not attend.": "Sergei Lavrov",
+        "In a statement, Hamas said that Israel had broken the truce.": "Hamas",
+        "Hamas issued a statement saying that Israel had broken the truce.": "Hamas",
+        "Hamas's spokesman said the group would not attend.": "Hamas",
+    }
+    for text, speaker in cases.items():
+        (quote,) = _quotes(nlp, text)
+        assert quote.kind is QuoteKind.INDIRECT, text
+        assert quote.speaker is not None and quote.speaker.actor.name == speaker, text
+
+
+def test_reported_by_is_not_the_speaker(nlp: Language) -> None:
+    text = "According to reports by AP, Hamas has said it is losing faith in the US."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.actor.name == "Hamas"
+    assert quote.reported_by is not None and quote.reported_by.actor.name == "AP"
+
+
+def test_an_infinitive_reports_only_after_a_verb_listed_for_it(nlp: Language) -> None:
+    text = "The bridge was estimated to cost $2 billion."
+    assert _quotes(nlp, text) == []

@@ -30,11 +30,13 @@ DASHES = {"-", "\u2013", "\u2014", "--"}  # hyphen, en and em dash
 
 @dataclass(frozen=True)
 class Cues:
-    """Reporting verbs (lemmas), those that report with an infinitive, attribution phrases."""
+    """Reporting verbs (lemmas), those that report with an infinitive, attribution phrases, and
+    nouns that speak for their owner ("the ministry's statement", "a spokesman for Hamas")."""
 
     verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
     attributions: tuple[str, ...]
+    voices: frozenset[str]
 
 
 def load_cues() -> Cues:
@@ -44,6 +46,7 @@ def load_cues() -> Cues:
         frozenset(table["verbs"]),
         frozenset(table["infinitive_verbs"]),
         tuple(table["attributions"]),
+        frozenset(table["voices"]),
     )
 
 
@@ -104,13 +107,15 @@ def _signed_speaker(span: Span) -> Span | None:
     return None
 
 
-def _direct_groups(direct: list[Span], verbs: dict[int, list[Token]]) -> list[DirectGroup]:
+def _direct_groups(
+    direct: list[Span], verbs: dict[int, list[Token]], voices: frozenset[str]
+) -> list[DirectGroup]:
     """Quotations grouped into quotes: those sharing a reporting verb ("“...,” he said, “...”")
     are one quote; unattributed ones are one quote per sentence they start in."""
     groups: list[DirectGroup] = []
     for span in direct:
         cue = _cue_of(span, verbs)
-        speaker = _speaker_of(cue) if cue is not None else None
+        speaker = _speaker_of(cue, voices) if cue is not None else None
         rule = "marks+cue"
         if speaker is None and (signed := _signed_speaker(span)) is not None:
             speaker, rule = signed, "marks+signature"
@@ -146,7 +151,7 @@ class QuoteExtractor:
         quoted = {i for span in marked for i in range(span.start, span.end)}
         verbs = {sent.start: self._reporting_verbs(sent, quoted) for sent in doc.sents}
         direct = [span for span in marked if not _is_term(span, verbs[span.sent.start])]
-        groups = _direct_groups(direct, verbs)
+        groups = _direct_groups(direct, verbs, self.cues.voices)
         consumed: set[Span] = set()
         quotes: list[QuoteAnnotation] = []
         last_speaker: Span | None = None
@@ -158,7 +163,7 @@ class QuoteExtractor:
                 if any(c.start <= verb.i < c.end for c in clauses):
                     continue  # a report inside a report: the outer one is the quote
                 clause = self._reported_clause(verb, quoted)
-                speaker = _speaker_of(verb)
+                speaker = _speaker_of(verb, self.cues.voices)
                 if clause is None or speaker is None:
                     continue
                 inside = [s for s in direct if clause.start <= s.start < clause.end]
@@ -243,7 +248,7 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def _speaker_of(verb: Token) -> Span | None:
+def _speaker_of(verb: Token, voices: frozenset[str]) -> Span | None:
     """The subject of a reporting verb, following conjoined verbs back to their subject and
     participles to the clause they hang from ("X issued a statement saying ...")."""
     if not any(c.dep_ in SUBJECTS for c in verb.children):
@@ -259,9 +264,31 @@ def _speaker_of(verb: Token) -> Span | None:
             break
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
         if subjects:
-            return _mention(subjects[0].doc[subjects[0].i : subjects[0].i + 1])
+            return _voice_owner(subjects[0], voices) or _mention(
+                subjects[0].doc[subjects[0].i : subjects[0].i + 1]
+            )
         climbs = current.dep_ in ("conj", "advcl", "acl", "xcomp", "dobj", "pobj", "prep")
         current = current.head if climbs and current.head != current else None
+    return None
+
+
+def _voice_owner(subject: Token, voices: frozenset[str]) -> Span | None:
+    """Who a statement or spokesperson speaks for, when the subject is one and is no actor
+    itself: "Hamas's spokesman", "a statement from the ministry"."""
+    doc = subject.doc
+    if subject.lemma_.lower() not in voices:
+        return None
+    own = mention_at(doc, subject.i, subject.i + 1)
+    actor = own._.actor if own is not None else None
+    if own is not None and (actor is None or actor.country or actor.known_id):
+        return None  # the spokesman is resolved in his own right
+    for child in subject.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return _mention(doc[child.left_edge.i : child.i + 1])
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "for"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _mention(doc[objects[0].left_edge.i : objects[0].i + 1])
     return None
 
 
