@@ -148,3 +148,19 @@ def test_reported_by_is_not_the_speaker(nlp: Language) -> None:
 def test_an_infinitive_reports_only_after_a_verb_listed_for_it(nlp: Language) -> None:
     text = "The bridge was estimated to cost $2 billion."
     assert _quotes(nlp, text) == []
+
+
+def test_a_parenthetical_cue_reports_the_clause_it_interrupts(nlp: Language) -> None:
+    text = "The drugs have a limited set of uses, he says, and are meant for short use."
+    (quote,) = _quotes(nlp, text)
+    assert (quote.cue, quote.text) == ("says", "The drugs have a limited set of uses")
+
+
+def test_a_that_clause_after_an_adjunct_is_reported(nlp: Language) -> None:
+    (quote,) = _quotes(nlp, "He said in a statement that the new king would be sworn in soon.")
+    assert quote.text == "the new king would be sworn in soon"
+
+
+def test_a_reported_clause_stays_in_its_paragraph(nlp: Language) -> None:
+    text = "READ MORE: Trudeau calls\n\nJustin Trudeau says."
+    assert _quotes(nlp, text) == []

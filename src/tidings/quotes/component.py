@@ -309,11 +309,14 @@ def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
     """The clause a reporting verb reports ("that Israel had accepted ..."), without "that",
     within the verb's paragraph."""
     clauses = [c for c in verb.children if c.dep_ in allowed and c.pos_ in ("VERB", "AUX")]
-    if not clauses:
-        return None
-    clause = clauses[0]
-    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    clauses += _that_clauses_below(verb)
     doc = verb.doc
+    if not clauses:
+        return _interrupted_clause(verb)
+    clause = clauses[0]
+    if not _same_paragraph(min(verb, clause), max(verb, clause).i):
+        return None
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
     breaks = [t.i for t in doc[start:end] if "\n" in t.text]
     start = max([i + 1 for i in breaks if i < clause.i], default=start)
     end = min([i for i in breaks if i > clause.i], default=end)
@@ -329,6 +332,35 @@ def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
                 break
             end -= 1
     return doc[start:end] if end > start else None
+
+
+def _that_clauses_below(verb: Token) -> list[Token]:
+    """A "that" clause the parser hung from the verb's object or adjunct: "said in a statement
+    that ...", "told reporters that ..."."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    nouns += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return [
+        clause
+        for noun in nouns
+        for clause in noun.children
+        if clause.dep_ in ("acl", "ccomp", "relcl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ]
+
+
+def _interrupted_clause(verb: Token) -> Span | None:
+    """What "X, he says, Y" reports: the words of the interrupted clause before the verb's
+    parenthesis, or after it when nothing comes before."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "parataxis" or not any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    before = doc[head.left_edge.i : verb.left_edge.i]
+    after = doc[verb.right_edge.i + 1 : head.right_edge.i + 1]
+    for part in (before, after):
+        words = [t for t in part if not t.is_punct and not t.is_space]
+        if len(words) > 1 and _same_paragraph(part[0], part[-1].i):
+            return doc[words[0].i : words[-1].i + 1]
+    return None
 
 
 def _without(sentence: Span, attribution: Span) -> Span:
