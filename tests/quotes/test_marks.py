@@ -41,3 +41,8 @@ def test_spans_are_ordered_non_overlapping_and_inside_the_text(text: str) -> Non
 def test_two_apostrophes_are_a_double_mark() -> None:
     text = "''I have never been edited,'' Mr. King told me. He isn't 'wrong'."
     assert _quotes(text) == ["''I have never been edited,''"]
+
+
+def test_a_paragraph_may_open_with_a_closing_mark() -> None:
+    text = "Intro.\n”We are afraid.” ― Ana Ruiz\n“We vote.”"
+    assert _quotes(text) == ["”We are afraid.”", "“We vote.”"]

@@ -25,7 +25,7 @@ CLAUSES = FINITE | {"xcomp"}
 # A participle or infinitive reporting verb ("..., saying that ...") takes its speaker from the
 # verb or noun it hangs from, up to this many steps.
 MAX_CLIMB = 3
-DASHES = {"-", "\u2013", "\u2014", "--"}  # hyphen, en and em dash
+DASHES = {"-", "\u2013", "\u2014", "\u2015", "--"}  # hyphen, en and em dash, horizontal bar
 
 
 @dataclass(frozen=True)

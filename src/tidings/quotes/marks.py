@@ -35,7 +35,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             # Two apostrophes stand for a straight double mark in some feeds: ''like this''.
             width = 2 if text.startswith(DOUBLED, at) else 1
             char = '"' if width == 2 else text[at]
-            if opened is None and char in OPENING:
+            # A paragraph that starts with a closing mark opens a quote with it (a common slip).
+            opens = char in OPENING or (at == first and char in CLOSING)
+            if opened is None and opens:
                 opened = at
             elif opened is not None and char in CLOSING:
                 spans.append((opened, at + width))
