@@ -9,6 +9,7 @@ complement ("he said that Israel had accepted ..."), or what a sentence attribut
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -25,6 +26,10 @@ CLAUSES = FINITE | {"xcomp"}
 # A participle or infinitive reporting verb ("..., saying that ...") takes its speaker from the
 # verb or noun it hangs from, up to this many steps.
 MAX_CLIMB = 3
+# A paragraph opened by a name and a colon, maybe after a stray mark; not "Name: “...”".
+COLON_INTRODUCTION = re.compile(
+    r"""\s*(?:''|["“”])?\s*(?P<name>[^:\n“”"]{1,40}?):\s+(?![“\u2018"'])"""
+)
 DASHES = {"-", "\u2013", "\u2014", "\u2015", "--"}  # hyphen, en and em dash, horizontal bar
 
 
@@ -107,6 +112,41 @@ def _signed_speaker(span: Span) -> Span | None:
     return None
 
 
+def _overlap(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+def _colon_introductions(doc: Doc) -> list[tuple[Span, Span]]:
+    """(speaker, words) of paragraphs a name introduces with a colon, as in transcripts and
+    headlines ("PENCE: Well, look, ..."); "Name: “...”" is left to the quote marks."""
+    found: list[tuple[Span, Span]] = []
+    position = 0
+    for paragraph in doc.text.split("\n"):
+        match = COLON_INTRODUCTION.match(paragraph)
+        if match is not None:
+            start = position + match.start("name")
+            name = doc.char_span(start, start + len(match["name"]), alignment_mode="expand")
+            end = position + len(paragraph.rstrip().rstrip("\"”'"))
+            words = doc.char_span(position + match.end(), end, alignment_mode="contract")
+            if name is not None and words is not None and _is_name(name):
+                found.append((_mention(name), words))
+        position += len(paragraph) + 1
+    return found
+
+
+def _is_name(words: Span) -> bool:
+    """Whether words name a person or organisation (not a label such as "WATCH" or "ENERGY")."""
+    tokens = [t for t in words if not t.is_punct]
+    if not tokens:
+        return False
+    start, end = tokens[0].i, tokens[-1].i + 1
+    named = any(
+        e.start <= start and end <= e.end and e.label_ in ("PERSON", "ORG") for e in words.doc.ents
+    )
+    mention = mention_at(words.doc, start, end)
+    return named or (mention is not None and mention.start == start and mention.end == end)
+
+
 def _direct_groups(
     direct: list[Span], verbs: dict[int, list[Token]], voices: frozenset[str]
 ) -> list[DirectGroup]:
@@ -150,12 +190,26 @@ class QuoteExtractor:
         ]
         quoted = {i for span in marked for i in range(span.start, span.end)}
         verbs = {sent.start: self._reporting_verbs(sent, quoted) for sent in doc.sents}
-        direct = [span for span in marked if not _is_term(span, verbs[span.sent.start])]
+        introduced = _colon_introductions(doc)
+        direct = [
+            span
+            for span in marked
+            if not _is_term(span, verbs[span.sent.start])
+            and not any(_overlap(span, content) for _, content in introduced)
+        ]
         groups = _direct_groups(direct, verbs, self.cues.voices)
         consumed: set[Span] = set()
         quotes: list[QuoteAnnotation] = []
         last_speaker: Span | None = None
         for sentence in doc.sents:
+            for speaker, content in introduced:
+                if content[0].sent == sentence:
+                    quotes.append(
+                        QuoteAnnotation(
+                            QuoteKind.INDIRECT, (content,), None, speaker, None, "colon"
+                        )
+                    )
+                    last_speaker = speaker
             reported_by = self._attribution(sentence)
             by = _mention(reported_by) if reported_by is not None else None
             clauses: list[Span] = []
@@ -302,7 +356,10 @@ def _mention(words: Span) -> Span:
         if mention.start >= words.start and mention.end <= words.end:
             return mention
     root = words.root
-    return words.doc[root.left_edge.i : root.i + 1]
+    start = root.left_edge.i
+    while start < root.i and words.doc[start].is_punct:
+        start += 1
+    return words.doc[start : root.i + 1]
 
 
 def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
