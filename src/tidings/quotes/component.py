@@ -202,14 +202,14 @@ class QuoteExtractor:
         quotes: list[QuoteAnnotation] = []
         last_speaker: Span | None = None
         for sentence in doc.sents:
-            for speaker, content in introduced:
+            for introducer, content in introduced:
                 if content[0].sent == sentence:
                     quotes.append(
                         QuoteAnnotation(
-                            QuoteKind.INDIRECT, (content,), None, speaker, None, "colon"
+                            QuoteKind.INDIRECT, (content,), None, introducer, None, "colon"
                         )
                     )
-                    last_speaker = speaker
+                    last_speaker = introducer
             reported_by = self._attribution(sentence)
             by = _mention(reported_by) if reported_by is not None else None
             clauses: list[Span] = []
