@@ -171,3 +171,10 @@ def test_a_name_and_a_colon_introduce_a_paragraph(nlp: Language) -> None:
     (quote,) = _quotes(nlp, text)
     assert (quote.rule, quote.text) == ("colon", "Let us start with the news. Will she be there?")
     assert quote.speaker is not None and quote.speaker.text == "WALLACE"
+
+
+def test_a_colon_closing_the_paragraph_before_introduces_the_quote(nlp: Language) -> None:
+    text = "Hamas met the envoy.\n\nAntony Blinken said:\n\n“We are close to a deal.”"
+    quote = _quotes(nlp, text)[-1]
+    assert (quote.rule, quote.cue) == ("marks+cue", "said")
+    assert quote.speaker is not None and quote.speaker.actor.name == "Antony Blinken"

@@ -31,7 +31,7 @@ def test_empty_marks_are_not_quotes() -> None:
     assert _quotes("Two marks “” with nothing inside.") == []
 
 
-@given(st.text(alphabet=st.sampled_from('ab “”"\'\n.,')))
+@given(st.text(alphabet=st.sampled_from("ab “”\"'\n.,")))
 def test_spans_are_ordered_non_overlapping_and_inside_the_text(text: str) -> None:
     spans = quoted_spans(text)
     assert all(0 <= start < end <= len(text) for start, end in spans)

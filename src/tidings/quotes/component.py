@@ -86,7 +86,14 @@ def _cue_of(span: Span, verbs: dict[int, list[Token]]) -> Token | None:
         if v.i >= span.end and _same_paragraph(doc[span.end - 1], v.i)
     ]
     distances = [(span.start - v.i, v) for v in before] + [(v.i - span.end, v) for v in after]
-    return min(distances, key=lambda pair: pair[0])[1] if distances else None
+    if distances:
+        return min(distances, key=lambda pair: pair[0])[1]
+    # "X said:" closing the paragraph before the quotation.
+    previous = [t for t in doc[max(span.start - 3, 0) : span.start] if not t.is_space]
+    if previous and previous[-1].text == ":":
+        colon = previous[-1]
+        return max((v for v in verbs[colon.sent.start] if v.i < colon.i), default=None)
+    return None
 
 
 def _same_paragraph(token: Token, other: int) -> bool:
