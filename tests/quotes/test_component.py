@@ -167,7 +167,7 @@ def test_a_reported_clause_stays_in_its_paragraph(nlp: Language) -> None:
 
 
 def test_a_name_and_a_colon_introduce_a_paragraph(nlp: Language) -> None:
-    text = "Transcript:\n\nWALLACE: Let us start with the news. Will she be there?\n\nENERGY: Oil fell."
+    text = "Transcript:\n\nWALLACE: Let us start with the news. Will she be there?\n\nOIL: It fell."
     (quote,) = _quotes(nlp, text)
     assert (quote.rule, quote.text) == ("colon", "Let us start with the news. Will she be there?")
     assert quote.speaker is not None and quote.speaker.text == "WALLACE"
