@@ -178,3 +178,8 @@ def test_a_colon_closing_the_paragraph_before_introduces_the_quote(nlp: Language
     quote = _quotes(nlp, text)[-1]
     assert (quote.rule, quote.cue) == ("marks+cue", "said")
     assert quote.speaker is not None and quote.speaker.actor.name == "Antony Blinken"
+
+
+def test_an_unnamed_speaker_keeps_its_description(nlp: Language) -> None:
+    (quote,) = _quotes(nlp, "A person familiar with the talks said the deal was close.")
+    assert quote.speaker is not None and quote.speaker.text == "A person familiar with the talks"

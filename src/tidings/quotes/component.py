@@ -363,10 +363,15 @@ def _mention(words: Span) -> Span:
         if mention.start >= words.start and mention.end <= words.end:
             return mention
     root = words.root
-    start = root.left_edge.i
+    start, end = root.left_edge.i, root.i + 1
     while start < root.i and words.doc[start].is_punct:
         start += 1
-    return words.doc[start : root.i + 1]
+    # An unnamed speaker keeps what describes it: "a person familiar with the talks".
+    for child in root.rights:
+        if child.dep_ not in ("amod", "acl", "prep") or child.left_edge.i != end:
+            break
+        end = child.right_edge.i + 1
+    return words.doc[start:end]
 
 
 def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
