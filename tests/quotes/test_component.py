@@ -183,3 +183,10 @@ def test_a_colon_closing_the_paragraph_before_introduces_the_quote(nlp: Language
 def test_an_unnamed_speaker_keeps_its_description(nlp: Language) -> None:
     (quote,) = _quotes(nlp, "A person familiar with the talks said the deal was close.")
     assert quote.speaker is not None and quote.speaker.text == "A person familiar with the talks"
+
+
+def test_a_verbless_clause_with_a_quoted_predicate_is_mixed(nlp: Language) -> None:
+    text = "Hillary Clinton says the flurry of tweets was “unhinged, even for him.”"
+    (quote,) = _quotes(nlp, text)
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.text == "the flurry of tweets was “unhinged, even for him.”"

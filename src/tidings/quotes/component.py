@@ -275,7 +275,7 @@ class QuoteExtractor:
         """What a reporting verb reports, unless that is a quotation in marks."""
         allowed = CLAUSES if verb.lemma_.lower() in self.cues.infinitive_verbs else FINITE
         clause = _reported_clause(verb, allowed)
-        if clause is None or clause.start in quoted or clause.root.i in quoted:
+        if clause is None or clause.start in quoted:
             return None
         return clause
 
@@ -377,7 +377,7 @@ def _mention(words: Span) -> Span:
 def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
     """The clause a reporting verb reports ("that Israel had accepted ..."), without "that",
     within the verb's paragraph."""
-    clauses = [c for c in verb.children if c.dep_ in allowed and c.pos_ in ("VERB", "AUX")]
+    clauses = [c for c in verb.children if c.dep_ in allowed and _is_clause(c)]
     clauses += _that_clauses_below(verb)
     doc = verb.doc
     if not clauses:
@@ -401,6 +401,11 @@ def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
                 break
             end -= 1
     return doc[start:end] if end > start else None
+
+
+def _is_clause(head: Token) -> bool:
+    """Whether a complement is a clause: a verb, or anything with a subject ("X was unhinged")."""
+    return head.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in head.children)
 
 
 def _that_clauses_below(verb: Token) -> list[Token]:
