@@ -190,3 +190,9 @@ def test_a_verbless_clause_with_a_quoted_predicate_is_mixed(nlp: Language) -> No
     (quote,) = _quotes(nlp, text)
     assert quote.kind is QuoteKind.MIXED
     assert quote.text == "the flurry of tweets was “unhinged, even for him.”"
+
+
+def test_a_reporting_noun_reports_its_that_clause(nlp: Language) -> None:
+    (quote,) = _quotes(nlp, "Politifact checked Donald Trump's claim that crime had risen.")
+    assert (quote.rule, quote.cue, quote.text) == ("noun+clause", "claim", "crime had risen")
+    assert quote.speaker is not None and quote.speaker.actor.name == "Donald Trump"

@@ -42,6 +42,7 @@ class Cues:
     infinitive_verbs: frozenset[str]
     attributions: tuple[str, ...]
     voices: frozenset[str]
+    nouns: frozenset[str]
 
 
 def load_cues() -> Cues:
@@ -52,6 +53,7 @@ def load_cues() -> Cues:
         frozenset(table["infinitive_verbs"]),
         tuple(table["attributions"]),
         frozenset(table["voices"]),
+        frozenset(table["nouns"]),
     )
 
 
@@ -238,6 +240,17 @@ class QuoteExtractor:
                 consumed.update(inside)
                 clauses.append(clause)
                 last_speaker = speaker
+            for noun, clause in self._noun_reports(sentence, quoted):
+                speaker = _owner(noun, self.cues.voices)
+                if speaker is None or any(_overlap(clause, c) for c in clauses):
+                    continue
+                inside = [s for s in direct if clause.start <= s.start < clause.end]
+                kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
+                quotes.append(
+                    QuoteAnnotation(kind, (clause,), cue_span(noun), speaker, by, "noun+clause")
+                )
+                consumed.update(inside)
+                clauses.append(clause)
             starting = [g for g in groups if g.spans[0].sent.start == sentence.start]
             if reported_by is not None and not clauses and not starting:
                 source = _mention(reported_by)
@@ -278,6 +291,17 @@ class QuoteExtractor:
         if clause is None or clause.start in quoted:
             return None
         return clause
+
+    def _noun_reports(self, sentence: Span, quoted: set[int]) -> list[tuple[Token, Span]]:
+        """Reporting nouns and the "that" clause each reports: "his claim that ..."."""
+        found = []
+        for noun in sentence:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.cues.nouns:
+                continue
+            clause = _that_clause(noun)
+            if clause is not None and clause.start not in quoted:
+                found.append((noun, clause))
+        return found
 
     def _attribution(self, sentence: Span) -> Span | None:
         """The source of "according to X" in the sentence, if any."""
@@ -406,6 +430,34 @@ def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
 def _is_clause(head: Token) -> bool:
     """Whether a complement is a clause: a verb, or anything with a subject ("X was unhinged")."""
     return head.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in head.children)
+
+
+def _that_clause(noun: Token) -> Span | None:
+    """The "that" clause hanging from a noun, without "that"."""
+    for clause in noun.children:
+        marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"]
+        if clause.dep_ in ("acl", "ccomp", "relcl") and marks and _is_clause(clause):
+            start, end = marks[0].i + 1, clause.right_edge.i + 1
+            while end > start and noun.doc[end - 1].is_punct:
+                end -= 1
+            return noun.doc[start:end] if end > start else None
+    return None
+
+
+def _owner(noun: Token, voices: frozenset[str]) -> Span | None:
+    """Whose claim or statement a noun is: its possessor ("Trump's claim"), its author ("a
+    claim by Trump"), or the subject of the verb that makes it ("Trump repeated the claim")."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _mention(doc[child.left_edge.i : child.i + 1])
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _mention(doc[objects[0].left_edge.i : objects[0].i + 1])
+    if noun.dep_ == "dobj":
+        return _speaker_of(noun.head, voices)
+    return None
 
 
 def _that_clauses_below(verb: Token) -> list[Token]:
