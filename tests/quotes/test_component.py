@@ -196,3 +196,14 @@ def test_a_reporting_noun_reports_its_that_clause(nlp: Language) -> None:
     (quote,) = _quotes(nlp, "Politifact checked Donald Trump's claim that crime had risen.")
     assert (quote.rule, quote.cue, quote.text) == ("noun+clause", "claim", "crime had risen")
     assert quote.speaker is not None and quote.speaker.actor.name == "Donald Trump"
+
+
+def test_evaluative_speech_reports_its_object_unless_it_is_an_actor(nlp: Language) -> None:
+    (quote,) = _quotes(nlp, "Antony Blinken criticized the decision to expand the settlements.")
+    assert (quote.cue, quote.text) == ("criticized", "the decision to expand the settlements")
+    assert _quotes(nlp, "Antony Blinken criticized Israel on Monday.") == []
+
+
+def test_a_term_far_below_the_reporting_verb_is_not_speech(nlp: Language) -> None:
+    text = "Tesla posted a video in which a car shows off by taking “snow laps” in Quebec."
+    assert _quotes(nlp, text) == []

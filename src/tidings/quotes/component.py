@@ -26,6 +26,8 @@ CLAUSES = FINITE | {"xcomp"}
 # A participle or infinitive reporting verb ("..., saying that ...") takes its speaker from the
 # verb or noun it hangs from, up to this many steps.
 MAX_CLIMB = 3
+# Words in marks this close below a reporting verb are speech, further away a term.
+TERM_REACH = 3
 # A paragraph opened by a name and a colon, maybe after a stray mark; not "Name: “...”".
 COLON_INTRODUCTION = re.compile(
     r"""\s*(?:''|["“”])?\s*(?P<name>[^:\n“”"]{1,40}?):\s+(?![“\u2018"'])"""
@@ -35,25 +37,29 @@ DASHES = {"-", "\u2013", "\u2014", "\u2015", "--"}  # hyphen, en and em dash, ho
 
 @dataclass(frozen=True)
 class Cues:
-    """Reporting verbs (lemmas), those that report with an infinitive, attribution phrases, and
-    nouns that speak for their owner ("the ministry's statement", "a spokesman for Hamas")."""
+    """What cues.yaml lists: reporting verbs (lemmas; ``verbs`` includes ``object_verbs``),
+    those that report an infinitive or their object, attribution phrases, nouns that speak for
+    their owner ("a spokesman for Hamas") and nouns that report a clause ("the claim that")."""
 
     verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
     attributions: tuple[str, ...]
     voices: frozenset[str]
     nouns: frozenset[str]
+    object_verbs: frozenset[str]
 
 
 def load_cues() -> Cues:
     """tidings' reporting cues."""
     table = read_yaml(packaged("quotes/cues.yaml"))
+    object_verbs = frozenset(table["object_verbs"])
     return Cues(
-        frozenset(table["verbs"]),
-        frozenset(table["infinitive_verbs"]),
-        tuple(table["attributions"]),
-        frozenset(table["voices"]),
-        frozenset(table["nouns"]),
+        verbs=frozenset(table["verbs"]) | object_verbs,
+        infinitive_verbs=frozenset(table["infinitive_verbs"]),
+        attributions=tuple(table["attributions"]),
+        voices=frozenset(table["voices"]),
+        nouns=frozenset(table["nouns"]),
+        object_verbs=object_verbs,
     )
 
 
@@ -68,12 +74,28 @@ class DirectGroup:
 
 
 def _is_term(span: Span, verbs: list[Token]) -> bool:
-    """Whether marks set off a term rather than speech: verbless words inside a sentence that
-    reports no one ("the so-called “deal of the century”")."""
+    """Whether marks set off a term rather than speech: verbless words inside a sentence, not
+    close below a reporting verb ("the so-called “deal of the century”", but "described it as
+    a “decisive moment”")."""
     sentence = span.sent
     before = sentence.doc[sentence.start : span.start]
     embedded = any(not t.is_punct and not t.is_space for t in before)
-    return embedded and not verbs and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    if not embedded or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    words = [t for t in span if not t.is_punct]
+    head = min(words, key=_depth) if words else span.root
+    return not any(_reaches(verb, head) for verb in verbs)
+
+
+def _reaches(verb: Token, token: Token) -> bool:
+    """Whether a token hangs from a verb within a few dependency steps."""
+    for _ in range(TERM_REACH):
+        if token.head == token:
+            return False
+        token = token.head
+        if token == verb:
+            return True
+    return False
 
 
 def _cue_of(span: Span, verbs: dict[int, list[Token]]) -> Token | None:
@@ -229,7 +251,7 @@ class QuoteExtractor:
                 speaker = _speaker_of(verb, self.cues.voices)
                 if clause is None or speaker is None:
                     continue
-                inside = [s for s in direct if clause.start <= s.start < clause.end]
+                inside = [s for s in marked if clause.start <= s.start < clause.end]
                 if inside:
                     # The closing mark often hangs from the reporting verb, outside the clause.
                     clause = doc[clause.start : max(clause.end, inside[-1].end)]
@@ -244,7 +266,7 @@ class QuoteExtractor:
                 speaker = _owner(noun, self.cues.voices)
                 if speaker is None or any(_overlap(clause, c) for c in clauses):
                     continue
-                inside = [s for s in direct if clause.start <= s.start < clause.end]
+                inside = [s for s in marked if clause.start <= s.start < clause.end]
                 kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
                 quotes.append(
                     QuoteAnnotation(kind, (clause,), cue_span(noun), speaker, by, "noun+clause")
@@ -255,7 +277,7 @@ class QuoteExtractor:
             if reported_by is not None and not clauses and not starting:
                 source = _mention(reported_by)
                 content = _without(sentence, reported_by)
-                inside = [s for s in direct if content.start <= s.start and s.end <= content.end]
+                inside = [s for s in marked if content.start <= s.start and s.end <= content.end]
                 kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
                 quotes.append(QuoteAnnotation(kind, (content,), None, source, None, "according-to"))
                 consumed.update(inside)
@@ -288,6 +310,8 @@ class QuoteExtractor:
         """What a reporting verb reports, unless that is a quotation in marks."""
         allowed = CLAUSES if verb.lemma_.lower() in self.cues.infinitive_verbs else FINITE
         clause = _reported_clause(verb, allowed)
+        if clause is None and verb.lemma_.lower() in self.cues.object_verbs:
+            clause = _reported_object(verb)
         if clause is None or clause.start in quoted:
             return None
         return clause
@@ -458,6 +482,25 @@ def _owner(noun: Token, voices: frozenset[str]) -> Span | None:
     if noun.dep_ == "dobj":
         return _speaker_of(noun.head, voices)
     return None
+
+
+def _reported_object(verb: Token) -> Span | None:
+    """What a verb of speech acts on ("criticized the decision", "called for a ceasefire")."""
+    doc = verb.doc
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "to")
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    if not objects:
+        return None
+    head = objects[0]
+    if mention_at(doc, head.i, head.i + 1) is not None:
+        return None  # an actor is whom the act is aimed at, not what was said
+    return doc[head.left_edge.i : head.right_edge.i + 1]
 
 
 def _that_clauses_below(verb: Token) -> list[Token]:
