@@ -46,3 +46,12 @@ def test_two_apostrophes_are_a_double_mark() -> None:
 def test_a_paragraph_may_open_with_a_closing_mark() -> None:
     text = "Intro.\n”We are afraid.” ― Ana Ruiz\n“We vote.”"
     assert _quotes(text) == ["”We are afraid.”", "“We vote.”"]
+
+
+def test_a_quote_continues_only_with_a_mark_of_its_own_style() -> None:
+    text = '“The first paragraph.\n“The second,” she said.\n"A stray mark.\n“A new quote.”'
+    assert _quotes(text) == [
+        "“The first paragraph.\n“The second,”",
+        '"A stray mark.',
+        "“A new quote.”",
+    ]

@@ -6,6 +6,15 @@ from __future__ import annotations
 OPENING = {"“", "«", '"'}
 CLOSING = {"”", "»", '"'}
 DOUBLED = "''"
+# Marks of one style: a quote goes on into the next paragraph only with a mark of its own style.
+STYLE = {
+    "“": "curly",
+    "”": "curly",
+    "«": "angle",
+    "»": "angle",
+    '"': "straight",
+    DOUBLED: "straight",
+}
 
 
 def _leading_mark(paragraph: str) -> str:
@@ -25,7 +34,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         first = position + len(paragraph) - len(paragraph.lstrip())
         scan_from = position
         if opened is not None:
-            if mark := _leading_mark(paragraph):
+            mark = _leading_mark(paragraph)
+            opener = DOUBLED if text.startswith(DOUBLED, opened) else text[opened]
+            if mark and STYLE[mark] == STYLE[opener]:
                 scan_from = first + len(mark)  # the quote goes on; this mark is not a close
             else:
                 spans.append((opened, position - 1))  # unclosed: it ends with its paragraph
