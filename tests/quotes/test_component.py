@@ -207,3 +207,14 @@ def test_evaluative_speech_reports_its_object_unless_it_is_an_actor(nlp: Languag
 def test_a_term_far_below_the_reporting_verb_is_not_speech(nlp: Language) -> None:
     text = "Tesla posted a video in which a car shows off by taking “snow laps” in Quebec."
     assert _quotes(nlp, text) == []
+
+
+def test_a_verb_listed_with_a_preposition_reports_its_object(nlp: Language) -> None:
+    (quote,) = _quotes(nlp, "Antony Blinken called for an immediate ceasefire in Gaza.")
+    assert (quote.cue, quote.text) == ("called", "an immediate ceasefire in Gaza")
+    assert _quotes(nlp, "Antony Blinken called the minister on Monday.") == []
+
+
+def test_link_paragraphs_report_nothing(nlp: Language) -> None:
+    text = "READ MORE: Trudeau says China is acting arbitrarily\n\nThe talks went on."
+    assert _quotes(nlp, text) == []

@@ -47,6 +47,7 @@ class Cues:
     voices: frozenset[str]
     nouns: frozenset[str]
     object_verbs: frozenset[str]
+    boilerplate: tuple[str, ...]
 
 
 def load_cues() -> Cues:
@@ -54,12 +55,13 @@ def load_cues() -> Cues:
     table = read_yaml(packaged("quotes/cues.yaml"))
     object_verbs = frozenset(table["object_verbs"])
     return Cues(
-        verbs=frozenset(table["verbs"]) | object_verbs,
+        verbs=frozenset(table["verbs"]) | {v for v in object_verbs if " " not in v},
         infinitive_verbs=frozenset(table["infinitive_verbs"]),
         attributions=tuple(table["attributions"]),
         voices=frozenset(table["voices"]),
         nouns=frozenset(table["nouns"]),
         object_verbs=object_verbs,
+        boilerplate=tuple(table["boilerplate"]),
     )
 
 
@@ -291,15 +293,27 @@ class QuoteExtractor:
                 cue = cue_span(group.cue) if group.cue is not None else None
                 quotes.append(QuoteAnnotation(QuoteKind.DIRECT, spans, cue, who, None, rule))
                 last_speaker = who
-        doc._.quotes = quotes
+        links = self._boilerplate(doc)
+        doc._.quotes = [
+            q for q in quotes if not any(s <= q.content[0].start_char < e for s, e in links)
+        ]
         return doc
+
+    def _boilerplate(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character ranges of paragraphs that link elsewhere ("READ MORE: ..."), not news."""
+        found, position = [], 0
+        for paragraph in doc.text.split("\n"):
+            if paragraph.strip().lower().startswith(self.cues.boilerplate):
+                found.append((position, position + len(paragraph)))
+            position += len(paragraph) + 1
+        return found
 
     def _reporting_verbs(self, sentence: Span, quoted: set[int]) -> list[Token]:
         """The sentence's reporting verbs outside any quote, nearest its root first."""
         verbs = [
             t
             for t in sentence
-            if t.lemma_.lower() in self.cues.verbs
+            if (t.lemma_.lower() in self.cues.verbs or _phrasal(t) & self.cues.object_verbs)
             and t.pos_ in ("VERB", "AUX")
             and t.i not in quoted
             and not any(child.dep_ == "neg" for child in t.children)
@@ -310,8 +324,8 @@ class QuoteExtractor:
         """What a reporting verb reports, unless that is a quotation in marks."""
         allowed = CLAUSES if verb.lemma_.lower() in self.cues.infinitive_verbs else FINITE
         clause = _reported_clause(verb, allowed)
-        if clause is None and verb.lemma_.lower() in self.cues.object_verbs:
-            clause = _reported_object(verb)
+        if clause is None:
+            clause = _reported_object(verb, self.cues.object_verbs)
         if clause is None or clause.start in quoted:
             return None
         return clause
@@ -484,14 +498,23 @@ def _owner(noun: Token, voices: frozenset[str]) -> Span | None:
     return None
 
 
-def _reported_object(verb: Token) -> Span | None:
-    """What a verb of speech acts on ("criticized the decision", "called for a ceasefire")."""
+def _phrasal(verb: Token) -> set[str]:
+    """The verb with each of its prepositions, as cues.yaml writes them: "call for"."""
+    lemma = verb.lemma_.lower()
+    return {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep"}
+
+
+def _reported_object(verb: Token, object_verbs: frozenset[str]) -> Span | None:
+    """What a verb of speech acts on: its object ("criticized the decision") or, for a verb
+    listed with a preposition, that preposition's object ("called for a ceasefire")."""
     doc = verb.doc
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    if verb.lemma_.lower() not in object_verbs:
+        objects = []
     objects += [
         o
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("for", "to")
+        if c.dep_ == "prep" and f"{verb.lemma_.lower()} {c.lower_}" in object_verbs
         for o in c.children
         if o.dep_ == "pobj"
     ]
