@@ -219,3 +219,9 @@ def test_reported_content(nlp: Language, text: str, cue: str, content: str) -> N
 )
 def test_no_quote(nlp: Language, text: str) -> None:
     assert _quotes(nlp, text) == []
+
+
+def test_a_heading_above_is_not_part_of_the_speaker(nlp: Language) -> None:
+    text = "Claims about the complex costs\n\nMcCallum said the land was unstable."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == "McCallum"

@@ -251,6 +251,8 @@ class QuoteExtractor:
                     continue  # a report inside a report: the outer one is the quote
                 clause = self._reported_clause(verb, quoted)
                 speaker = _speaker_of(verb, self.cues.voices)
+                if speaker is None and any(c.dep_ in SUBJECTS for c in verb.children):
+                    speaker = last_speaker  # its subject was parsed across a paragraph break
                 if clause is None or speaker is None:
                     continue
                 inside = [s for s in marked if clause.start <= s.start < clause.end]
@@ -385,7 +387,11 @@ def _speaker_of(verb: Token, voices: frozenset[str]) -> Span | None:
     for _ in range(MAX_CLIMB + 1):
         if current is None:
             break
-        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        subjects = [
+            c
+            for c in current.children
+            if c.dep_ in SUBJECTS and _same_paragraph(min(c, verb), max(c, verb).i)
+        ]
         if subjects:
             return _voice_owner(subjects[0], voices) or _mention(
                 subjects[0].doc[subjects[0].i : subjects[0].i + 1]
@@ -426,6 +432,8 @@ def _mention(words: Span) -> Span:
             return mention
     root = words.root
     start, end = root.left_edge.i, root.i + 1
+    breaks = [t.i for t in words.doc[start : root.i] if "\n" in t.text]
+    start = breaks[-1] + 1 if breaks else start  # a heading above is not part of the name
     while start < root.i and words.doc[start].is_punct:
         start += 1
     # An unnamed speaker keeps what describes it: "a person familiar with the talks".
