@@ -252,7 +252,8 @@ class QuoteExtractor:
                 clause = self._reported_clause(verb, quoted)
                 speaker = _speaker_of(verb, self.cues.voices)
                 if speaker is None and any(c.dep_ in SUBJECTS for c in verb.children):
-                    speaker = last_speaker  # its subject was parsed across a paragraph break
+                    # Its subject was parsed across a paragraph break.
+                    speaker = _words_opening_paragraph(verb) or last_speaker
                 if clause is None or speaker is None:
                     continue
                 inside = [s for s in marked if clause.start <= s.start < clause.end]
@@ -398,6 +399,18 @@ def _speaker_of(verb: Token, voices: frozenset[str]) -> Span | None:
             )
         climbs = current.dep_ in ("conj", "advcl", "acl", "xcomp", "dobj", "pobj", "prep")
         current = current.head if climbs and current.head != current else None
+    return None
+
+
+def _words_opening_paragraph(verb: Token) -> Span | None:
+    """The noun phrase between a paragraph break and the verb: "\n\nMcCallum said"."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    words = doc[start : verb.i]
+    if 0 < len(words) <= 6 and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words):
+        return _mention(words)
     return None
 
 
