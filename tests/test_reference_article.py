@@ -147,3 +147,14 @@ def test_reference_expectation(
         if "reported_by" in item:
             reporters = [q.reported_by.actor.name for q in right if q.reported_by]
             assert item["reported_by"] in reporters, reporters
+
+
+def test_events_stated_in_quotes_link_to_them(analysis: Analysis) -> None:
+    linked = [e for e in analysis.events if e.quote_index is not None]
+    for event in linked:
+        quote = analysis.quotes[event.quote_index]  # type: ignore[index]
+        inside = any(start <= event.trigger_start < end for start, end in quote.spans)
+        assert inside or quote.cue_start == event.trigger_start, (event.trigger, quote.text)
+    lines = {(_line(analysis, e.trigger_start), e.cameo_root) for e in linked}
+    # Blinken's "Israel had accepted" (line 2), Netanyahu's "appreciated" (line 13).
+    assert {(2, "03"), (13, "05")} <= lines, lines

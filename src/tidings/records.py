@@ -156,6 +156,8 @@ class Event:
     date_text: str | None = None
     location: Place | None = None
     reported_by: ActorMention | None = None
+    # The position in ``Analysis.quotes`` of the quote the event is stated in or reported by.
+    quote_index: int | None = None
 
     @property
     def cameo_root(self) -> str:

@@ -31,8 +31,27 @@ def test_empty_marks_are_not_quotes() -> None:
     assert _quotes("Two marks “” with nothing inside.") == []
 
 
-@given(st.text(alphabet=st.sampled_from('ab “”"\n.,')))
+@given(st.text(alphabet=st.sampled_from("ab “”\"'\n.,")))
 def test_spans_are_ordered_non_overlapping_and_inside_the_text(text: str) -> None:
     spans = quoted_spans(text)
     assert all(0 <= start < end <= len(text) for start, end in spans)
     assert all(first[1] <= second[0] for first, second in itertools.pairwise(spans))
+
+
+def test_two_apostrophes_are_a_double_mark() -> None:
+    text = "''I have never been edited,'' Mr. King told me. He isn't 'wrong'."
+    assert _quotes(text) == ["''I have never been edited,''"]
+
+
+def test_a_paragraph_may_open_with_a_closing_mark() -> None:
+    text = "Intro.\n”We are afraid.” ― Ana Ruiz\n“We vote.”"
+    assert _quotes(text) == ["”We are afraid.”", "“We vote.”"]
+
+
+def test_a_quote_continues_only_with_a_mark_of_its_own_style() -> None:
+    text = '“The first paragraph.\n“The second,” she said.\n"A stray mark.\n“A new quote.”'
+    assert _quotes(text) == [
+        "“The first paragraph.\n“The second,”",
+        '"A stray mark.',
+        "“A new quote.”",
+    ]

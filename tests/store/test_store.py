@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from tidings.records import (
     Actor,
@@ -82,6 +83,7 @@ def _analysis() -> Analysis:
         location=Place("Doha", "QAT", 0, 4, 290030, 25.28, 51.53),
         date_precision=DatePrecision.DAY,
         date_text="Monday",
+        quote_index=0,
     )
     speaker = ActorMention(ARTICLE.id, 0, 0, 7, "Blinken", Actor("Blinken"), "unresolved")
     quote = Quote(
@@ -126,6 +128,15 @@ def test_a_failed_batch_rolls_back_alone(store: Store) -> None:
         store.save([Analysis(other, (), (), (), ()), broken])
     assert store.articles() == [ARTICLE]
     assert not store.has_article(other.id)
+
+
+def test_a_database_from_before_quote_links_gains_the_column(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with Store(url) as store, store.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE events DROP COLUMN quote_index"))
+    with Store(url) as store:
+        store.save([_analysis()])
+        assert store.analysis(ARTICLE.id) == _analysis()
 
 
 def test_event_filters(store: Store) -> None:
@@ -182,6 +193,7 @@ def analyses(draw: st.DrawFn) -> Analysis:
             goldstein=st.none() | st.floats(-10, 10),
             date=st.none() | st.dates(),
             reported_by=optional_mention,
+            quote_index=st.none() | st.integers(0, 1),
         ),
         max_size=3,
     )

@@ -44,6 +44,8 @@ def event_row(event: Event) -> dict[str, object]:
         "trigger_start": event.trigger_start,
         "trigger_end": event.trigger_end,
         "reported_by_name": event.reported_by.actor.name if event.reported_by else None,
+        # Which of the article's quotes (in order) states or reports the event.
+        "quote_index": event.quote_index,
         "rule": event.rule,
     }
 

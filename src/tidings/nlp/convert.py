@@ -41,6 +41,7 @@ class _Converter:
             Sentence(article.id, index, *_trimmed(sent)) for index, sent in enumerate(doc.sents)
         )
         self._sentence_starts = [sent.start_char for sent in doc.sents]
+        self._quotes: list[QuoteAnnotation] = list(doc._.quotes or ())
 
     def analysis(self) -> Analysis:
         doc = self.doc
@@ -49,8 +50,18 @@ class _Converter:
             sentences=self.sentences,
             mentions=tuple(m for span in doc._.actor_mentions or () for m in self.mentions(span)),
             events=tuple(e for annotation in doc._.events or () for e in self.events(annotation)),
-            quotes=tuple(self.quote(annotation) for annotation in doc._.quotes or ()),
+            quotes=tuple(self.quote(annotation) for annotation in self._quotes),
         )
+
+    def quote_index(self, trigger: Span) -> int | None:
+        """The quote an event is stated in, else the quote its trigger reports ("urged ...")."""
+        for index, quote in enumerate(self._quotes):
+            if any(part.start <= trigger.start < part.end for part in quote.content):
+                return index
+        for index, quote in enumerate(self._quotes):
+            if quote.cue is not None and quote.cue.start == trigger.start:
+                return index
+        return None
 
     def sentence_at(self, char: int) -> Sentence:
         return self.sentences[max(bisect_right(self._sentence_starts, char) - 1, 0)]
@@ -127,6 +138,7 @@ class _Converter:
             date_text=date_text,
             location=self.location(annotation),
             reported_by=self.mention(annotation.reported_by),
+            quote_index=self.quote_index(trigger),
         )
 
     def location(self, annotation: EventAnnotation) -> Place | None:

@@ -9,6 +9,7 @@ complement ("he said that Israel had accepted ..."), or what a sentence attribut
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -20,21 +21,191 @@ from tidings.records import QuoteKind
 from tidings.tables import packaged, read_yaml
 
 SUBJECTS = {"nsubj", "nsubjpass"}
-CLAUSES = {"ccomp", "xcomp", "parataxis"}
+FINITE = {"ccomp", "parataxis"}
+CLAUSES = FINITE | {"xcomp"}
+# A participle or infinitive reporting verb ("..., saying that ...") takes its speaker from the
+# verb or noun it hangs from, up to this many steps.
+MAX_CLIMB = 3
+# Words in marks this close below a reporting verb are speech, further away a term.
+TERM_REACH = 3
+# A paragraph opened by a name and a colon, maybe after a stray mark; not "Name: “...”".
+COLON_INTRODUCTION = re.compile(
+    r"""\s*(?:''|["“”])?\s*(?P<name>[^:\n“”"]{1,40}?):\s+(?![“\u2018"'])"""
+)
+DASHES = {"-", "\u2013", "\u2014", "\u2015", "--"}  # hyphen, en and em dash, horizontal bar
 
 
 @dataclass(frozen=True)
 class Cues:
-    """Reporting verbs (lemmas) and attribution phrases."""
+    """What cues.yaml lists: reporting verbs (lemmas; ``verbs`` includes ``object_verbs``),
+    those that report an infinitive or their object, attribution phrases, nouns that speak for
+    their owner ("a spokesman for Hamas") and nouns that report a clause ("the claim that")."""
 
     verbs: frozenset[str]
+    infinitive_verbs: frozenset[str]
     attributions: tuple[str, ...]
+    voices: frozenset[str]
+    nouns: frozenset[str]
+    object_verbs: frozenset[str]
+    boilerplate: tuple[str, ...]
 
 
 def load_cues() -> Cues:
     """tidings' reporting cues."""
     table = read_yaml(packaged("quotes/cues.yaml"))
-    return Cues(frozenset(table["verbs"]), tuple(table["attributions"]))
+    object_verbs = frozenset(table["object_verbs"])
+    return Cues(
+        verbs=frozenset(table["verbs"]) | {v for v in object_verbs if " " not in v},
+        infinitive_verbs=frozenset(table["infinitive_verbs"]),
+        attributions=tuple(table["attributions"]),
+        voices=frozenset(table["voices"]),
+        nouns=frozenset(table["nouns"]),
+        object_verbs=object_verbs,
+        boilerplate=tuple(table["boilerplate"]),
+    )
+
+
+@dataclass(frozen=True)
+class DirectGroup:
+    """Quotations in marks that form one quote, and what attributes them, where anything does."""
+
+    spans: tuple[Span, ...]
+    cue: Token | None
+    speaker: Span | None
+    rule: str
+
+
+def _is_term(span: Span, verbs: list[Token]) -> bool:
+    """Whether marks set off a term rather than speech: verbless words inside a sentence, not
+    close below a reporting verb ("the so-called “deal of the century”", but "described it as
+    a “decisive moment”")."""
+    sentence = span.sent
+    before = sentence.doc[sentence.start : span.start]
+    embedded = any(not t.is_punct and not t.is_space for t in before)
+    if not embedded or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    words = [t for t in span if not t.is_punct]
+    head = min(words, key=_depth) if words else span.root
+    return not any(_reaches(verb, head) for verb in verbs)
+
+
+def _reaches(verb: Token, token: Token) -> bool:
+    """Whether a token hangs from a verb within a few dependency steps."""
+    for _ in range(TERM_REACH):
+        if token.head == token:
+            return False
+        token = token.head
+        if token == verb:
+            return True
+    return False
+
+
+def _cue_of(span: Span, verbs: dict[int, list[Token]]) -> Token | None:
+    """The reporting verb nearest a quotation, in the sentences it starts and ends in."""
+    doc = span.doc
+    before = [
+        v for v in verbs[span.sent.start] if v.i < span.start and _same_paragraph(v, span.start)
+    ]
+    after = [
+        v
+        for v in verbs[doc[span.end - 1].sent.start]
+        if v.i >= span.end and _same_paragraph(doc[span.end - 1], v.i)
+    ]
+    distances = [(span.start - v.i, v) for v in before] + [(v.i - span.end, v) for v in after]
+    if distances:
+        return min(distances, key=lambda pair: pair[0])[1]
+    # "X said:" closing the paragraph before the quotation.
+    previous = [t for t in doc[max(span.start - 3, 0) : span.start] if not t.is_space]
+    if previous and previous[-1].text == ":":
+        colon = previous[-1]
+        return max((v for v in verbs[colon.sent.start] if v.i < colon.i), default=None)
+    return None
+
+
+def _same_paragraph(token: Token, other: int) -> bool:
+    """Whether no line break lies between a token and a later token."""
+    return "\n" not in token.doc[token.i : other].text
+
+
+def _signed_speaker(span: Span) -> Span | None:
+    """The speaker of a quotation signed like a letter: "“...” - Name" or "Name: “...”"."""
+    doc = span.doc
+    line_end = doc.text.find("\n", span.end_char)
+    tail = doc.char_span(
+        span.end_char, len(doc.text) if line_end < 0 else line_end, alignment_mode="contract"
+    )
+    if tail is not None and len(tail) > 1 and tail[0].text in DASHES:
+        name = tail[1:]
+        if any(t.pos_ == "PROPN" for t in name) and not any(t.pos_ == "VERB" for t in name):
+            return _mention(name)
+    if span.start >= 2 and doc[span.start - 1].text == ":":
+        head = doc[span.start - 2]
+        if head.pos_ == "PROPN" and head.sent == span.sent:
+            return _mention(doc[head.left_edge.i : head.i + 1])
+    return None
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+def _colon_introductions(doc: Doc) -> list[tuple[Span, Span]]:
+    """(speaker, words) of paragraphs a name introduces with a colon, as in transcripts and
+    headlines ("PENCE: Well, look, ..."); "Name: “...”" is left to the quote marks."""
+    found: list[tuple[Span, Span]] = []
+    position = 0
+    for paragraph in doc.text.split("\n"):
+        match = COLON_INTRODUCTION.match(paragraph)
+        if match is not None:
+            start = position + match.start("name")
+            name = doc.char_span(start, start + len(match["name"]), alignment_mode="expand")
+            end = position + len(paragraph.rstrip().rstrip("\"”'"))
+            words = doc.char_span(position + match.end(), end, alignment_mode="contract")
+            if name is not None and words is not None and _is_name(name):
+                found.append((_mention(name), words))
+        position += len(paragraph) + 1
+    return found
+
+
+def _is_name(words: Span) -> bool:
+    """Whether words name a person or organisation (not a label such as "WATCH" or "ENERGY")."""
+    tokens = [t for t in words if not t.is_punct]
+    if not tokens:
+        return False
+    start, end = tokens[0].i, tokens[-1].i + 1
+    named = any(
+        e.start <= start and end <= e.end and e.label_ in ("PERSON", "ORG") for e in words.doc.ents
+    )
+    mention = mention_at(words.doc, start, end)
+    return named or (mention is not None and mention.start == start and mention.end == end)
+
+
+def _direct_groups(
+    direct: list[Span], verbs: dict[int, list[Token]], voices: frozenset[str]
+) -> list[DirectGroup]:
+    """Quotations grouped into quotes: those sharing a reporting verb ("“...,” he said, “...”")
+    are one quote; unattributed ones are one quote per sentence they start in."""
+    groups: list[DirectGroup] = []
+    for span in direct:
+        cue = _cue_of(span, verbs)
+        speaker = _speaker_of(cue, voices) if cue is not None else None
+        rule = "marks+cue"
+        if speaker is None and (signed := _signed_speaker(span)) is not None:
+            speaker, rule = signed, "marks+signature"
+        last = groups[-1] if groups else None
+        same_cue = last is not None and cue is not None and last.cue == cue
+        both_floating = (
+            last is not None
+            and cue is None
+            and last.speaker is None
+            and speaker is None
+            and last.spans[0].sent == span.sent
+        )
+        if last is not None and (same_cue or both_floating):
+            groups[-1] = DirectGroup((*last.spans, span), last.cue, last.speaker, last.rule)
+        else:
+            groups.append(DirectGroup((span,), cue, speaker, rule))
+    return groups
 
 
 class QuoteExtractor:
@@ -45,65 +216,133 @@ class QuoteExtractor:
         self.cues = load_cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        direct = [
+        marked = [
             span
             for start, end in quoted_spans(doc.text)
             if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
         ]
-        quoted = {i for span in direct for i in range(span.start, span.end)}
+        quoted = {i for span in marked for i in range(span.start, span.end)}
+        verbs = {sent.start: self._reporting_verbs(sent, quoted) for sent in doc.sents}
+        introduced = _colon_introductions(doc)
+        direct = [
+            span
+            for span in marked
+            if not _is_term(span, verbs[span.sent.start])
+            and not any(_overlap(span, content) for _, content in introduced)
+        ]
+        groups = _direct_groups(direct, verbs, self.cues.voices)
+        consumed: set[Span] = set()
         quotes: list[QuoteAnnotation] = []
         last_speaker: Span | None = None
         for sentence in doc.sents:
-            in_sentence = [s for s in direct if sentence.start <= s.start < sentence.end]
-            cue = self._reporting_verb(sentence, quoted)
-            speaker = _speaker_of(cue) if cue is not None else None
+            for introducer, content in introduced:
+                if content[0].sent == sentence:
+                    quotes.append(
+                        QuoteAnnotation(
+                            QuoteKind.INDIRECT, (content,), None, introducer, None, "colon"
+                        )
+                    )
+                    last_speaker = introducer
             reported_by = self._attribution(sentence)
-            if cue is None and reported_by is not None and not in_sentence:
-                content = _without(sentence, reported_by)
-                source = _mention(reported_by)
-                quotes.append(
-                    QuoteAnnotation(
-                        QuoteKind.INDIRECT, (content,), None, source, None, "according-to"
-                    )
-                )
-                last_speaker = source
-                continue
-            clause = _reported_clause(cue) if cue is not None else None
-            if clause is not None and any(s.start <= clause.start < s.end for s in in_sentence):
-                clause = None  # the reported clause is the quotation itself
-            if cue is not None and clause is not None and speaker is not None:
-                inside = [s for s in in_sentence if clause.start <= s.start and s.end <= clause.end]
+            by = _mention(reported_by) if reported_by is not None else None
+            clauses: list[Span] = []
+            for verb in verbs[sentence.start]:
+                if any(c.start <= verb.i < c.end for c in clauses):
+                    continue  # a report inside a report: the outer one is the quote
+                clause = self._reported_clause(verb, quoted)
+                speaker = _speaker_of(verb, self.cues.voices)
+                if speaker is None and any(c.dep_ in SUBJECTS for c in verb.children):
+                    # Its subject was parsed across a paragraph break.
+                    speaker = _words_opening_paragraph(verb) or last_speaker
+                if clause is None or speaker is None:
+                    continue
+                inside = [s for s in marked if clause.start <= s.start < clause.end]
+                if inside:
+                    # The closing mark often hangs from the reporting verb, outside the clause.
+                    clause = doc[clause.start : max(clause.end, inside[-1].end)]
                 kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
-                by = _mention(reported_by) if reported_by is not None else None
                 quotes.append(
-                    QuoteAnnotation(kind, (clause,), cue_span(cue), speaker, by, "cue+clause")
+                    QuoteAnnotation(kind, (clause,), cue_span(verb), speaker, by, "cue+clause")
                 )
-                in_sentence = [s for s in in_sentence if s not in inside]
+                consumed.update(inside)
+                clauses.append(clause)
                 last_speaker = speaker
-            if in_sentence:
-                rule = "marks+cue" if speaker is not None else "marks+previous-speaker"
-                who = speaker if speaker is not None else last_speaker
-                cue_words = cue_span(cue) if cue is not None else None
+            for noun, clause in self._noun_reports(sentence, quoted):
+                speaker = _owner(noun, self.cues.voices)
+                if speaker is None or any(_overlap(clause, c) for c in clauses):
+                    continue
+                inside = [s for s in marked if clause.start <= s.start < clause.end]
+                kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
                 quotes.append(
-                    QuoteAnnotation(
-                        QuoteKind.DIRECT, tuple(in_sentence), cue_words, who, None, rule
-                    )
+                    QuoteAnnotation(kind, (clause,), cue_span(noun), speaker, by, "noun+clause")
                 )
+                consumed.update(inside)
+                clauses.append(clause)
+            starting = [g for g in groups if g.spans[0].sent.start == sentence.start]
+            if reported_by is not None and not clauses and not starting:
+                source = _mention(reported_by)
+                content = _without(sentence, reported_by)
+                inside = [s for s in marked if content.start <= s.start and s.end <= content.end]
+                kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
+                quotes.append(QuoteAnnotation(kind, (content,), None, source, None, "according-to"))
+                consumed.update(inside)
+                last_speaker = source
+            for group in starting:
+                spans = tuple(s for s in group.spans if s not in consumed)
+                if not spans:
+                    continue
+                who = group.speaker if group.speaker is not None else last_speaker
+                rule = group.rule if group.speaker is not None else "marks+previous-speaker"
+                cue = cue_span(group.cue) if group.cue is not None else None
+                quotes.append(QuoteAnnotation(QuoteKind.DIRECT, spans, cue, who, None, rule))
                 last_speaker = who
-        doc._.quotes = quotes
+        links = self._boilerplate(doc)
+        doc._.quotes = [
+            q for q in quotes if not any(s <= q.content[0].start_char < e for s, e in links)
+        ]
         return doc
 
-    def _reporting_verb(self, sentence: Span, quoted: set[int]) -> Token | None:
-        """The reporting verb of the sentence outside any quote, nearest its root."""
+    def _boilerplate(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character ranges of paragraphs that link elsewhere ("READ MORE: ..."), not news."""
+        found, position = [], 0
+        for paragraph in doc.text.split("\n"):
+            if paragraph.strip().lower().startswith(self.cues.boilerplate):
+                found.append((position, position + len(paragraph)))
+            position += len(paragraph) + 1
+        return found
+
+    def _reporting_verbs(self, sentence: Span, quoted: set[int]) -> list[Token]:
+        """The sentence's reporting verbs outside any quote, nearest its root first."""
         verbs = [
             t
             for t in sentence
-            if t.lemma_.lower() in self.cues.verbs
+            if (t.lemma_.lower() in self.cues.verbs or _phrasal(t) & self.cues.object_verbs)
             and t.pos_ in ("VERB", "AUX")
             and t.i not in quoted
             and not any(child.dep_ == "neg" for child in t.children)
         ]
-        return min(verbs, key=_depth, default=None)
+        return sorted(verbs, key=_depth)
+
+    def _reported_clause(self, verb: Token, quoted: set[int]) -> Span | None:
+        """What a reporting verb reports, unless that is a quotation in marks."""
+        allowed = CLAUSES if verb.lemma_.lower() in self.cues.infinitive_verbs else FINITE
+        clause = _reported_clause(verb, allowed)
+        if clause is None:
+            clause = _reported_object(verb, self.cues.object_verbs)
+        if clause is None or clause.start in quoted:
+            return None
+        return clause
+
+    def _noun_reports(self, sentence: Span, quoted: set[int]) -> list[tuple[Token, Span]]:
+        """Reporting nouns and the "that" clause each reports: "his claim that ..."."""
+        found = []
+        for noun in sentence:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.cues.nouns:
+                continue
+            clause = _that_clause(noun)
+            if clause is not None and clause.start not in quoted:
+                found.append((noun, clause))
+        return found
 
     def _attribution(self, sentence: Span) -> Span | None:
         """The source of "according to X" in the sentence, if any."""
@@ -135,17 +374,64 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def _speaker_of(verb: Token) -> Span | None:
-    """The subject of a reporting verb, following conjoined verbs back to their subject."""
+def _speaker_of(verb: Token, voices: frozenset[str]) -> Span | None:
+    """The subject of a reporting verb, following conjoined verbs back to their subject and
+    participles to the clause they hang from ("X issued a statement saying ...")."""
+    if not any(c.dep_ in SUBJECTS for c in verb.children):
+        # Inverted order: "..., said the minister".
+        after = [
+            c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
+        ]
+        if after:
+            return _mention(verb.doc[after[0].i : after[0].i + 1])
     current: Token | None = verb
-    while current is not None:
-        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+    for _ in range(MAX_CLIMB + 1):
+        if current is None:
+            break
+        subjects = [
+            c
+            for c in current.children
+            if c.dep_ in SUBJECTS and _same_paragraph(min(c, verb), max(c, verb).i)
+        ]
         if subjects:
-            return _mention(subjects[0].doc[subjects[0].i : subjects[0].i + 1])
-        current = current.head if current.dep_ == "conj" and current.head != current else None
-    # Inverted order: "..., said the minister".
-    after = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")]
-    return _mention(verb.doc[after[0].i : after[0].i + 1]) if after else None
+            return _voice_owner(subjects[0], voices) or _mention(
+                subjects[0].doc[subjects[0].i : subjects[0].i + 1]
+            )
+        climbs = current.dep_ in ("conj", "advcl", "acl", "xcomp", "dobj", "pobj", "prep")
+        current = current.head if climbs and current.head != current else None
+    return None
+
+
+def _words_opening_paragraph(verb: Token) -> Span | None:
+    """The noun phrase between a paragraph break and the verb: "\n\nMcCallum said"."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    words = doc[start : verb.i]
+    if 0 < len(words) <= 6 and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words):
+        return _mention(words)
+    return None
+
+
+def _voice_owner(subject: Token, voices: frozenset[str]) -> Span | None:
+    """Who a statement or spokesperson speaks for, when the subject is one and is no actor
+    itself: "Hamas's spokesman", "a statement from the ministry"."""
+    doc = subject.doc
+    if subject.lemma_.lower() not in voices:
+        return None
+    own = mention_at(doc, subject.i, subject.i + 1)
+    actor = own._.actor if own is not None else None
+    if own is not None and (actor is None or actor.country or actor.known_id):
+        return None  # the spokesman is resolved in his own right
+    for child in subject.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return _mention(doc[child.left_edge.i : child.i + 1])
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "for"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _mention(doc[objects[0].left_edge.i : objects[0].i + 1])
+    return None
 
 
 def _mention(words: Span) -> Span:
@@ -158,17 +444,34 @@ def _mention(words: Span) -> Span:
         if mention.start >= words.start and mention.end <= words.end:
             return mention
     root = words.root
-    return words.doc[root.left_edge.i : root.i + 1]
+    start, end = root.left_edge.i, root.i + 1
+    breaks = [t.i for t in words.doc[start : root.i] if "\n" in t.text]
+    start = breaks[-1] + 1 if breaks else start  # a heading above is not part of the name
+    while start < root.i and words.doc[start].is_punct:
+        start += 1
+    # An unnamed speaker keeps what describes it: "a person familiar with the talks".
+    for child in root.rights:
+        if child.dep_ not in ("amod", "acl", "prep") or child.left_edge.i != end:
+            break
+        end = child.right_edge.i + 1
+    return words.doc[start:end]
 
 
-def _reported_clause(verb: Token) -> Span | None:
-    """The clause a reporting verb reports ("that Israel had accepted ..."), without "that"."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX")]
-    if not clauses:
-        return None
-    clause = clauses[0]
-    start, end = clause.left_edge.i, clause.right_edge.i + 1
+def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
+    """The clause a reporting verb reports ("that Israel had accepted ..."), without "that",
+    within the verb's paragraph."""
+    clauses = [c for c in verb.children if c.dep_ in allowed and _is_clause(c)]
+    clauses += _that_clauses_below(verb)
     doc = verb.doc
+    if not clauses:
+        return _interrupted_clause(verb)
+    clause = clauses[0]
+    if not _same_paragraph(min(verb, clause), max(verb, clause).i):
+        return None
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    breaks = [t.i for t in doc[start:end] if "\n" in t.text]
+    start = max([i + 1 for i in breaks if i < clause.i], default=start)
+    end = min([i for i in breaks if i > clause.i], default=end)
     while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
         start += 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"'):
@@ -181,6 +484,96 @@ def _reported_clause(verb: Token) -> Span | None:
                 break
             end -= 1
     return doc[start:end] if end > start else None
+
+
+def _is_clause(head: Token) -> bool:
+    """Whether a complement is a clause: a verb, or anything with a subject ("X was unhinged")."""
+    return head.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in head.children)
+
+
+def _that_clause(noun: Token) -> Span | None:
+    """The "that" clause hanging from a noun, without "that"."""
+    for clause in noun.children:
+        marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"]
+        if clause.dep_ in ("acl", "ccomp", "relcl") and marks and _is_clause(clause):
+            start, end = marks[0].i + 1, clause.right_edge.i + 1
+            while end > start and noun.doc[end - 1].is_punct:
+                end -= 1
+            return noun.doc[start:end] if end > start else None
+    return None
+
+
+def _owner(noun: Token, voices: frozenset[str]) -> Span | None:
+    """Whose claim or statement a noun is: its possessor ("Trump's claim"), its author ("a
+    claim by Trump"), or the subject of the verb that makes it ("Trump repeated the claim")."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _mention(doc[child.left_edge.i : child.i + 1])
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _mention(doc[objects[0].left_edge.i : objects[0].i + 1])
+    if noun.dep_ == "dobj":
+        return _speaker_of(noun.head, voices)
+    return None
+
+
+def _phrasal(verb: Token) -> set[str]:
+    """The verb with each of its prepositions, as cues.yaml writes them: "call for"."""
+    lemma = verb.lemma_.lower()
+    return {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep"}
+
+
+def _reported_object(verb: Token, object_verbs: frozenset[str]) -> Span | None:
+    """What a verb of speech acts on: its object ("criticized the decision") or, for a verb
+    listed with a preposition, that preposition's object ("called for a ceasefire")."""
+    doc = verb.doc
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    if verb.lemma_.lower() not in object_verbs:
+        objects = []
+    objects += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and f"{verb.lemma_.lower()} {c.lower_}" in object_verbs
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    if not objects:
+        return None
+    head = objects[0]
+    if mention_at(doc, head.i, head.i + 1) is not None:
+        return None  # an actor is whom the act is aimed at, not what was said
+    return doc[head.left_edge.i : head.right_edge.i + 1]
+
+
+def _that_clauses_below(verb: Token) -> list[Token]:
+    """A "that" clause the parser hung from the verb's object or adjunct: "said in a statement
+    that ...", "told reporters that ..."."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    nouns += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return [
+        clause
+        for noun in nouns
+        for clause in noun.children
+        if clause.dep_ in ("acl", "ccomp", "relcl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ]
+
+
+def _interrupted_clause(verb: Token) -> Span | None:
+    """What "X, he says, Y" reports: the words of the interrupted clause before the verb's
+    parenthesis, or after it when nothing comes before."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "parataxis" or not any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    before = doc[head.left_edge.i : verb.left_edge.i]
+    after = doc[verb.right_edge.i + 1 : head.right_edge.i + 1]
+    for part in (before, after):
+        words = [t for t in part if not t.is_punct and not t.is_space]
+        if len(words) > 1 and _same_paragraph(part[0], part[-1].i):
+            return doc[words[0].i : words[-1].i + 1]
+    return None
 
 
 def _without(sentence: Span, attribution: Span) -> Span:

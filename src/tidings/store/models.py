@@ -88,6 +88,8 @@ class EventRow(Base):
     geonames_id: Mapped[int | None] = mapped_column(Integer)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    # The event's quote, by its position among the article's quotes (ordered by quotes.id).
+    quote_index: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         Index("ix_events_article", "article_id"),

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Select, create_engine, event, func, or_, select
+from sqlalchemy import Engine, Select, create_engine, event, func, inspect, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, aliased
@@ -61,6 +61,20 @@ def _enable_sqlite_integrity(engine: Engine) -> None:
         cursor.close()
 
 
+def _add_new_columns(engine: Engine) -> None:
+    """Add to a database made by an older tidings the nullable columns its tables lack."""
+    existing = inspect(engine)
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            have = {column["name"] for column in existing.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have and column.nullable:
+                    kind = column.type.compile(engine.dialect)
+                    connection.execute(
+                        text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
+                    )
+
+
 class Store:
     """A database of articles and what tidings found in them (any SQLAlchemy URL)."""
 
@@ -73,6 +87,7 @@ class Store:
         except (IntegrityError, ProgrammingError):
             # Another writer created the tables at the same moment; they are there now.
             Base.metadata.create_all(self.engine)
+        _add_new_columns(self.engine)
 
     def __enter__(self) -> Store:
         return self
@@ -327,6 +342,7 @@ def _event_row(found: Event, mention_id: Any) -> EventRow:
         geonames_id=place.geonames_id if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
+        quote_index=found.quote_index,
     )
 
 
@@ -411,6 +427,7 @@ def _event(row: EventRow, mentions: _Mentions) -> Event:
         date_text=row.date_text,
         location=location,
         reported_by=mentions.get(row.reported_by_id),
+        quote_index=row.quote_index,
     )
 
 
