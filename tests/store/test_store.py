@@ -218,7 +218,8 @@ def analyses(draw: st.DrawFn) -> Analysis:
     return Analysis(
         article,
         (),
-        tuple(draw(st.lists(mention, max_size=4))),
+        # An article lists each mention once: two equal mentions are the same span.
+        tuple(draw(st.lists(mention, max_size=4, unique=True))),
         tuple(draw(events)),
         tuple(draw(quotes)),
     )
