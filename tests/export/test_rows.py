@@ -34,6 +34,16 @@ def test_event_row_keeps_codes_as_strings_and_nulls() -> None:
     assert rejected["target_name"] is None and rejected["location_country"] == "QAT"
 
 
+def test_event_row_says_where_date_and_place_came_from() -> None:
+    row = event_row(_analysis().events[1])
+    assert (row["date_text"], row["date_precision"]) == ("Monday", "day")
+    assert (row["location_geonames_id"], row["location_start"], row["location_end"]) == (
+        290030,
+        0,
+        4,
+    )
+
+
 def test_jsonl_parses_back() -> None:
     rows = [event_row(e) for e in _analysis().events]
     stream = io.StringIO()
