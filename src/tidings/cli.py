@@ -7,6 +7,7 @@ import itertools
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
@@ -15,6 +16,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -54,6 +56,15 @@ DEFAULT_DB = "sqlite:///tidings.db"
 PROGRESS_AFTER = 5
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLAlchemy database URL.")]
+
+
+def _show_warning(message: Warning | str, *args: object, **kwargs: object) -> None:
+    # A user needs the message, not the line of tidings' or spaCy's code that raised it.
+    line = f"[yellow]warning[/yellow] {escape(str(message))}"
+    errors.print(line, highlight=False, soft_wrap=True)
+
+
+warnings.showwarning = _show_warning
 
 
 class OutputFormat(StrEnum):

@@ -8,6 +8,8 @@ import tracemalloc
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from tests.shared_data import shared_path
 from tidings.ingest import read_articles
 from tidings.records import Article, IngestFailure
@@ -83,10 +85,17 @@ def test_metadata_date_wins_and_an_unreadable_one_falls_back_to_the_default(
         {"text": "Three.", "date": 1724140800},
     ]
     path.write_text("".join(json.dumps(record) + "\n" for record in records))
-    dates = [
-        a.published for a in _articles(list(read_articles([path], default_date=date(2024, 8, 20))))
+    with pytest.warns(UserWarning) as warned:
+        read = list(read_articles([path], default_date=date(2024, 8, 20)))
+    assert [a.published for a in _articles(read)] == [
+        date(2023, 8, 20),
+        date(2024, 8, 20),
+        date(2024, 8, 20),
     ]
-    assert dates == [date(2023, 8, 20), date(2024, 8, 20), date(2024, 8, 20)]
+    assert [str(w.message) for w in warned] == [
+        f"{path}:2: 'date' 'last week' is not a date; 2024-08-20 from --date",
+        f"{path}:3: 'date' 1724140800 is not a date; 2024-08-20 from --date",
+    ]
 
 
 def test_jsonl_yields_before_reading_the_rest_of_the_file(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from datetime import date
 
@@ -47,6 +48,12 @@ def article_from_record(
             return IngestFailure(location, f"'{key}' holds invalid Unicode (a lone surrogate)")
     date_key = next((key for key in DATE_KEYS if record.get(key)), None)
     published = date_of(record[date_key]) if date_key else None
+    if date_key and published is None:
+        fallback = f"{default_date} from --date" if default_date else "no publication date"
+        warnings.warn(
+            f"{location}: '{date_key}' {record[date_key]!r} is not a date; {fallback}",
+            stacklevel=2,
+        )
     return Article(
         text=text,
         url=url,
