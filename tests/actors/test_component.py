@@ -245,3 +245,14 @@ def test_a_users_actors_file_adds_and_overrides(tmp_path: Path) -> None:
     found = _full_mentions(nlp, "Hamas and the ELF signed a truce.")
     assert found["Hamas"].code == "PSEPTY"
     assert found["the ELF"].code == "COLREB"
+
+
+def test_it_refers_to_the_country_just_named(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Syria says it is willing to withdraw its troops.")
+    assert _actor(doc, "it").country == "SYR"
+    assert _actor(doc, "its").country == "SYR"
+
+
+def test_a_placeholder_it_is_no_actor(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Syria met Egypt. It is clear that the talks failed.")
+    assert "It" not in {span.text for span in doc._.actor_mentions}

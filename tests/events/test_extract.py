@@ -125,3 +125,15 @@ def test_candidates_are_the_tokens_the_lexicon_knows(parse: Annotator) -> None:
     found = [t.text for t in EventExtractor(load_lexicon()).candidates(doc)]
     assert "condemned" in found and "airstrikes" in found and "talks" in found
     assert "Egypt" not in found and "strongly" not in found
+
+
+def test_without_a_rule_for_the_target_the_first_actor_after_the_verb_is_it(
+    parse: Annotator,
+) -> None:
+    found = dyads(parse("Serbia lifted the night curfew in Montenegro on Sunday."))
+    assert [(s, t) for s, _, t in found] == [("SRB", "MNE")]
+
+
+def test_an_actor_in_a_side_clause_is_not_the_target(parse: Annotator) -> None:
+    found = dyads(parse("Serbia lifted the curfew as troops from Croatia withdrew."))
+    assert ("SRB", "HRV") not in {(s, t) for s, _, t in found}

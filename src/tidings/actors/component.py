@@ -28,12 +28,35 @@ HEAD_POS = {"PROPN", "NOUN", "PRON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "det", "nummod", "case", "punct", "quantmod"}
 PERSONAL_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 PLURAL_PRONOUNS = {"they", "them"}
+THING_PRONOUNS = {"it", "its"}
+# "It is clear that", "it is said that", "it seems": an "it" that stands for no one.
+EXPLETIVE_VERBS = {"seem", "appear", "happen", "take", "matter", "rain", "mean", "cost"}
+EXPLETIVE_PREDICATES = {
+    "clear", "unclear", "likely", "unlikely", "possible", "impossible", "important",
+    "necessary", "time", "true", "difficult", "hard", "easy", "obvious", "worth", "crucial",
+    "essential", "surprising", "evident", "known", "expected", "believed", "reported", "said",
+    "thought", "feared", "hoped", "understood", "estimated", "not", "too", "enough", "good",
+    "bad", "better", "best", "worse", "fair", "wrong", "right", "vital", "urgent", "up",
+}  # fmt: skip
 DEFINITE = {"the", "this", "that", "these", "those", "both"}
 QUOTE_MARKS = {'"', "“", "”"}
 # "people in the UK", "president of Somalia", "refugees from Syria": the object's country.
 COUNTRY_PREPOSITIONS = {"of", "in", "from"}
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
+
+
+def _is_expletive(pronoun: Token) -> bool:
+    """Whether an "it" is a placeholder subject ("it is clear that ...", "it seems")."""
+    if pronoun.dep_ == "expl" or pronoun.lower_ == "its":
+        return pronoun.dep_ == "expl"
+    verb = pronoun.head
+    if verb.lemma_ in EXPLETIVE_VERBS:
+        return True
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+    evaluative = any(c.lower_ in EXPLETIVE_PREDICATES for c in predicates)
+    passive_report = verb.tag_ == "VBN" and verb.lower_ in EXPLETIVE_PREDICATES
+    return evaluative or passive_report
 
 
 @dataclass(frozen=True)
@@ -158,6 +181,8 @@ class ActorResolver:
                 return antecedents.person(head, PERSONAL_PRONOUNS[lower], quoted)
             if lower in PLURAL_PRONOUNS:
                 return antecedents.plural(head, quoted)
+            if lower in THING_PRONOUNS and not _is_expletive(head):
+                return antecedents.thing(head, quoted)
             return None
         reading = self._reading(span, head, lexicon)
         role = lexicon.roles.get(head.i)

@@ -17,6 +17,9 @@ from tidings.records import Actor
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_REACH = 4
 GROUP_SECTORS = {"REB", "PTY", "OPP", "IGO", "NGO"}
+# "it" refers back less far than "he": texts name a country or body again sooner.
+THING_REACH = 1
+THING_KINDS = {"country", "organisation", "group", "media"}
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,19 @@ class Antecedents:
             if e.referent.members or e.referent.kind in ("group", "organisation", "media")
         ]
         chosen = _salient(groups, pronoun, quoted)
+        return replace(chosen.referent, rule="coref:pronoun") if chosen else None
+
+    def thing(self, pronoun: Token, quoted: bool) -> Referent | None:
+        """The country or organisation an it/its pronoun refers to, in this or the last sentence."""
+        things = [
+            e
+            for e in self._recent(pronoun, THING_REACH)
+            if e.referent.kind in THING_KINDS
+            and e.referent.actor is not None
+            and not e.referent.members
+            and e.head.tag_ not in ("NNS", "NNPS")
+        ]
+        chosen = _salient(things, pronoun, quoted)
         return replace(chosen.referent, rule="coref:pronoun") if chosen else None
 
     def person_named(self, name: str) -> Referent | None:

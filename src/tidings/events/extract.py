@@ -217,6 +217,8 @@ class EventExtractor:
                 target = _clause_target(clause, mentions)
         if source.via.startswith("controller"):
             source = _plausible_controller(host, target, mentions)
+        if not target.mentions:
+            target = _predicate_target(verb, source, mentions)
         if pattern.inverse:
             source, target = target, source
         if pattern.attributed:
@@ -644,6 +646,31 @@ def _clause_target(clause: Token, mentions: MentionIndex, depth: int = 3) -> Rol
             role = _clause_target(child, mentions, depth - 1)
             if role.mentions:
                 return role
+    return NO_ROLE
+
+
+# Clauses beside the action, not part of it: "as he embarked on a trip", "where 28 died".
+SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "acl", "appos", "npadvmod", "punct"}
+
+
+def _predicate_target(verb: Token, source: Role, mentions: MentionIndex) -> Role:
+    """The first actor in the verb's own phrase after it, when no rule names the target:
+    "lifted a curfew in Montenegro", "handed over medicine to the Red Crescent"."""
+    taken = {token.i for span in source.mentions for token in span}
+
+    def phrase(token: Token) -> Iterator[Token]:
+        for child in token.children:
+            if child.dep_ not in SIDE_CLAUSES and child.lower_ != "according":
+                yield child
+                yield from phrase(child)
+
+    after = sorted(
+        (t for t in phrase(verb) if t.i > verb.i and t.i not in taken), key=lambda t: t.i
+    )
+    for token in after:
+        span = mentions.at(token)
+        if span is not None and not taken & {t.i for t in span}:
+            return Role((span,), "first actor after the verb")
     return NO_ROLE
 
 
