@@ -137,3 +137,8 @@ def test_without_a_rule_for_the_target_the_first_actor_after_the_verb_is_it(
 def test_an_actor_in_a_side_clause_is_not_the_target(parse: Annotator) -> None:
     found = dyads(parse("Serbia lifted the curfew as troops from Croatia withdrew."))
     assert ("SRB", "HRV") not in {(s, t) for s, _, t in found}
+
+
+def test_a_party_s_own_possessions_are_not_its_target(parse: Annotator) -> None:
+    found = dyads(parse("Ethiopia has agreed to reopen its borders to Eritrea."))
+    assert [(s, t) for s, _, t in found] == [("ETH", "ERI")]

@@ -217,6 +217,7 @@ class EventExtractor:
                 target = _clause_target(clause, mentions)
         if source.via.startswith("controller"):
             source = _plausible_controller(host, target, mentions)
+        source, target = _without_self(source, target)
         if not target.mentions:
             target = _predicate_target(verb, source, mentions)
         if pattern.inverse:
@@ -669,9 +670,16 @@ def _predicate_target(verb: Token, source: Role, mentions: MentionIndex) -> Role
     )
     for token in after:
         span = mentions.at(token)
-        if span is not None and not taken & {t.i for t in span}:
+        if span is None or taken & {t.i for t in span} or _is_own_pronoun(span):
+            continue
+        if not any(_same_actor(span, own) for own in source.mentions):
             return Role((span,), "first actor after the verb")
     return NO_ROLE
+
+
+def _is_own_pronoun(span: Span) -> bool:
+    """ "its borders", "their troops": the owner is a party's own side, not whom it acts on."""
+    return len(span) == 1 and span[0].lower_ in OWN_PRONOUNS
 
 
 def _plausible_controller(verb: Token, target: Role, mentions: MentionIndex) -> Role:
@@ -758,6 +766,10 @@ def _countries(role: Role) -> set[str]:
 
 
 def _without_self(source: Role, target: Role) -> tuple[Role, Role]:
-    """Drop a target mention that is also the source (the same span cannot act on itself)."""
-    kept = tuple(span for span in target.mentions if span not in source.mentions)
+    """Drop a target mention that is the source or its actor ("Greece ... its partners")."""
+    kept = tuple(
+        span
+        for span in target.mentions
+        if not any(_same_actor(span, own) for own in source.mentions)
+    )
     return source, Role(kept, target.via) if kept else NO_ROLE
