@@ -77,6 +77,7 @@ class _Lexicon:
     known: dict[int, tuple[KnownActor, int, int]]
     countries: dict[int, _Match]
     roles: dict[int, _Match]
+    entities: dict[int, Span]
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self._lexicon(doc)
         in_quote = _quoted_tokens(doc)
-        antecedents = Antecedents()
+        antecedents = Antecedents(doc)
         resolved: dict[int, Referent] = {}
         mentions: list[Span] = []
         for head, span in _noun_phrases(doc, lexicon, self.tables):
@@ -150,7 +151,9 @@ class ActorResolver:
             match = _Match(value, start, end, self.tables.countries[value])
             for i in range(start, end):
                 countries.setdefault(i, match)
+        entities: dict[int, Span] = {}
         for entity in doc.ents:
+            entities.update(dict.fromkeys(range(entity.start, entity.end), entity))
             code = self.tables.cities.get(entity.text)
             if entity.label_ == "GPE" and code is not None and entity.start not in countries:
                 match = _Match(entity.text, entity.start, entity.end, code, city=True)
@@ -161,7 +164,7 @@ class ActorResolver:
             match = _Match(doc.vocab.strings[match_id], start, end)
             for i in range(start, end):
                 roles.setdefault(i, match)
-        return _Lexicon(known, countries, roles)
+        return _Lexicon(known, countries, roles, entities)
 
     # --- resolution ---------------------------------------------------------------------------
 
@@ -424,7 +427,7 @@ class ActorResolver:
     def _person_name(self, head: Token, lexicon: _Lexicon) -> Span:
         """The name in a PERSON entity, without the titles or roles before it ("Sen.")."""
         doc = head.doc
-        entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        entity = lexicon.entities.get(head.i)
         span = entity if entity is not None else doc[head.i : head.i + 1]
         start = span.start
         titles = self.tables.modifiers.titles
@@ -487,7 +490,7 @@ def _noun_phrase(head: Token, lexicon: _Lexicon) -> Span:
     if known is not None:
         end = max(end, known[2])
     if head.ent_type_ in ACTOR_ENTITIES:
-        entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        entity = lexicon.entities.get(head.i)
         if entity is not None:
             end = max(end, entity.end)
             start = min(start, entity.start) if entity.start >= start - 3 else start

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from tidings.actors.knowledge import ActorTables, Description
 from tidings.records import Actor
@@ -50,7 +50,11 @@ class Entry:
 class Antecedents:
     """The actors mentioned so far in an article, in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, doc: Doc) -> None:
+        # Token index -> start of its sentence: ``token.sent`` rebuilds the sentence each call.
+        self._sentence = [0] * len(doc)
+        for sentence in doc.sents:
+            self._sentence[sentence.start : sentence.end] = [sentence.start] * len(sentence)
         self.entries: list[Entry] = []
         self._by_head: dict[int, Referent] = {}
         self._genders: dict[Actor, str] = {}
@@ -87,7 +91,7 @@ class Antecedents:
         speakers = [
             e
             for e in people
-            if e.head.sent.start == pronoun.sent.start
+            if self._sentence[e.head.i] == self._sentence[pronoun.i]
             and e.is_subject
             and e.referent.named
             and e.quoted == quoted
@@ -106,7 +110,7 @@ class Antecedents:
             [e for e in people if e.referent.named],
             people,
         )
-        chosen = next((c for c in (_salient(t, pronoun, quoted) for t in tiers) if c), None)
+        chosen = next((c for c in (self._salient(t, pronoun, quoted) for t in tiers) if c), None)
         if chosen is None or chosen.referent.actor is None:
             return None
         self._genders.setdefault(chosen.referent.actor, gender)
@@ -119,7 +123,7 @@ class Antecedents:
             for e in self._recent(pronoun, PRONOUN_REACH)
             if e.referent.members or e.referent.kind in ("group", "organisation", "media")
         ]
-        chosen = _salient(groups, pronoun, quoted)
+        chosen = self._salient(groups, pronoun, quoted)
         return replace(chosen.referent, rule="coref:pronoun") if chosen else None
 
     def thing(self, pronoun: Token, quoted: bool) -> Referent | None:
@@ -132,7 +136,7 @@ class Antecedents:
             and not e.referent.members
             and e.head.tag_ not in ("NNS", "NNPS")
         ]
-        chosen = _salient(things, pronoun, quoted)
+        chosen = self._salient(things, pronoun, quoted)
         return replace(chosen.referent, rule="coref:pronoun") if chosen else None
 
     def person_named(self, name: str) -> Referent | None:
@@ -176,9 +180,30 @@ class Antecedents:
         return [e for e in self.entries if e.head.i < token.i]
 
     def _recent(self, token: Token, sentences: int) -> list[Entry]:
-        starts = sorted({e.head.sent.start for e in self._before(token)} | {token.sent.start})
+        before = self._before(token)
+        sentence = self._sentence
+        starts = sorted({sentence[e.head.i] for e in before} | {sentence[token.i]})
         window = set(starts[-(sentences + 1) :])
-        return [e for e in self._before(token) if e.head.sent.start in window]
+        return [e for e in before if sentence[e.head.i] in window]
+
+    def _salient(self, candidates: Iterable[Entry], pronoun: Token, quoted: bool) -> Entry | None:
+        """The most salient candidate: in the pronoun's own sentence (and on the same side of any
+        quote mark) the nearest subject or else the nearest mention; otherwise the subject of an
+        earlier sentence's main clause."""
+        candidates = list(candidates)
+        sentence = self._sentence
+        same = [e for e in candidates if sentence[e.head.i] == sentence[pronoun.i]]
+        same = [e for e in same if e.quoted == quoted] or (same if not quoted else [])
+        if same:
+            subjects = [e for e in same if e.is_subject]
+            return (subjects or same)[-1]
+        for start in sorted({sentence[e.head.i] for e in candidates}, reverse=True):
+            in_sentence = [e for e in candidates if sentence[e.head.i] == start]
+            unquoted = [e for e in in_sentence if not e.quoted] or in_sentence
+            main = [e for e in unquoted if e.is_subject and e.head.head.dep_ == "ROOT"]
+            subjects = [e for e in unquoted if e.is_subject]
+            return (main or subjects or unquoted)[-1]
+        return None
 
     def _gender_of(self, referent: Referent) -> str | None:
         if referent.gender is not None:
@@ -193,22 +218,3 @@ def _is_group(description: Description, referent: Referent) -> bool:
         and actor is not None
         and bool(GROUP_SECTORS.intersection(actor.sectors))
     )
-
-
-def _salient(candidates: Iterable[Entry], pronoun: Token, quoted: bool) -> Entry | None:
-    """The most salient candidate: in the pronoun's own sentence (and on the same side of any
-    quote mark) the nearest subject or else the nearest mention; otherwise the subject of an
-    earlier sentence's main clause."""
-    candidates = list(candidates)
-    same = [e for e in candidates if e.head.sent.start == pronoun.sent.start]
-    same = [e for e in same if e.quoted == quoted] or (same if not quoted else [])
-    if same:
-        subjects = [e for e in same if e.is_subject]
-        return (subjects or same)[-1]
-    for start in sorted({e.head.sent.start for e in candidates}, reverse=True):
-        in_sentence = [e for e in candidates if e.head.sent.start == start]
-        unquoted = [e for e in in_sentence if not e.quoted] or in_sentence
-        main = [e for e in unquoted if e.is_subject and e.head.head == e.head.sent.root]
-        subjects = [e for e in unquoted if e.is_subject]
-        return (main or subjects or unquoted)[-1]
-    return None

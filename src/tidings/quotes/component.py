@@ -127,12 +127,12 @@ def _same_paragraph(token: Token, other: int) -> bool:
     return "\n" not in token.doc[token.i : other].text
 
 
-def _signed_speaker(span: Span) -> Span | None:
+def _signed_speaker(span: Span, text: str) -> Span | None:
     """The speaker of a quotation signed like a letter: "“...” - Name" or "Name: “...”"."""
     doc = span.doc
-    line_end = doc.text.find("\n", span.end_char)
+    line_end = text.find("\n", span.end_char)
     tail = doc.char_span(
-        span.end_char, len(doc.text) if line_end < 0 else line_end, alignment_mode="contract"
+        span.end_char, len(text) if line_end < 0 else line_end, alignment_mode="contract"
     )
     if tail is not None and len(tail) > 1 and tail[0].text in DASHES:
         name = tail[1:]
@@ -149,12 +149,12 @@ def _overlap(one: Span, other: Span) -> bool:
     return one.start < other.end and other.start < one.end
 
 
-def _colon_introductions(doc: Doc) -> list[tuple[Span, Span]]:
+def _colon_introductions(doc: Doc, text: str) -> list[tuple[Span, Span]]:
     """(speaker, words) of paragraphs a name introduces with a colon, as in transcripts and
     headlines ("PENCE: Well, look, ..."); "Name: “...”" is left to the quote marks."""
     found: list[tuple[Span, Span]] = []
     position = 0
-    for paragraph in doc.text.split("\n"):
+    for paragraph in text.split("\n"):
         match = COLON_INTRODUCTION.match(paragraph)
         if match is not None:
             start = position + match.start("name")
@@ -181,7 +181,7 @@ def _is_name(words: Span) -> bool:
 
 
 def _direct_groups(
-    direct: list[Span], verbs: dict[int, list[Token]], voices: frozenset[str]
+    direct: list[Span], verbs: dict[int, list[Token]], voices: frozenset[str], text: str
 ) -> list[DirectGroup]:
     """Quotations grouped into quotes: those sharing a reporting verb ("“...,” he said, “...”")
     are one quote; unattributed ones are one quote per sentence they start in."""
@@ -190,7 +190,7 @@ def _direct_groups(
         cue = _cue_of(span, verbs)
         speaker = _speaker_of(cue, voices) if cue is not None else None
         rule = "marks+cue"
-        if speaker is None and (signed := _signed_speaker(span)) is not None:
+        if speaker is None and (signed := _signed_speaker(span, text)) is not None:
             speaker, rule = signed, "marks+signature"
         last = groups[-1] if groups else None
         same_cue = last is not None and cue is not None and last.cue == cue
@@ -216,27 +216,28 @@ class QuoteExtractor:
         self.cues = load_cues()
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # spaCy joins the tokens' texts anew on every access
         marked = [
             span
-            for start, end in quoted_spans(doc.text)
+            for start, end in quoted_spans(text)
             if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
         ]
         quoted = {i for span in marked for i in range(span.start, span.end)}
         verbs = {sent.start: self._reporting_verbs(sent, quoted) for sent in doc.sents}
-        introduced = _colon_introductions(doc)
+        introduced = _colon_introductions(doc, text)
         direct = [
             span
             for span in marked
             if not _is_term(span, verbs[span.sent.start])
             and not any(_overlap(span, content) for _, content in introduced)
         ]
-        groups = _direct_groups(direct, verbs, self.cues.voices)
+        groups = _direct_groups(direct, verbs, self.cues.voices, text)
         consumed: set[Span] = set()
         quotes: list[QuoteAnnotation] = []
         last_speaker: Span | None = None
         for sentence in doc.sents:
             for introducer, content in introduced:
-                if content[0].sent == sentence:
+                if sentence.start <= content.start < sentence.end:
                     quotes.append(
                         QuoteAnnotation(
                             QuoteKind.INDIRECT, (content,), None, introducer, None, "colon"
@@ -278,7 +279,7 @@ class QuoteExtractor:
                 )
                 consumed.update(inside)
                 clauses.append(clause)
-            starting = [g for g in groups if g.spans[0].sent.start == sentence.start]
+            starting = [g for g in groups if sentence.start <= g.spans[0].start < sentence.end]
             if reported_by is not None and not clauses and not starting:
                 source = _mention(reported_by)
                 content = _without(sentence, reported_by)
@@ -296,16 +297,16 @@ class QuoteExtractor:
                 cue = cue_span(group.cue) if group.cue is not None else None
                 quotes.append(QuoteAnnotation(QuoteKind.DIRECT, spans, cue, who, None, rule))
                 last_speaker = who
-        links = self._boilerplate(doc)
+        links = self._boilerplate(text)
         doc._.quotes = [
             q for q in quotes if not any(s <= q.content[0].start_char < e for s, e in links)
         ]
         return doc
 
-    def _boilerplate(self, doc: Doc) -> list[tuple[int, int]]:
+    def _boilerplate(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of paragraphs that link elsewhere ("READ MORE: ..."), not news."""
         found, position = [], 0
-        for paragraph in doc.text.split("\n"):
+        for paragraph in text.split("\n"):
             if paragraph.strip().lower().startswith(self.cues.boilerplate):
                 found.append((position, position + len(paragraph)))
             position += len(paragraph) + 1

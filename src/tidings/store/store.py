@@ -261,20 +261,20 @@ def _add_findings(session: Session, analysis: Analysis) -> None:
         SentenceRow(article_id=article_id, index=s.index, start=s.start, end=s.end)
         for s in analysis.sentences
     )
-    ids: dict[ActorMention, int] = {}
+    # Every mention an event or quote points at gets a row; one flush assigns all their ids.
+    listed = set(analysis.mentions)
+    pointed_at = [
+        *(m for found in analysis.events for m in (found.source, found.target, found.reported_by)),
+        *(m for quote in analysis.quotes for m in (quote.speaker, quote.reported_by)),
+    ]
+    distinct = dict.fromkeys(m for m in [*analysis.mentions, *pointed_at] if m is not None)
+    rows = {mention: _mention_row(mention, mention in listed) for mention in distinct}
+    session.add_all(rows.values())
+    session.flush()
 
-    def mention_id(mention: ActorMention | None, *, listed: bool = False) -> int | None:
-        if mention is None:
-            return None
-        if mention not in ids:
-            row = _mention_row(mention, listed)
-            session.add(row)
-            session.flush()
-            ids[mention] = row.id
-        return ids[mention]
+    def mention_id(mention: ActorMention | None) -> int | None:
+        return rows[mention].id if mention is not None else None
 
-    for mention in analysis.mentions:
-        mention_id(mention, listed=True)
     for found in analysis.events:
         session.add(_event_row(found, mention_id))
     for quote in analysis.quotes:
