@@ -218,6 +218,9 @@ class ActorResolver:
             # Members of an armed group or party are the group: "Boko Haram gunmen" are REB.
             if self._generic(role) or not sectors or owner.kind == "group":
                 sectors = _former(span, self.tables) or actor.sectors or sectors
+            elif "IGO" in actor.sectors and "IGO" not in sectors:
+                # "EU legislators" are a body of the EU: CAMEO codes them IGO + LEG.
+                sectors = ("IGO", *sectors)
             return Referent(
                 Actor(_plain(span), actor.country, sectors),
                 f"role-of:{owner.id}",
@@ -227,7 +230,9 @@ class ActorResolver:
             return self._place(lexicon.countries[head.i])
         if role is not None:
             return self._role(span, head, role, reading, antecedents, definite)
-        if head.ent_type_ in ("ORG", "NORP", "FAC") and head.pos_ == "PROPN":
+        # An acronym the tagger leaves unlabelled is an organisation too: "Mexican PRD".
+        acronym = head.text.isupper() and len(head.text) > 1 and head.is_alpha
+        if head.pos_ == "PROPN" and (head.ent_type_ in ("ORG", "NORP", "FAC") or acronym):
             actor = Actor(_plain(span), reading.country, reading.sectors)
             return Referent(actor, "organisation", "organisation")
         return None
@@ -359,7 +364,11 @@ class ActorResolver:
         if not codes:
             # A place inside an organisation's name: "Oxford University", "Kano State government".
             cities = self.tables.cities
-            codes = [cities[t.text] for t in span if t.pos_ == "PROPN" and t.text in cities]
+            codes = [
+                cities[t.text]
+                for t in span
+                if t.pos_ == "PROPN" and t.text in cities and t.ent_type_ != "PERSON"
+            ]
         return codes
 
     def _prep_country(self, head: Token, lexicon: _Lexicon) -> str | None:
@@ -464,7 +473,9 @@ def _noun_phrases(doc: Doc, lexicon: _Lexicon, tables: ActorTables) -> list[tupl
     ]
     chosen: list[tuple[Token, Span]] = []
     taken: set[int] = set()
-    for head, span in sorted(candidates, key=lambda c: len(c[1]), reverse=True):
+    # Of two phrases over the same words ("Chile's Defense Department"), the head's wins.
+    ranked = sorted(candidates, key=lambda c: (len(c[1]), c[1].root == c[0]), reverse=True)
+    for head, span in ranked:
         if not taken.intersection(range(span.start, span.end)):
             taken.update(range(span.start, span.end))
             chosen.append((head, span))
