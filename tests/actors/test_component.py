@@ -256,3 +256,45 @@ def test_it_refers_to_the_country_just_named(annotate_actors: Annotator) -> None
 def test_a_placeholder_it_is_no_actor(annotate_actors: Annotator) -> None:
     doc = annotate_actors("Syria met Egypt. It is clear that the talks failed.")
     assert "It" not in {span.text for span in doc._.actor_mentions}
+
+
+def test_a_surname_refers_to_a_full_name_the_tagger_missed(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "Tatiana Stanovaya, an independent political expert, spoke on Monday.\n\n"
+        "Stanovaya noted that the talks had failed."
+    )
+    assert _actor(doc, "Tatiana Stanovaya").name == "Tatiana Stanovaya"
+    assert _actor(doc, "Stanovaya").name == "Tatiana Stanovaya"
+    assert _mention(doc, "Stanovaya")._.resolved_by == "coref:surname"
+
+
+def test_a_name_that_modifies_a_noun_introduces_the_person(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "But I tilt toward the Larry Ellison appraisal of Elon Musk. Later, Ellison said so."
+    )
+    assert _actor(doc, "Ellison").name == "Larry Ellison"
+
+
+def test_a_place_with_a_first_name_is_no_person(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Officials in Nova Scotia said the roads were closed.")
+    assert "person" not in [m._.resolved_by for m in doc._.actor_mentions]
+
+
+def test_the_head_of_a_phrase_wins_over_its_possessor(annotate_actors: Annotator) -> None:
+    actor = _actor(
+        annotate_actors("Chile's Defense Department said so."), "Chile's Defense Department"
+    )
+    assert (actor.country, actor.sectors) == ("CHL", ("GOV", "MIL"))
+
+
+def test_a_person_name_holds_no_place(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Harry Ho-jen Tseng spoke to reporters.")
+    assert all(m._.actor is None or m._.actor.country is None for m in doc._.actor_mentions)
+
+
+def test_a_body_of_an_international_organisation_keeps_igo(annotate_actors: Annotator) -> None:
+    actor = _actor(
+        annotate_actors("European Union legislators voted."), "European Union legislators"
+    )
+    assert actor.country is None
+    assert actor.sectors == ("IGO", "LEG")

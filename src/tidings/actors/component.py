@@ -9,6 +9,7 @@ refers back to one ("he", "the terrorist group", "the two countries").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coreference import Antecedents, Entry, Referent
 from tidings.actors.knowledge import ActorTables, KnownActor, load_tables
-from tidings.actors.names import first_name_gender
+from tidings.actors.names import first_name_gender, is_first_name
 from tidings.nlp.annotations import register_extensions
 from tidings.records import Actor
 
@@ -43,6 +44,10 @@ QUOTE_MARKS = {'"', "“", "”"}
 # "people in the UK", "president of Somalia", "refugees from Syria": the object's country.
 COUNTRY_PREPOSITIONS = {"of", "in", "from"}
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+# A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
+PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
+# Dependents that continue a proper name: "Tatiana" in "Tatiana Stanovaya".
+NAME_DEPS = {"compound", "flat"}
 LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
 
 
@@ -115,7 +120,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self._lexicon(doc)
         in_quote = _quoted_tokens(doc)
-        antecedents = Antecedents(doc)
+        antecedents = Antecedents(doc, self._full_names(doc, lexicon))
         resolved: dict[int, Referent] = {}
         mentions: list[Span] = []
         for head, span in _noun_phrases(doc, lexicon, self.tables):
@@ -166,6 +171,21 @@ class ActorResolver:
                 roles.setdefault(i, match)
         return _Lexicon(known, countries, roles, entities)
 
+    def _full_names(self, doc: Doc, lexicon: _Lexicon) -> list[tuple[int, Actor]]:
+        """Every person named in full (two words or more), where first named: later, a bare
+        surname refers to them even where the tagger missed the person ("Stanovaya noted")."""
+        named: dict[str, int] = {}
+        for head in doc:
+            # The last word of a name, also where the name modifies a noun ("the Larry Ellison
+            # appraisal").
+            ends_name = head.dep_ not in NAME_DEPS or head.head.pos_ != "PROPN"
+            if head.pos_ == "PROPN" and ends_name and _is_person(head, lexicon):
+                name_span = self._person_name(head, lexicon)
+                name = _without_possessive(name_span.text)
+                if len(name.split()) >= 2 and PERSON_NAME.fullmatch(name):
+                    named.setdefault(name, name_span.start)
+        return [(start, Actor(name)) for name, start in named.items()]
+
     # --- resolution ---------------------------------------------------------------------------
 
     def _resolve(
@@ -200,11 +220,11 @@ class ActorResolver:
             earlier = resolved[head.head.i]
             if earlier.kind == "person" and earlier.actor is not None:
                 return Referent(earlier.actor, "coref:appositive", "person", earlier.gender)
-        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" and _is_person(head, lexicon):
             return self._person(span, head, lexicon, antecedents, published)
         if head.pos_ == "PROPN" and head.i not in lexicon.countries:
             # The tagger does not always see a lone surname as a person: "Lopez thanked them".
-            named_before = antecedents.person_named(_proper_name(head))
+            named_before = antecedents.person_named(_name_run(head).text, head.i)
             if named_before is not None:
                 return named_before
         if head.i in lexicon.known:
@@ -230,9 +250,7 @@ class ActorResolver:
             return self._place(lexicon.countries[head.i])
         if role is not None:
             return self._role(span, head, role, reading, antecedents, definite)
-        # An acronym the tagger leaves unlabelled is an organisation too: "Mexican PRD".
-        acronym = head.text.isupper() and len(head.text) > 1 and head.is_alpha
-        if head.pos_ == "PROPN" and (head.ent_type_ in ("ORG", "NORP", "FAC") or acronym):
+        if head.ent_type_ in ("ORG", "NORP", "FAC") and head.pos_ == "PROPN":
             actor = Actor(_plain(span), reading.country, reading.sectors)
             return Referent(actor, "organisation", "organisation")
         return None
@@ -247,7 +265,7 @@ class ActorResolver:
     ) -> Referent | None:
         name_span = self._person_name(head, lexicon)
         name = _without_possessive(name_span.text)
-        earlier = antecedents.person_named(name)
+        earlier = antecedents.person_named(name, head.i)
         if earlier is not None:
             return earlier
         known = lexicon.known.get(head.i)
@@ -437,7 +455,7 @@ class ActorResolver:
         """The name in a PERSON entity, without the titles or roles before it ("Sen.")."""
         doc = head.doc
         entity = lexicon.entities.get(head.i)
-        span = entity if entity is not None else doc[head.i : head.i + 1]
+        span = entity if entity is not None else _name_run(head)
         start = span.start
         titles = self.tables.modifiers.titles
         while start < head.i and (
@@ -452,6 +470,26 @@ class ActorResolver:
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
             end -= 1
         return doc[start:end]
+
+
+def _is_person(head: Token, lexicon: _Lexicon) -> bool:
+    """Whether a proper noun names a person: a PERSON entity, or a name the tagger took for an
+    organisation or missed, whose first word is a first name and no word a known actor,
+    country or role ("Tatiana Stanovaya")."""
+    entity = lexicon.entities.get(head.i)
+    if entity is not None and entity.label_ == "PERSON":
+        return True
+    if entity is not None and entity.label_ != "ORG":
+        return False  # "Nova Scotia", "York Beach": places are not people
+    words = [t for t in (entity or _name_run(head)) if not t.is_punct]
+    return (
+        len(words) >= 2
+        and all(t.pos_ == "PROPN" and t.is_title for t in words)
+        and is_first_name(words[0].text)
+        and not any(
+            t.i in lexicon.known or t.i in lexicon.countries or t.i in lexicon.roles for t in words
+        )
+    )
 
 
 def _former(span: Span, tables: ActorTables) -> tuple[str, ...]:
@@ -513,20 +551,13 @@ def _noun_phrase(head: Token, lexicon: _Lexicon) -> Span:
     return doc[start:end]
 
 
-def _proper_name(head: Token) -> str:
+def _name_run(head: Token) -> Span:
     """The run of proper nouns ending at a head: "Maria Lopez" in "director Maria Lopez"."""
+    doc = head.doc
     start = head.i
-    while (
-        start > 0
-        and head.doc[start - 1].pos_ == "PROPN"
-        and head.doc[start - 1].dep_
-        in (
-            "compound",
-            "flat",
-        )
-    ):
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in NAME_DEPS:
         start -= 1
-    return head.doc[start : head.i + 1].text
+    return doc[start : head.i + 1]
 
 
 def _subtree(token: Token) -> Span:

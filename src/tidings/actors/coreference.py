@@ -6,7 +6,7 @@ recent first, and prefers the subject of a clause, as readers of news do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -50,11 +50,12 @@ class Entry:
 class Antecedents:
     """The actors mentioned so far in an article, in order."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, full_names: Sequence[tuple[int, Actor]] = ()) -> None:
         # Token index -> start of its sentence: ``token.sent`` rebuilds the sentence each call.
         self._sentence = [0] * len(doc)
         for sentence in doc.sents:
             self._sentence[sentence.start : sentence.end] = [sentence.start] * len(sentence)
+        self._full_names = full_names
         self.entries: list[Entry] = []
         self._by_head: dict[int, Referent] = {}
         self._genders: dict[Actor, str] = {}
@@ -139,8 +140,9 @@ class Antecedents:
         chosen = self._salient(things, pronoun, quoted)
         return replace(chosen.referent, rule="coref:pronoun") if chosen else None
 
-    def person_named(self, name: str) -> Referent | None:
-        """An earlier person of this name, or whose full name ends with it ("Blinken")."""
+    def person_named(self, name: str, at: int) -> Referent | None:
+        """An earlier person of this name, or whose full name ends with it ("Blinken"); else a
+        person named in full before token ``at``, though not resolved as an actor there."""
         words = name.split()
         for entry in reversed(self.entries):
             actor = entry.referent.actor
@@ -151,6 +153,10 @@ class Antecedents:
                 return replace(entry.referent, rule="coref:name")
             if len(full) > len(words) and full[-len(words) :] == words:
                 return replace(entry.referent, rule="coref:surname")
+        for start, actor in reversed(self._full_names):
+            full = actor.name.split()
+            if start < at and len(full) > len(words) and full[-len(words) :] == words:
+                return Referent(actor, "coref:surname", "person", named=True)
         return None
 
     def titled(self, title: str, tables: ActorTables) -> Referent | None:

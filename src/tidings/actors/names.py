@@ -19,15 +19,26 @@ def _unknown(name: str) -> str | None:
 
 
 @cache
-def first_name_gender() -> Callable[[str], str | None]:
-    """A function from a first name to "male", "female" or None (unknown or ambiguous)."""
+def _detector_answer() -> Callable[[str], str | None]:
+    """gender-guesser's raw answer for a first name ("unknown" if it is none), or None."""
     try:
         detector_module = importlib.import_module("gender_guesser.detector")
     except ImportError:
         return _unknown
     detector = detector_module.Detector(case_sensitive=False)
 
-    def guess(name: str) -> str | None:
-        return GUESSES.get(detector.get_gender(name.strip(".")))
+    def answer(name: str) -> str | None:
+        return str(detector.get_gender(name.strip(".")))
 
-    return guess
+    return answer
+
+
+def first_name_gender() -> Callable[[str], str | None]:
+    """A function from a first name to "male", "female" or None (unknown or ambiguous)."""
+    answer = _detector_answer()
+    return lambda name: GUESSES.get(answer(name) or "")
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a word is a known first name (of either gender)."""
+    return _detector_answer()(word) not in (None, "unknown")
