@@ -225,3 +225,21 @@ def test_a_heading_above_is_not_part_of_the_speaker(nlp: Language) -> None:
     text = "Claims about the complex costs\n\nMcCallum said the land was unstable."
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None and quote.speaker.text == "McCallum"
+
+
+def test_a_parenthetical_cue_reports_both_halves_of_its_clause(nlp: Language) -> None:
+    text = "The museum, Mr. Obama said, would make visitors face hard truths."
+    (quote,) = _quotes(nlp, text)
+    assert [text[start:end] for start, end in quote.spans] == [
+        "The museum",
+        "would make visitors face hard truths",
+    ]
+    assert quote.speaker is not None and quote.speaker.text == "Mr. Obama"
+
+
+def test_a_clause_opening_with_a_quoted_fragment_is_mixed(nlp: Language) -> None:
+    text = 'He said "budget reforms" and unpaid taxes would help finance them.'
+    (quote,) = _quotes(nlp, text)
+    assert quote.kind is QuoteKind.MIXED
+    start, end = quote.spans[0]
+    assert text[start:end] == '"budget reforms" and unpaid taxes would help finance them'

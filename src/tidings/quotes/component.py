@@ -261,12 +261,17 @@ class QuoteExtractor:
                 if inside:
                     # The closing mark often hangs from the reporting verb, outside the clause.
                     clause = doc[clause.start : max(clause.end, inside[-1].end)]
+                reported = (clause, *_resumed_clause(verb, clause))
+                rest = reported[-1]
+                inside += [
+                    s for s in marked if rest is not clause and rest.start <= s.start < rest.end
+                ]
                 kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
                 quotes.append(
-                    QuoteAnnotation(kind, (clause,), cue_span(verb), speaker, by, "cue+clause")
+                    QuoteAnnotation(kind, reported, cue_span(verb), speaker, by, "cue+clause")
                 )
                 consumed.update(inside)
-                clauses.append(clause)
+                clauses.extend(reported)
                 last_speaker = speaker
             for noun, clause in self._noun_reports(sentence, quoted):
                 speaker = _owner(noun, self.cues.voices)
@@ -330,7 +335,9 @@ class QuoteExtractor:
         clause = _reported_clause(verb, allowed)
         if clause is None:
             clause = _reported_object(verb, self.cues.object_verbs)
-        if clause is None or clause.start in quoted:
+        # A clause that is all quotation is a direct quote; one that opens with a quoted
+        # fragment ('that "a bomb" had gone off') is a mixed one.
+        if clause is None or (clause.start in quoted and clause[-1].i in quoted):
             return None
         return clause
 
@@ -473,8 +480,13 @@ def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
     breaks = [t.i for t in doc[start:end] if "\n" in t.text]
     start = max([i + 1 for i in breaks if i < clause.i], default=start)
     end = min([i for i in breaks if i > clause.i], default=end)
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
+    while start < end and (
+        doc[start].dep_ == "mark" or (doc[start].is_punct and doc[start].text not in ("“", '"'))
+    ):
         start += 1
+    opening = doc[start - 1] if start - 1 > verb.i else None
+    if opening is not None and opening.text in ("“", '"') and not opening.whitespace_:
+        start -= 1  # the mark opening a quoted fragment the parser hung elsewhere
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"'):
         end -= 1
     # A clause before its verb ("Negotiators would ..., he added") keeps its own words only.
@@ -575,6 +587,22 @@ def _interrupted_clause(verb: Token) -> Span | None:
         if len(words) > 1 and _same_paragraph(part[0], part[-1].i):
             return doc[words[0].i : words[-1].i + 1]
     return None
+
+
+def _resumed_clause(verb: Token, clause: Span) -> tuple[Span, ...]:
+    """The rest of a clause a parenthetical reporting verb interrupts: "Y" in "X, he said, Y"."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or clause.end > verb.i:
+        return ()
+    head = verb.head
+    after = [t for t in doc[verb.right_edge.i + 1 : head.right_edge.i + 1] if not t.is_space]
+    while after and after[-1].is_punct and after[-1].text not in ("”", '"'):
+        after.pop()
+    while after and after[0].is_punct:
+        after.pop(0)
+    if len(after) < 2 or not _same_paragraph(verb, after[-1].i):
+        return ()
+    return (doc[after[0].i : after[-1].i + 1],)
 
 
 def _without(sentence: Span, attribution: Span) -> Span:
