@@ -126,3 +126,12 @@ def test_explain_shows_the_rule_and_path_of_each_event(db: str) -> None:
     assert result.exit_code == 0, result.output
     assert "verbs.yaml:" in result.output
     assert "Hamas" in result.output
+
+
+def test_bench_prints_the_figures_as_json() -> None:
+    result = runner.invoke(app, ["bench", "--articles", "6", "--news", "/nonexistent", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output.strip().splitlines()[-1])
+    assert figures["articles"] == 6
+    assert figures["tokens"] > 0
+    assert figures["ratio"] > 0 and figures["quote_overhead"] >= 1

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy
+import spacy.symbols
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +27,7 @@ from tidings.actors.names import first_name_gender, is_first_name
 from tidings.nlp.annotations import register_extensions
 from tidings.records import Actor
 
+PROPN = spacy.symbols.PROPN
 HEAD_POS = {"PROPN", "NOUN", "PRON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "det", "nummod", "case", "punct", "quantmod"}
 PERSONAL_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -175,11 +178,12 @@ class ActorResolver:
         """Every person named in full (two words or more), where first named: later, a bare
         surname refers to them even where the tagger missed the person ("Stanovaya noted")."""
         named: dict[str, int] = {}
-        for head in doc:
+        proper_nouns = (doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN))
+        for head in proper_nouns:
             # The last word of a name, also where the name modifies a noun ("the Larry Ellison
             # appraisal").
             ends_name = head.dep_ not in NAME_DEPS or head.head.pos_ != "PROPN"
-            if head.pos_ == "PROPN" and ends_name and _is_person(head, lexicon):
+            if ends_name and _is_person(head, lexicon):
                 name_span = self._person_name(head, lexicon)
                 name = _without_possessive(name_span.text)
                 if len(name.split()) >= 2 and PERSON_NAME.fullmatch(name):
@@ -207,8 +211,16 @@ class ActorResolver:
             if lower in THING_PRONOUNS and not _is_expletive(head):
                 return antecedents.thing(head, quoted)
             return None
-        reading = self._reading(span, head, lexicon)
         role = lexicon.roles.get(head.i)
+        names_something = (
+            role is not None
+            or head.i in lexicon.known
+            or head.i in lexicon.countries
+            or lower in self.tables.descriptions
+        )
+        if head.pos_ != "PROPN" and not names_something:
+            return None  # a common noun that names no actor: most noun phrases
+        reading = self._reading(span, head, lexicon)
         description = self.tables.descriptions.get(lower)
         definite = span[0].lower_ in DEFINITE or span[0].like_num
         if description is not None and definite and reading.country is None:
@@ -579,15 +591,21 @@ def _plain(span: Span) -> str:
 
 def _quoted_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside quote marks (a paragraph break closes an open quote)."""
+    # Only marks and whitespace tokens matter: visit those, not every token of the article.
+    marks = [doc.vocab.strings.add(mark) for mark in QUOTE_MARKS]
+    orths, spaces = doc.to_array(["ORTH", "IS_SPACE"]).T
     inside: set[int] = set()
-    open_quote = False
-    for token in doc:
-        if "\n" in token.text:
-            open_quote = False
-        elif token.text in QUOTE_MARKS:
-            open_quote = not open_quote if token.text == '"' else token.text == "“"
-        elif open_quote:
-            inside.add(token.i)
+    open_at: int | None = None
+    for i in map(int, numpy.flatnonzero(numpy.isin(orths, marks) | (spaces == 1))):
+        text = doc[i].text
+        if "\n" not in text and text not in QUOTE_MARKS:
+            continue
+        if open_at is not None:
+            inside.update(range(open_at + 1, i))
+        opens = text in QUOTE_MARKS and (open_at is None if text == '"' else text == "“")
+        open_at = i if opens else None
+    if open_at is not None:
+        inside.update(range(open_at + 1, len(doc)))
     return inside
 
 

@@ -322,8 +322,8 @@ class QuoteExtractor:
         verbs = [
             t
             for t in sentence
-            if (t.lemma_.lower() in self.cues.verbs or _phrasal(t) & self.cues.object_verbs)
-            and t.pos_ in ("VERB", "AUX")
+            if t.pos_ in ("VERB", "AUX")
+            and (t.lemma_.lower() in self.cues.verbs or _phrasal(t) & self.cues.object_verbs)
             and t.i not in quoted
             and not any(child.dep_ == "neg" for child in t.children)
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -55,7 +56,8 @@ class TimePlaceResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
-        if published is None and any(ent.label_ in TIME_LABELS for ent in doc.ents):
+        entities = doc.ents  # spaCy builds the entity spans anew on each access
+        if published is None and any(ent.label_ in TIME_LABELS for ent in entities):
             # Shown once per process: the remedy (ingest --date) is the same for every article.
             warnings.warn(
                 "an article has no publication date: its relative dates are left unresolved "
@@ -63,19 +65,19 @@ class TimePlaceResolver:
                 stacklevel=2,
             )
         times = []
-        for ent in doc.ents:
+        for ent in entities:
             if ent.label_ in TIME_LABELS:
                 ent._.time = resolve_time(ent.text, published, tense_of(_governing_verb(ent)))
                 times.append(ent)
         doc._.times = times
-        doc._.places = self._places(doc)
+        doc._.places = self._places(doc, entities)
         return doc
 
-    def _places(self, doc: Doc) -> list[Span]:
+    def _places(self, doc: Doc, entities: Sequence[Span]) -> list[Span]:
         """Toponyms with their places, disambiguated by the countries the article is about."""
-        toponyms = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
-        mentions = doc._.actor_mentions or ()
-        countries = {m._.actor.country for m in mentions if m._.actor and m._.actor.country}
+        toponyms = [ent for ent in entities if ent.label_ in PLACE_LABELS]
+        actors = [m._.actor for m in doc._.actor_mentions or ()]
+        countries = {actor.country for actor in actors if actor and actor.country}
         # Names with a single possible country say where the article is, as actors do.
         for ent in toponyms:
             possible = {c.country for c in gazetteer().candidates(ent.text)}
