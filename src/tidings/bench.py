@@ -122,7 +122,10 @@ def run_benchmark(
         pool.start()
         try:
             name = f"tidings, {processes} processes"
-            yield _full(articles, pool, name, batch_size, baseline.tokens)
+            # Batches small enough that each worker gets many: with a handful of large ones, a
+            # worker left idle at the end would be measured, not the pipeline.
+            pool_batch = max(1, min(batch_size, len(articles) // (8 * processes)))
+            yield _full(articles, pool, name, pool_batch, baseline.tokens)
         finally:
             pool.close()
 
