@@ -298,3 +298,12 @@ def test_a_body_of_an_international_organisation_keeps_igo(annotate_actors: Anno
     )
     assert actor.country is None
     assert actor.sectors == ("IGO", "LEG")
+
+
+def test_a_known_name_the_tagger_took_for_a_verb_is_an_actor(annotate_actors: Annotator) -> None:
+    actor = _actor(annotate_actors("FDLR"), "FDLR")
+    assert (actor.country, actor.sectors) == ("RWA", ("REB",))
+
+
+def test_a_predicative_demonym_is_no_actor(annotate_actors: Annotator) -> None:
+    assert not annotate_actors("The car is British.")._.actor_mentions

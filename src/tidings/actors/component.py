@@ -49,6 +49,7 @@ COUNTRY_PREPOSITIONS = {"of", "in", "from"}
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
 PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
+PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
 # Dependents that continue a proper name: "Tatiana" in "Tatiana Stanovaya".
 NAME_DEPS = {"compound", "flat"}
 LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
@@ -519,7 +520,7 @@ def _noun_phrases(doc: Doc, lexicon: _Lexicon, tables: ActorTables) -> list[tupl
     candidates = [
         (head, _noun_phrase(head, lexicon))
         for head in doc
-        if head.pos_ in HEAD_POS and head.dep_ not in MODIFIER_DEPS
+        if (head.pos_ in HEAD_POS or _ends_a_name(head, lexicon)) and head.dep_ not in MODIFIER_DEPS
     ]
     chosen: list[tuple[Token, Span]] = []
     taken: set[int] = set()
@@ -530,6 +531,18 @@ def _noun_phrases(doc: Doc, lexicon: _Lexicon, tables: ActorTables) -> list[tupl
             taken.update(range(span.start, span.end))
             chosen.append((head, span))
     return sorted(chosen, key=lambda c: c[0].i)
+
+
+def _ends_a_name(token: Token, lexicon: _Lexicon) -> bool:
+    """Whether a token ends a known actor's or a country's name, whatever the tagger took it
+    for ("FDLR" as a verb, "British" as an adjective on its own)."""
+    if token.dep_ in PREDICATIVE_DEPS:
+        return False  # "the car is British" names no actor
+    known = lexicon.known.get(token.i)
+    country = lexicon.countries.get(token.i)
+    return (known is not None and known[2] == token.i + 1) or (
+        country is not None and country.end == token.i + 1
+    )
 
 
 def _noun_phrase(head: Token, lexicon: _Lexicon) -> Span:
