@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 import numpy
-import spacy.symbols
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coreference import Antecedents, Entry, Referent
@@ -27,7 +27,6 @@ from tidings.actors.names import first_name_gender, is_first_name
 from tidings.nlp.annotations import register_extensions
 from tidings.records import Actor
 
-PROPN = spacy.symbols.PROPN
 HEAD_POS = {"PROPN", "NOUN", "PRON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "det", "nummod", "case", "punct", "quantmod"}
 PERSONAL_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}

@@ -32,6 +32,9 @@ TERM_REACH = 3
 COLON_INTRODUCTION = re.compile(
     r"""\s*(?:''|["“”])?\s*(?P<name>[^:\n“”"]{1,40}?):\s+(?![“\u2018"'])"""
 )
+# The marks a reported clause keeps at its edges (an English clause's own quotation marks).
+OPENING_MARKS = ("“", '"')
+CLOSING_MARKS = ("”", '"')
 DASHES = {"-", "\u2013", "\u2014", "\u2015", "--"}  # hyphen, en and em dash, horizontal bar
 
 
@@ -262,9 +265,8 @@ class QuoteExtractor:
                     # The closing mark often hangs from the reporting verb, outside the clause.
                     clause = doc[clause.start : max(clause.end, inside[-1].end)]
                 reported = (clause, *_resumed_clause(verb, clause))
-                rest = reported[-1]
-                inside += [
-                    s for s in marked if rest is not clause and rest.start <= s.start < rest.end
+                inside = [
+                    s for s in marked for part in reported if part.start <= s.start < part.end
                 ]
                 kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
                 quotes.append(
@@ -481,19 +483,19 @@ def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
     start = max([i + 1 for i in breaks if i < clause.i], default=start)
     end = min([i for i in breaks if i > clause.i], default=end)
     while start < end and (
-        doc[start].dep_ == "mark" or (doc[start].is_punct and doc[start].text not in ("“", '"'))
+        doc[start].dep_ == "mark" or (doc[start].is_punct and doc[start].text not in OPENING_MARKS)
     ):
         start += 1
     opening = doc[start - 1] if start - 1 > verb.i else None
-    if opening is not None and opening.text in ("“", '"') and not opening.whitespace_:
+    if opening is not None and opening.text in OPENING_MARKS and not opening.whitespace_:
         start -= 1  # the mark opening a quoted fragment the parser hung elsewhere
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"'):
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in CLOSING_MARKS:
         end -= 1
     # A clause before its verb ("Negotiators would ..., he added") keeps its own words only.
     if clause.i < verb.i:
         end = min(end, verb.i)
         while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ in SUBJECTS):
-            if doc[end - 1].text in ("”", '"'):
+            if doc[end - 1].text in CLOSING_MARKS:
                 break
             end -= 1
     return doc[start:end] if end > start else None
@@ -574,15 +576,22 @@ def _that_clauses_below(verb: Token) -> list[Token]:
     ]
 
 
+def _around_parenthesis(verb: Token) -> tuple[Span, Span]:
+    """The words of the clause a parenthetical verb interrupts, before and after the
+    parenthesis: "X" and "Y" in "X, he says, Y"."""
+    head, doc = verb.head, verb.doc
+    before = doc[head.left_edge.i : verb.left_edge.i]
+    after = doc[verb.right_edge.i + 1 : head.right_edge.i + 1]
+    return before, after
+
+
 def _interrupted_clause(verb: Token) -> Span | None:
     """What "X, he says, Y" reports: the words of the interrupted clause before the verb's
     parenthesis, or after it when nothing comes before."""
-    head, doc = verb.head, verb.doc
+    doc = verb.doc
     if verb.dep_ != "parataxis" or not any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    before = doc[head.left_edge.i : verb.left_edge.i]
-    after = doc[verb.right_edge.i + 1 : head.right_edge.i + 1]
-    for part in (before, after):
+    for part in _around_parenthesis(verb):
         words = [t for t in part if not t.is_punct and not t.is_space]
         if len(words) > 1 and _same_paragraph(part[0], part[-1].i):
             return doc[words[0].i : words[-1].i + 1]
@@ -594,9 +603,8 @@ def _resumed_clause(verb: Token, clause: Span) -> tuple[Span, ...]:
     doc = verb.doc
     if verb.dep_ != "parataxis" or clause.end > verb.i:
         return ()
-    head = verb.head
-    after = [t for t in doc[verb.right_edge.i + 1 : head.right_edge.i + 1] if not t.is_space]
-    while after and after[-1].is_punct and after[-1].text not in ("”", '"'):
+    after = [t for t in _around_parenthesis(verb)[1] if not t.is_space]
+    while after and after[-1].is_punct and after[-1].text not in CLOSING_MARKS:
         after.pop()
     while after and after[0].is_punct:
         after.pop(0)
