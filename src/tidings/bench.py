@@ -5,7 +5,8 @@ from __future__ import annotations
 import resource
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from itertools import cycle, islice
 from pathlib import Path
@@ -54,80 +55,65 @@ def corpus(size: int, news_files: Iterable[Path] = ()) -> list[Article]:
     ]
 
 
-# Baseline and full pipeline alternate over chunks of this many articles, so that a machine
-# growing slower or faster during the run (other tenants, CPU clocks) weighs on both alike.
-CHUNK = 25
+# Baseline and pipelines alternate over chunks of this many articles, so that a machine growing
+# slower or faster during the run (other tenants, CPU clocks) weighs on all of them alike.
+CHUNK = 50
 
 
-def _interleaved(articles: list[Article], batch_size: int) -> tuple[Run, Run, Run]:
-    """Time bare spaCy (with tidings' quote component timed apart on the same Docs) and the
-    full pipeline with storage, alternating chunk by chunk over the same articles.
+def run_benchmark(
+    articles: list[Article], *, processes: int = 1, batch_size: int = 64
+) -> list[Run]:
+    """Time bare spaCy, spaCy with the quote component, the full pipeline with storage and (if
+    asked) the full pipeline with worker processes, alternating chunk by chunk in one run.
 
     Timing the quote component on each Doc as it comes keeps ``quote_overhead`` free of the
     noise two separate passes would differ by, which is larger than the component's own time.
     """
     base = spacy.load(DEFAULT_MODEL)
     quotes = QuoteExtractor(base, "tidings_quotes")
-    analyzer = InProcessAnalyzer(build_pipeline())
-    spacy_seconds = quote_seconds = full_seconds = 0.0
-    tokens = 0
-    with tempfile.TemporaryDirectory() as folder, Store(f"sqlite:///{folder}/bench.db") as store:
+    analyzers: dict[str, tuple[Analyzer, int]] = {
+        "tidings, 1 process": (InProcessAnalyzer(build_pipeline()), batch_size)
+    }
+    with ExitStack() as cleanup:
+        if processes > 1:
+            # Like the single process, the workers build their pipelines before the clock; small
+            # batches keep a worker from idling at the end of a chunk while another works.
+            pool = ProcessPoolAnalyzer(processes)
+            pool.start()
+            cleanup.callback(pool.close)
+            analyzers[f"tidings, {processes} processes"] = (pool, CHUNK // (8 * processes) or 1)
+        folder = cleanup.enter_context(tempfile.TemporaryDirectory())
+        stores = {
+            name: cleanup.enter_context(Store(f"sqlite:///{folder}/{number}.db"))
+            for number, name in enumerate(analyzers)
+        }
         for doc in base.pipe(article.text for article in articles[:5]):  # warm-up
             quotes(doc)
-        list(analyzer.map([articles[:5]]))
+        for analyzer, _ in analyzers.values():
+            list(analyzer.map([articles[:5]] * processes))  # every worker, too
+        spacy_seconds = quote_seconds = 0.0
+        seconds = dict.fromkeys(analyzers, 0.0)
+        tokens = 0
         for first in range(0, len(articles), CHUNK):
             chunk = articles[first : first + CHUNK]
-            started = time.perf_counter()
+            started, chunk_quote_seconds = time.perf_counter(), 0.0
             for doc in base.pipe((a.text for a in chunk), batch_size=batch_size):
                 tokens += len(doc)
                 before = time.perf_counter()
                 quotes(doc)
-                quote_seconds += time.perf_counter() - before
-            spacy_seconds += time.perf_counter() - started
-            started = time.perf_counter()
-            report = ingest(chunk, store, analyzer, batch_size=batch_size)
-            full_seconds += time.perf_counter() - started
-            assert report.stored == len(chunk), report
-    spacy_seconds -= quote_seconds
-    return (
+                chunk_quote_seconds += time.perf_counter() - before
+            spacy_seconds += time.perf_counter() - started - chunk_quote_seconds
+            quote_seconds += chunk_quote_seconds
+            for name, (analyzer, batch) in analyzers.items():
+                started = time.perf_counter()
+                report = ingest(chunk, stores[name], analyzer, batch_size=batch)
+                seconds[name] += time.perf_counter() - started
+                assert report.stored == len(chunk), report
+    return [
         Run("spaCy alone", spacy_seconds, len(articles), tokens),
         Run("spaCy + quotes", spacy_seconds + quote_seconds, len(articles), tokens),
-        Run("tidings, 1 process", full_seconds, len(articles), tokens),
-    )
-
-
-def _full(
-    articles: list[Article], analyzer: Analyzer, name: str, batch_size: int, tokens: int
-) -> Run:
-    with tempfile.TemporaryDirectory() as folder, Store(f"sqlite:///{folder}/bench.db") as store:
-        started = time.perf_counter()
-        report = ingest(articles, store, analyzer, batch_size=batch_size)
-        seconds = time.perf_counter() - started
-    assert report.stored == len(articles), report
-    return Run(name, seconds, len(articles), tokens)
-
-
-def run_benchmark(
-    articles: list[Article], *, processes: int = 1, batch_size: int = 64
-) -> Iterator[Run]:
-    """Time bare spaCy, spaCy with the quote component and the full pipeline with storage,
-    interleaved in one process, then (if asked) the full pipeline with processes."""
-    baseline, with_quotes, full = _interleaved(articles, batch_size)
-    yield baseline
-    yield with_quotes
-    yield full
-    if processes > 1:
-        # Like the single process above, the workers build their pipelines before the clock.
-        pool = ProcessPoolAnalyzer(processes)
-        pool.start()
-        try:
-            name = f"tidings, {processes} processes"
-            # Batches small enough that each worker gets many: with a handful of large ones, a
-            # worker left idle at the end would be measured, not the pipeline.
-            pool_batch = max(1, min(batch_size, len(articles) // (8 * processes)))
-            yield _full(articles, pool, name, pool_batch, baseline.tokens)
-        finally:
-            pool.close()
+        *(Run(name, taken, len(articles), tokens) for name, taken in seconds.items()),
+    ]
 
 
 def peak_memory_mb() -> tuple[float, float]:
