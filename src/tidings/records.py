@@ -89,6 +89,8 @@ class Sentence:
 class Actor:
     """A resolved political actor: country (ISO 3166 alpha-3) and sector codes (GOV, MIL, ...)."""
 
+    # A knowledge-base entry's canonical name, a person's full name, or else the words of the
+    # text as written ("the Canadian government", "a spokesperson").
     name: str
     country: str | None = None
     sectors: tuple[str, ...] = ()

@@ -307,3 +307,50 @@ def test_a_known_name_the_tagger_took_for_a_verb_is_an_actor(annotate_actors: An
 
 def test_a_predicative_demonym_is_no_actor(annotate_actors: Annotator) -> None:
     assert not annotate_actors("The car is British.")._.actor_mentions
+
+
+def test_an_unnamed_actor_is_named_by_its_words_as_written(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("A spokesperson for the government declined to comment.")
+    assert _actor(doc, "A spokesperson").name == "A spokesperson"
+
+
+def test_an_organisation_named_after_its_country_is_no_country(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors(
+        "Export Development Canada lent the money. EDC said the loan was safe, and Suncor Energy "
+        "agreed. Later, Suncor said it would repay."
+    )
+    lender = _actor(doc, "Export Development Canada")
+    assert (lender.name, lender.country) == ("Export Development Canada", "CAN")
+    assert _actor(doc, "EDC") == lender
+    assert _mention(doc, "EDC")._.resolved_by == "coref:short-name"
+    assert _actor(doc, "Suncor").name == "Suncor Energy"
+
+
+def test_a_family_name_given_first_refers_back(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "Chinese foreign ministry spokeswoman Hua Chunying spoke on Monday. Hua said the talks "
+        "would go on."
+    )
+    assert _actor(doc, "Hua").name == "Hua Chunying"
+    assert _mention(doc, "Hua")._.resolved_by == "coref:first-name"
+
+
+def test_a_described_speaker_is_the_person_just_named(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        'Caleb Jones scored twice on Friday. "It was fun," said the rookie defenceman.'
+    )
+    assert _actor(doc, "the rookie defenceman").name == "Caleb Jones"
+
+
+def test_the_company_is_the_organisation_named_before(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Tesla Inc. cut prices on Monday. The company said demand was strong.")
+    assert _actor(doc, "The company").name == "Tesla Inc."
+
+
+def test_a_first_name_outside_the_entity_stays_in_the_name(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "Mamadou Dia was on a business trip from Paris when he ended up in a room."
+    )
+    assert _actor(doc, "he").name == "Mamadou Dia"

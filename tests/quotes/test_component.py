@@ -243,3 +243,53 @@ def test_a_clause_opening_with_a_quoted_fragment_is_mixed(nlp: Language) -> None
     assert quote.kind is QuoteKind.MIXED
     start, end = quote.spans[0]
     assert text[start:end] == '"budget reforms" and unpaid taxes would help finance them'
+
+
+def test_according_to_after_a_quotation_gives_its_speaker(nlp: Language) -> None:
+    text = (
+        "Mary Smith spoke first.\n\n"
+        '"We have no system for it," according to Dr. Keith Ahamad, a family doctor.'
+    )
+    quote = _quotes(nlp, text)[-1]
+    assert quote.rule == "marks+according-to"
+    assert quote.speaker is not None and quote.speaker.actor.name == "Keith Ahamad"
+
+
+def test_a_name_in_apposition_is_the_speaker(nlp: Language) -> None:
+    text = "“Most places print 1,000 copies,” says Campbell's partner, Jason Louth."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.actor.name == "Jason Louth"
+
+
+def test_a_list_hung_on_the_reporting_verb_is_one_clause(nlp: Language) -> None:
+    (quote,) = _quotes(
+        nlp, "Brooks said he drank too much, used drugs and was in and out of relationships."
+    )
+    assert quote.text == "he drank too much, used drugs and was in and out of relationships"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The RCMP statement said "the camp was cleared."', "RCMP"),
+        ('A release sent from the Red Cross on Friday said "the camp was cleared."', "Red Cross"),
+    ],
+)
+def test_a_statement_speaks_for_its_issuer(nlp: Language, text: str, speaker: str) -> None:
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None and speaker in quote.speaker.actor.name
+
+
+def test_conjoined_speakers_are_one_joint_speaker(nlp: Language) -> None:
+    text = (
+        "Tore Sohlberg and Lehla Abreder own the restaurant.\n\n“We respect the vote,” they said."
+    )
+    quote = _quotes(nlp, text)[-1]
+    assert quote.speaker is not None
+    assert quote.speaker.actor.name == "Tore Sohlberg and Lehla Abreder"
+
+
+def test_an_invisible_word_break_does_not_hide_the_speaker(nlp: Language) -> None:
+    text = "Jeff Traeger leads the union.\n\nTraeger\u200b said he expects the union to help."
+    quote = _quotes(nlp, text)[-1]
+    assert quote.speaker is not None and quote.speaker.actor.name == "Jeff Traeger"

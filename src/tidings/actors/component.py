@@ -218,13 +218,22 @@ class ActorResolver:
             or head.i in lexicon.countries
             or lower in self.tables.descriptions
         )
-        if head.pos_ != "PROPN" and not names_something:
-            return None  # a common noun that names no actor: most noun phrases
+        epithet = self._is_epithet(span, head, lexicon)
+        if head.pos_ != "PROPN" and not names_something and not epithet:
+            # Most noun phrases name no actor; but the tagger may take a surname for a common
+            # noun ("Schniederjans noted").
+            return antecedents.person_named(head.text, head) if head.is_title else None
         reading = self._reading(span, head, lexicon)
         description = self.tables.descriptions.get(lower)
         definite = span[0].lower_ in DEFINITE or span[0].like_num
         if description is not None and definite and reading.country is None:
             referent = antecedents.described(head, description)
+            if referent is not None:
+                return referent
+        if epithet and (role is None or self._kind(head, role) == "person"):
+            # "The justice official" is the one introduced as "a justice official", if any.
+            titled = antecedents.titled(span.text.lower(), self.tables) if role else None
+            referent = titled or antecedents.described_person(head)
             if referent is not None:
                 return referent
         if head.dep_ == "appos" and head.head.i in resolved and role is not None:
@@ -236,12 +245,14 @@ class ActorResolver:
             return self._person(span, head, lexicon, antecedents, published)
         if head.pos_ == "PROPN" and head.i not in lexicon.countries:
             # The tagger does not always see a lone surname as a person: "Lopez thanked them".
-            named_before = antecedents.person_named(_name_run(head).text, head.i)
+            named_before = antecedents.person_named(_name_run(head).text, head)
             if named_before is not None:
                 return named_before
         if head.i in lexicon.known:
             entry = lexicon.known[head.i][0]
-            return Referent(entry.actor_on(published), f"kb:{entry.id}", entry.kind, entry.gender)
+            actor = entry.actor_on(published)
+            named = entry.kind == "person"
+            return Referent(actor, f"kb:{entry.id}", entry.kind, entry.gender, named=named)
         owner = self._owner(span, head, lexicon)
         if role is not None and owner is not None:
             # "Hamas spokesman", "president of the Riigikogu": speaks for the organisation.
@@ -254,18 +265,72 @@ class ActorResolver:
                 # "EU legislators" are a body of the EU: CAMEO codes them IGO + LEG.
                 sectors = ("IGO", *sectors)
             return Referent(
-                Actor(_plain(span), actor.country, sectors),
+                Actor(span.text, actor.country, sectors),
                 f"role-of:{owner.id}",
                 self._kind(head, role),
             )
-        if head.i in lexicon.countries and role is None:
+        organisation = self._organisation_name(span, head, lexicon)
+        if head.i in lexicon.countries and role is None and organisation is None:
             return self._place(lexicon.countries[head.i])
         if role is not None:
             return self._role(span, head, role, reading, antecedents, definite)
-        if head.ent_type_ in ("ORG", "NORP", "FAC") and head.pos_ == "PROPN":
-            actor = Actor(_plain(span), reading.country, reading.sectors)
+        if organisation is not None:
+            if len(organisation) == 1:
+                short = antecedents.organisation_named(head.text, head)
+                if short is not None:
+                    return short
+            actor = Actor(_without_possessive(organisation.text), reading.country, reading.sectors)
             return Referent(actor, "organisation", "organisation")
         return None
+
+    def _is_epithet(self, span: Span, head: Token, lexicon: _Lexicon) -> bool:
+        """Whether a phrase describes someone named before as the speaker of a verb of speech
+        ("said the rookie defenceman", "the lanky, bespectacled professor explained")."""
+        role = lexicon.roles.get(head.i)
+        described = [
+            t
+            for t in span
+            if t.i < (role.start if role else head.i) and t.dep_ in ("amod", "compound", "nmod")
+        ]
+        return (
+            span[0].lower_ == "the"
+            and head.tag_ == "NN"
+            and head.dep_ == "nsubj"
+            and head.head.lemma_ in self.tables.speech_verbs
+            and bool(described)
+            and not any(
+                t.i in lexicon.known
+                or (t.i in lexicon.countries and not lexicon.countries[t.i].city)
+                for t in span
+            )
+            and head.lower_ not in self.tables.modifiers.organisations
+            and head.lower_ not in self.tables.voices
+        )
+
+    def _organisation_name(self, span: Span, head: Token, lexicon: _Lexicon) -> Span | None:
+        """The name of an organisation the tagger found, with its article ("The Canadian
+        Beverage Association"), including one named after a country ("Export Development
+        Canada"); None for a plain country name."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("ORG", "NORP", "FAC"):
+            return None
+        entity = lexicon.entities[head.i]
+        start = entity.start
+        if start > span.start and head.doc[start - 1].dep_ == "det":
+            start -= 1
+        name = head.doc[max(start, span.start) : max(entity.end, span.end)]
+        country = lexicon.countries.get(head.i)
+        if country is not None:
+            before = [t for t in head.doc[entity.start : country.start] if not t.is_punct]
+            named_after_country = entity.label_ == "ORG" and all(
+                t.pos_ == "PROPN"
+                and t.is_title
+                and t.i not in lexicon.roles
+                and t.i not in lexicon.known
+                and t.i not in lexicon.countries
+                for t in before
+            )
+            return name if before and named_after_country else None
+        return name
 
     def _person(
         self,
@@ -277,7 +342,7 @@ class ActorResolver:
     ) -> Referent | None:
         name_span = self._person_name(head, lexicon)
         name = _without_possessive(name_span.text)
-        earlier = antecedents.person_named(name, head.i)
+        earlier = antecedents.person_named(name, head)
         if earlier is not None:
             return earlier
         known = lexicon.known.get(head.i)
@@ -320,11 +385,11 @@ class ActorResolver:
                 for code in reading.members
             )
             return Referent(None, "countries+role", "group", None, members)
-        if reading.country is None and definite:
+        if reading.country is None and definite and kind == "person":
             titled = antecedents.titled(span.text.lower(), self.tables)
             if titled is not None:
                 return titled
-        actor = Actor(_plain(span), reading.country, reading.sectors)
+        actor = Actor(span.text, reading.country, reading.sectors)
         return Referent(actor, "country+role" if reading.country else "role", kind, reading.gender)
 
     # --- reading a phrase ---------------------------------------------------------------------
@@ -460,14 +525,21 @@ class ActorResolver:
         if head.tag_ in ("NNS", "NNPS"):
             return "group"
         organisations = self.tables.modifiers.organisations
-        last = role.value.split()[-1]
-        return "organisation" if role.value in organisations or last in organisations else "person"
+        # The noun the role is named by: "secretary" in "Secretary of State".
+        noun = role.value.split(" of ")[0].split()[-1]
+        return "organisation" if role.value in organisations or noun in organisations else "person"
 
     def _person_name(self, head: Token, lexicon: _Lexicon) -> Span:
         """The name in a PERSON entity, without the titles or roles before it ("Sen.")."""
         doc = head.doc
         entity = lexicon.entities.get(head.i)
-        span = entity if entity is not None else _name_run(head)
+        span = _name_run(head)
+        if entity is not None and len(entity) > 1:
+            span = entity
+        elif entity is not None:
+            # A surname alone in the entity, the first name left out: "Mamadou" in "Mamadou Dia".
+            untagged = [t for t in span if t.ent_type_ == "" or t.i >= entity.start]
+            span = span.doc[untagged[0].i if untagged else entity.start : entity.end]
         start = span.start
         titles = self.tables.modifiers.titles
         while start < head.i and (
@@ -593,12 +665,6 @@ def _without_possessive(name: str) -> str:
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name
-
-
-def _plain(span: Span) -> str:
-    """The phrase without a leading determiner, as an actor name."""
-    words = span[1:] if span[0].dep_ == "det" and len(span) > 1 else span
-    return words.text
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:

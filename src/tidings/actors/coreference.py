@@ -20,6 +20,7 @@ GROUP_SECTORS = {"REB", "PTY", "OPP", "IGO", "NGO"}
 # "it" refers back less far than "he": texts name a country or body again sooner.
 THING_REACH = 1
 THING_KINDS = {"country", "organisation", "group", "media"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
 @dataclass(frozen=True)
@@ -140,23 +141,47 @@ class Antecedents:
         chosen = self._salient(things, pronoun, quoted)
         return replace(chosen.referent, rule="coref:pronoun") if chosen else None
 
-    def person_named(self, name: str, at: int) -> Referent | None:
+    def person_named(self, name: str, head: Token) -> Referent | None:
         """An earlier person of this name, or whose full name ends with it ("Blinken"); else a
-        person named in full before token ``at``, though not resolved as an actor there."""
+        person named in full before ``head``, though not resolved as an actor there; else one
+        whose name begins with this one word, unless it is a place ("Kim" for Kim Jong-un,
+        "Hua" for Hua Chunying: the family name first)."""
         words = name.split()
-        for entry in reversed(self.entries):
-            actor = entry.referent.actor
-            if not entry.referent.named or actor is None:
-                continue
-            full = actor.name.split()
+        earlier = [e.referent for e in reversed(self.entries) if e.referent.named]
+        for referent in earlier:
+            full = _words(referent)
             if full == words:
-                return replace(entry.referent, rule="coref:name")
+                return replace(referent, rule="coref:name")
             if len(full) > len(words) and full[-len(words) :] == words:
-                return replace(entry.referent, rule="coref:surname")
-        for start, actor in reversed(self._full_names):
-            full = actor.name.split()
-            if start < at and len(full) > len(words) and full[-len(words) :] == words:
-                return Referent(actor, "coref:surname", "person", named=True)
+                return replace(referent, rule="coref:surname")
+        missed = [
+            Referent(actor, "coref:surname", "person", named=True)
+            for start, actor in reversed(self._full_names)
+            if start < head.i
+        ]
+        for referent in missed:
+            full = _words(referent)
+            if len(full) > len(words) and full[-len(words) :] == words:
+                return referent
+        if len(words) > 1 or head.ent_type_ in PLACE_ENTITIES:
+            return None
+        for referent in earlier + missed:
+            full = _words(referent)
+            if len(full) > 1 and full[0] == words[0]:
+                return replace(referent, rule="coref:first-name")
+        return None
+
+    def organisation_named(self, name: str, token: Token) -> Referent | None:
+        """An earlier organisation this one word stands for: the first word of its name
+        ("Suncor" for Suncor Energy) or its initials ("EDC" for Export Development Canada)."""
+        for entry in reversed(self._before(token)):
+            actor = entry.referent.actor
+            if entry.referent.kind != "organisation" or actor is None:
+                continue
+            words = [w for w in actor.name.split() if w.lower() != "the"]
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if len(words) >= 2 and name in (words[0], initials):
+                return replace(entry.referent, rule="coref:short-name")
         return None
 
     def titled(self, title: str, tables: ActorTables) -> Referent | None:
@@ -181,6 +206,17 @@ class Antecedents:
             if description.kind in ("any", referent.kind) or _is_group(description, referent):
                 return replace(referent, rule="coref:description")
         return None
+
+    def described_person(self, head: Token) -> Referent | None:
+        """The named person a description of a speaker refers to ("said the rookie
+        defenceman"): the most salient one of the last few sentences."""
+        people = [
+            e
+            for e in self._recent(head, PRONOUN_REACH)
+            if e.referent.kind == "person" and e.referent.named and e.referent.actor is not None
+        ]
+        chosen = self._salient(people, head, quoted=False)
+        return replace(chosen.referent, rule="coref:description") if chosen else None
 
     def _before(self, token: Token) -> list[Entry]:
         return [e for e in self.entries if e.head.i < token.i]
@@ -215,6 +251,10 @@ class Antecedents:
         if referent.gender is not None:
             return referent.gender
         return self._genders.get(referent.actor) if referent.actor is not None else None
+
+
+def _words(referent: Referent) -> list[str]:
+    return referent.actor.name.split() if referent.actor is not None else []
 
 
 def _is_group(description: Description, referent: Referent) -> bool:

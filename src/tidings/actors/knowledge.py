@@ -121,6 +121,10 @@ class ActorTables:
     cities: dict[str, str] = field(default_factory=dict)
     capitals: frozenset[str] = frozenset()
     modifiers: Modifiers = field(default_factory=Modifiers)
+    # Reporting verbs ("say", "tell"): their subject is someone who speaks, or one of the
+    # voices ("statement", "spokesman") that speak for someone.
+    speech_verbs: frozenset[str] = frozenset()
+    voices: frozenset[str] = frozenset()
 
     def with_known(self, entries: list[KnownActor]) -> ActorTables:
         """These tables with entries added, replacing those with the same id."""
@@ -310,6 +314,7 @@ def default_tables() -> ActorTables:
             country_sectors.setdefault(capital, ("GOV",))
         else:
             del capitals[capital]  # the table says the name is another country's
+    cues = read_yaml(packaged("quotes/cues.yaml"))
     tables = ActorTables(
         countries=countries,
         country_labels=labels,
@@ -319,6 +324,8 @@ def default_tables() -> ActorTables:
         cities=cities,
         capitals=frozenset(capitals),
         modifiers=_modifiers(packaged("actors/modifiers.yaml")),
+        speech_verbs=frozenset(cues["verbs"]),
+        voices=frozenset(cues["voices"]),
     )
     return tables.with_known(load_known_actors(packaged("actors/kb.yaml")))
 

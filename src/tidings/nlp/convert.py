@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -83,8 +84,22 @@ class _Converter:
         ]
 
     def mention(self, span: Span | None) -> ActorMention | None:
-        """The mention of a span that stands for one actor (a group's first member)."""
-        return self.mentions(span)[0] if span is not None else None
+        """The mention of a span as one actor: several ("Egypt and Qatar") make one joint actor,
+        with the country and sectors they share."""
+        if span is None:
+            return None
+        mentions = self.mentions(span)
+        if len(mentions) == 1:
+            return mentions[0]
+        actors = [m.actor for m in mentions]
+        countries = {a.country for a in actors}
+        shared = [s for s in actors[0].sectors if all(s in a.sectors for a in actors)]
+        joint = Actor(
+            name=" and ".join(a.name for a in actors),
+            country=countries.pop() if len(countries) == 1 else None,
+            sectors=tuple(shared),
+        )
+        return replace(mentions[0], actor=joint)
 
     def events(self, annotation: EventAnnotation) -> list[Event]:
         """One dyadic event per (source, target) pair of the annotation's actors."""

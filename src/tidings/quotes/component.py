@@ -299,8 +299,13 @@ class QuoteExtractor:
                 spans = tuple(s for s in group.spans if s not in consumed)
                 if not spans:
                     continue
-                who = group.speaker if group.speaker is not None else last_speaker
-                rule = group.rule if group.speaker is not None else "marks+previous-speaker"
+                who: Span | None = group.speaker
+                if who is not None:
+                    rule = group.rule
+                elif by is not None:  # "“...,” according to Dr. Keith Ahamad."
+                    who, rule = by, "marks+according-to"
+                else:
+                    who, rule = last_speaker, "marks+previous-speaker"
                 cue = cue_span(group.cue) if group.cue is not None else None
                 quotes.append(QuoteAnnotation(QuoteKind.DIRECT, spans, cue, who, None, rule))
                 last_speaker = who
@@ -426,7 +431,8 @@ def _words_opening_paragraph(verb: Token) -> Span | None:
 
 def _voice_owner(subject: Token, voices: frozenset[str]) -> Span | None:
     """Who a statement or spokesperson speaks for, when the subject is one and is no actor
-    itself: "Hamas's spokesman", "a statement from the ministry"."""
+    itself: "Hamas's spokesman", "The RCMP statement", "a statement from the ministry", "a
+    statement released by the Prime Minister's Office"."""
     doc = subject.doc
     if subject.lemma_.lower() not in voices:
         return None
@@ -435,12 +441,17 @@ def _voice_owner(subject: Token, voices: frozenset[str]) -> Span | None:
     if own is not None and (actor is None or actor.country or actor.known_id):
         return None  # the spokesman is resolved in his own right
     for child in subject.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            return _mention(doc[child.left_edge.i : child.i + 1])
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "for"):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return _mention(doc[objects[0].left_edge.i : objects[0].i + 1])
+        if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            owner = _mention(doc[child.left_edge.i : child.i + 1])
+            if child.dep_ == "poss" or child.pos_ == "PROPN":
+                return owner
+    participles = [c for c in subject.children if c.dep_ == "acl"]
+    for child in [subject, *participles]:
+        for prep in child.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of", "for"):
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return _mention(doc[objects[0].left_edge.i : objects[0].i + 1])
     return None
 
 
@@ -454,6 +465,11 @@ def _mention(words: Span) -> Span:
         if mention.start >= words.start and mention.end <= words.end:
             return mention
     root = words.root
+    for child in root.rights:
+        # "Campbell's partner, Jason Louth": the name in apposition.
+        named = mention_at(words.doc, child.i, child.i + 1) if child.dep_ == "appos" else None
+        if named is not None:
+            return named
     start, end = root.left_edge.i, root.i + 1
     breaks = [t.i for t in words.doc[start : root.i] if "\n" in t.text]
     start = breaks[-1] + 1 if breaks else start  # a heading above is not part of the name
@@ -478,7 +494,10 @@ def _reported_clause(verb: Token, allowed: set[str]) -> Span | None:
     clause = clauses[0]
     if not _same_paragraph(min(verb, clause), max(verb, clause).i):
         return None
-    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    # The parser may hang each part of a list on the verb: "said he drank, used drugs and ...".
+    parts = [c for c in clauses if (c.i < verb.i) == (clause.i < verb.i)]
+    start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
     breaks = [t.i for t in doc[start:end] if "\n" in t.text]
     start = max([i + 1 for i in breaks if i < clause.i], default=start)
     end = min([i for i in breaks if i > clause.i], default=end)
