@@ -354,3 +354,40 @@ def test_a_first_name_outside_the_entity_stays_in_the_name(annotate_actors: Anno
         "Mamadou Dia was on a business trip from Paris when he ended up in a room."
     )
     assert _actor(doc, "he").name == "Mamadou Dia"
+
+
+def test_a_credit_line_is_no_actor(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "Nadia Jamil spoke. (Lauren Pelley / CBC News) She said the shelters were full."
+    )
+    assert _actor(doc, "She").name == "Nadia Jamil"
+
+
+def test_a_title_run_into_a_name_is_left_out(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "The Dec. 2 arrest of Huawei CFO Meng Wanzhou in Vancouver, pending her extradition to "
+        "the United States, has been painted by the Chinese as an illegal detention."
+    )
+    actor = _actor(doc, "Huawei CFO Meng Wanzhou")
+    assert (actor.name, actor.sectors) == ("Meng Wanzhou", ("BUS",))
+
+
+def test_a_pronoun_with_no_one_near_takes_the_last_person_of_its_gender(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors(
+        "Nadia Jamil leads the research. The shelters are full. Many guests stay for years. "
+        "The program started in 1987. Churches run it in winter. Volunteers cook the meals. "
+        "She said the program works."
+    )
+    assert _actor(doc, "She").name == "Nadia Jamil"
+
+
+def test_a_pronoun_inside_a_quotation_teaches_no_gender(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "Audrey Parker died in November. Shanaaz Gokool, president of Dying with Dignity "
+        "Canada, is hopeful Lametti might be more receptive to Parker's plea.\n\n"
+        '"Our hope is that the new justice minister will follow through on what he has already '
+        'said," she said in an interview.'
+    )
+    assert _actor(doc, "she").name == "Shanaaz Gokool"

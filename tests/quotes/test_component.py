@@ -293,3 +293,13 @@ def test_an_invisible_word_break_does_not_hide_the_speaker(nlp: Language) -> Non
     text = "Jeff Traeger leads the union.\n\nTraeger\u200b said he expects the union to help."
     quote = _quotes(nlp, text)[-1]
     assert quote.speaker is not None and quote.speaker.actor.name == "Jeff Traeger"
+
+
+def test_a_misread_surname_between_quotation_and_verb_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "Peter DeBoer said having Erik Karlsson back was a big boost.\n\n"
+        '"You can see his impact on our team," DeBoer said of the former Ottawa Senators '
+        "captain."
+    )
+    quote = _quotes(nlp, text)[-1]
+    assert quote.speaker is not None and quote.speaker.actor.name == "Peter DeBoer"

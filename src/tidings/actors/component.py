@@ -123,10 +123,12 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self._lexicon(doc)
         in_quote = _quoted_tokens(doc)
-        antecedents = Antecedents(doc, self._full_names(doc, lexicon))
+        full_names = self._full_names(doc, lexicon)
+        antecedents = Antecedents(doc, full_names)
+        surnames = frozenset(actor.name.split()[-1] for _, actor in full_names)
         resolved: dict[int, Referent] = {}
         mentions: list[Span] = []
-        for head, span in _noun_phrases(doc, lexicon, self.tables):
+        for head, span in _noun_phrases(doc, lexicon, surnames):
             quoted = head.i in in_quote
             referent = self._resolve(span, head, lexicon, antecedents, resolved, quoted)
             if referent is None:
@@ -211,6 +213,9 @@ class ActorResolver:
             if lower in THING_PRONOUNS and not _is_expletive(head):
                 return antecedents.thing(head, quoted)
             return None
+        entity = lexicon.entities.get(head.i)
+        if entity is not None and any(t.text == "/" for t in entity):
+            return None  # a credit line: "(Luis Tato/AFP/Getty Images)", "Lauren Pelley / CBC"
         role = lexicon.roles.get(head.i)
         names_something = (
             role is not None
@@ -220,9 +225,11 @@ class ActorResolver:
         )
         epithet = self._is_epithet(span, head, lexicon)
         if head.pos_ != "PROPN" and not names_something and not epithet:
-            # Most noun phrases name no actor; but the tagger may take a surname for a common
-            # noun ("Schniederjans noted").
-            return antecedents.person_named(head.text, head) if head.is_title else None
+            # Most noun phrases name no actor; but the tagger may take a surname or an acronym
+            # for a common noun ("Schniederjans noted", "EDC said").
+            if head.is_upper:
+                return antecedents.organisation_named(head.text, head)
+            return antecedents.person_named(head.text, head) if head.text[:1].isupper() else None
         reading = self._reading(span, head, lexicon)
         description = self.tables.descriptions.get(lower)
         definite = span[0].lower_ in DEFINITE or span[0].like_num
@@ -244,8 +251,11 @@ class ActorResolver:
         if head.pos_ == "PROPN" and _is_person(head, lexicon):
             return self._person(span, head, lexicon, antecedents, published)
         if head.pos_ == "PROPN" and head.i not in lexicon.countries:
-            # The tagger does not always see a lone surname as a person: "Lopez thanked them".
+            # The tagger does not always see a lone surname as a person ("Lopez thanked them"),
+            # nor an acronym as an organisation ("EDC").
             named_before = antecedents.person_named(_name_run(head).text, head)
+            if named_before is None and head.is_upper and head.i not in lexicon.known:
+                named_before = antecedents.organisation_named(head.text, head)
             if named_before is not None:
                 return named_before
         if head.i in lexicon.known:
@@ -550,6 +560,8 @@ class ActorResolver:
             or doc[start].is_punct
         ):
             start += 1
+        roles = [t.i for t in doc[start : head.i] if t.i in lexicon.roles]
+        start = roles[-1] + 1 if roles else start
         end = span.end
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
             end -= 1
@@ -566,6 +578,9 @@ def _is_person(head: Token, lexicon: _Lexicon) -> bool:
     if entity is not None and entity.label_ != "ORG":
         return False  # "Nova Scotia", "York Beach": places are not people
     words = [t for t in (entity or _name_run(head)) if not t.is_punct]
+    # A title the tagger ran into the name: "Huawei CFO Meng Wanzhou".
+    titles = [k for k, t in enumerate(words) if t.i in lexicon.roles and t.i < head.i]
+    words = words[titles[-1] + 1 :] if titles else words
     return (
         len(words) >= 2
         and all(t.pos_ == "PROPN" and t.is_title for t in words)
@@ -586,12 +601,16 @@ def _longest_first(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, i
     return sorted(matches, key=lambda m: (m[1] - m[2], m[1]))
 
 
-def _noun_phrases(doc: Doc, lexicon: _Lexicon, tables: ActorTables) -> list[tuple[Token, Span]]:
-    """Non-overlapping candidate noun phrases in document order, larger ones winning."""
+def _noun_phrases(
+    doc: Doc, lexicon: _Lexicon, surnames: frozenset[str]
+) -> list[tuple[Token, Span]]:
+    """Non-overlapping candidate noun phrases in document order, larger ones winning; a
+    surname of someone named in full is one whatever the tagger took it for ("DeBoer said")."""
     candidates = [
         (head, _noun_phrase(head, lexicon))
         for head in doc
-        if (head.pos_ in HEAD_POS or _ends_a_name(head, lexicon)) and head.dep_ not in MODIFIER_DEPS
+        if (head.pos_ in HEAD_POS or _ends_a_name(head, lexicon) or head.text in surnames)
+        and head.dep_ not in MODIFIER_DEPS
     ]
     chosen: list[tuple[Token, Span]] = []
     taken: set[int] = set()

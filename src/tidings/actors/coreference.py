@@ -113,8 +113,23 @@ class Antecedents:
             people,
         )
         chosen = next((c for c in (self._salient(t, pronoun, quoted) for t in tiers) if c), None)
+        if chosen is None:
+            # No one fits nearby: the last person of this gender named anywhere before.
+            chosen = next(
+                (
+                    e
+                    for e in reversed(self._before(pronoun))
+                    if e.referent.kind == "person"
+                    and e.referent.named
+                    and (self._gender_of(e.referent) or e.referent.guessed_gender) == gender
+                ),
+                None,
+            )
         if chosen is None or chosen.referent.actor is None:
             return None
+        if quoted:
+            # A speaker's "he" may be someone the article never names: it teaches no gender.
+            return replace(chosen.referent, rule="coref:pronoun")
         self._genders.setdefault(chosen.referent.actor, gender)
         return replace(chosen.referent, rule="coref:pronoun", gender=gender)
 

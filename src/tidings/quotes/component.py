@@ -399,6 +399,15 @@ def _speaker_of(verb: Token, voices: frozenset[str]) -> Span | None:
         ]
         if after:
             return _mention(verb.doc[after[0].i : after[0].i + 1])
+        # A name the tagger misread between a quotation and its verb: "“...,” DeBoer said".
+        before = verb.doc[verb.i - 2 : verb.i]
+        if (
+            len(before) == 2
+            and before[0].text in CLOSING_MARKS
+            and before[1].text[:1].isupper()
+            and before[1].head == verb
+        ):
+            return _mention(before[1:])
     current: Token | None = verb
     for _ in range(MAX_CLIMB + 1):
         if current is None:
