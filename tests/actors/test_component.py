@@ -391,3 +391,31 @@ def test_a_pronoun_inside_a_quotation_teaches_no_gender(annotate_actors: Annotat
         'said," she said in an interview.'
     )
     assert _actor(doc, "she").name == "Shanaaz Gokool"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sectors"),
+    [
+        ("SECURITY COUNCIL", "SECURITY COUNCIL", None, ("IGO",)),
+        ("Mexican PRD", "Mexican PRD", "MEX", ()),
+        ("the rebel FDLR force", "the rebel FDLR force", "RWA", ("REB",)),
+        ("Burkina Faso\u2019s displaced", "Burkina Faso", "BFA", ()),
+        ("A Belarusian protester", "A Belarusian protester", "BLR", ("CVL", "OPP")),
+    ],
+)
+def test_names_the_tagger_misreads(
+    annotate_actors: Annotator,
+    text: str,
+    mention: str,
+    country: str | None,
+    sectors: tuple[str, ...],
+) -> None:
+    actor = _actor(annotate_actors(text), mention)
+    assert (actor.country, actor.sectors) == (country, sectors)
+
+
+def test_a_breakaway_state_is_not_the_country_it_left(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Somaliland accused Somalia of blocking aid.")
+    breakaway, country = _actor(doc, "Somaliland"), _actor(doc, "Somalia")
+    assert (breakaway.name, breakaway.country, breakaway.sectors) == ("Somaliland", "SOM", ("PRE",))
+    assert country.sectors == ()

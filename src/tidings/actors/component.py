@@ -49,6 +49,8 @@ ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
 PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
 PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
+# The sector of a partially recognised state, coded under the country it broke away from.
+BREAKAWAY = "PRE"
 # Dependents that continue a proper name: "Tatiana" in "Tatiana Stanovaya".
 NAME_DEPS = {"compound", "flat"}
 LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
@@ -107,7 +109,10 @@ class ActorResolver:
         self.tables: ActorTables = load_tables(Path(extra_actors) if extra_actors else None)
         self._known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in self.tables.known.values():
-            self._known.add(entry.id, [nlp.make_doc(text) for text in (entry.name, *entry.aliases)])
+            names = {entry.name, *entry.aliases}
+            # Headlines and datelines write names in capitals: "SECURITY COUNCIL".
+            names |= {name.upper() for name in names if len(name) > 3}
+            self._known.add(entry.id, [nlp.make_doc(text) for text in names])
         self._countries = PhraseMatcher(nlp.vocab, attr="ORTH")
         for country_name in self.tables.countries:
             # Datelines write places in capitals: "TEHRAN (AP) --".
@@ -284,6 +289,8 @@ class ActorResolver:
             return self._place(lexicon.countries[head.i])
         if role is not None:
             return self._role(span, head, role, reading, antecedents, definite)
+        if organisation is None and head.pos_ == "PROPN" and head.is_upper and reading.country:
+            organisation = head.doc[head.i : head.i + 1]  # "Mexican PRD": an acronym of a country
         if organisation is not None:
             if len(organisation) == 1:
                 short = antecedents.organisation_named(head.text, head)
@@ -371,6 +378,8 @@ class ActorResolver:
             return Referent(Actor(match.value, match.code), "city", "country")
         sectors = self.tables.country_sectors.get(match.value, ())
         label = self.tables.country_labels.get(match.code, match.value)
+        if BREAKAWAY in sectors:
+            label = match.value  # Somaliland is not Somalia
         rule = "capital" if match.value in self.tables.capitals else "country-name"
         return Referent(Actor(label, match.code, sectors), rule, "country")
 
@@ -574,7 +583,10 @@ def _is_person(head: Token, lexicon: _Lexicon) -> bool:
     country or role ("Tatiana Stanovaya")."""
     entity = lexicon.entities.get(head.i)
     if entity is not None and entity.label_ == "PERSON":
-        return True
+        # "Burkina Faso's" is no person, whatever the tagger says.
+        return not all(
+            t.i in lexicon.countries for t in entity if not t.is_punct and t.dep_ != "case"
+        )
     if entity is not None and entity.label_ != "ORG":
         return False  # "Nova Scotia", "York Beach": places are not people
     words = [t for t in (entity or _name_run(head)) if not t.is_punct]
