@@ -419,3 +419,14 @@ def test_a_breakaway_state_is_not_the_country_it_left(annotate_actors: Annotator
     breakaway, country = _actor(doc, "Somaliland"), _actor(doc, "Somalia")
     assert (breakaway.name, breakaway.country, breakaway.sectors) == ("Somaliland", "SOM", ("PRE",))
     assert country.sectors == ()
+
+
+def test_an_organisation_keeps_its_number_and_an_object_its_country(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors(
+        "A release sent to media from UFCW Local 832 late Friday said workers struck."
+    )
+    assert _actor(doc, "UFCW Local").name == "UFCW Local 832"
+    president = _actor(annotate_actors("President of the Chadian Human Rights League"), "President")
+    assert president.country == "TCD"

@@ -334,7 +334,10 @@ class ActorResolver:
         start = entity.start
         if start > span.start and head.doc[start - 1].dep_ == "det":
             start -= 1
-        name = head.doc[max(start, span.start) : max(entity.end, span.end)]
+        end = max(entity.end, span.end)
+        if end < len(head.doc) and head.doc[end].dep_ == "nummod" and head.doc[end].head == head:
+            end += 1  # "UFCW Local 832"
+        name = head.doc[max(start, span.start) : end]
         country = lexicon.countries.get(head.i)
         if country is not None:
             before = [t for t in head.doc[entity.start : country.start] if not t.is_punct]
@@ -486,17 +489,19 @@ class ActorResolver:
         return codes
 
     def _prep_country(self, head: Token, lexicon: _Lexicon) -> str | None:
-        """The country of an "of/in/from X" object of a phrase's head."""
+        """The country of an "of/in/from X" object of a phrase's head, also where a word of the
+        object names it ("president of the Chadian Human Rights League")."""
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in COUNTRY_PREPOSITIONS:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                if obj.i in lexicon.countries:
-                    return lexicon.countries[obj.i].code
                 if obj.i in lexicon.known and lexicon.known[obj.i][0].country:
                     return lexicon.known[obj.i][0].country
+                codes = self._countries_in(_noun_phrase(obj, lexicon), lexicon, skip=range(0))
+                if codes:
+                    return codes[0]
         return None
 
     def _owner(self, span: Span, head: Token, lexicon: _Lexicon) -> KnownActor | None:
