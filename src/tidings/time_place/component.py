@@ -53,6 +53,8 @@ class TimePlaceResolver:
 
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
+        # Built with the pipeline (about a second), not on the first article.
+        self._gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
@@ -80,7 +82,7 @@ class TimePlaceResolver:
         countries = {actor.country for actor in actors if actor and actor.country}
         # Names with a single possible country say where the article is, as actors do.
         for ent in toponyms:
-            possible = {c.country for c in gazetteer().candidates(ent.text)}
+            possible = {c.country for c in self._gazetteer.candidates(ent.text)}
             if len(possible) == 1:
                 countries |= possible - {None}
         places = []
@@ -99,13 +101,13 @@ class TimePlaceResolver:
         return sorted(places, key=lambda span: span.start)
 
     def _place(self, ent: Span, countries: set[str]) -> Place | None:
-        found = gazetteer().resolve(ent.text, ent.start_char, ent.end_char, countries)
+        found = self._gazetteer.resolve(ent.text, ent.start_char, ent.end_char, countries)
         if found is not None:
             return found
         code = default_tables().countries.get(ent.text.removeprefix("the "))
         if code is None:
             return None
-        named = gazetteer().country(code, ent.start_char, ent.end_char)
+        named = self._gazetteer.country(code, ent.start_char, ent.end_char)
         return named or Place(
             default_tables().country_labels[code], code, ent.start_char, ent.end_char
         )
