@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coreference import Antecedents, Entry, Referent
@@ -303,18 +303,17 @@ class ActorResolver:
     def _is_epithet(self, span: Span, head: Token, lexicon: _Lexicon) -> bool:
         """Whether a phrase describes someone named before as the speaker of a verb of speech
         ("said the rookie defenceman", "the lanky, bespectacled professor explained")."""
-        role = lexicon.roles.get(head.i)
-        described = [
-            t
-            for t in span
-            if t.i < (role.start if role else head.i) and t.dep_ in ("amod", "compound", "nmod")
-        ]
-        return (
-            span[0].lower_ == "the"
+        if not (
+            head.dep_ == "nsubj"
             and head.tag_ == "NN"
-            and head.dep_ == "nsubj"
+            and span[0].lower_ == "the"
             and head.head.lemma_ in self.tables.speech_verbs
-            and bool(described)
+        ):
+            return False
+        role = lexicon.roles.get(head.i)
+        end = role.start if role else head.i
+        return (
+            any(t.dep_ in ("amod", "compound", "nmod") for t in span if t.i < end)
             and not any(
                 t.i in lexicon.known
                 or (t.i in lexicon.countries and not lexicon.countries[t.i].city)
@@ -623,11 +622,16 @@ def _noun_phrases(
 ) -> list[tuple[Token, Span]]:
     """Non-overlapping candidate noun phrases in document order, larger ones winning; a
     surname of someone named in full is one whatever the tagger took it for ("DeBoer said")."""
+    # Visit only tokens that may head a phrase, found over arrays: most tokens cannot.
+    pos, dep, orth = doc.to_array(["POS", "DEP", "ORTH"]).T
+    may_head = numpy.isin(pos, [NOUN, PROPN, PRON])
+    may_head |= numpy.isin(orth, [doc.vocab.strings[name] for name in surnames])
+    may_head[[*lexicon.known, *lexicon.countries]] = True
+    may_head &= ~numpy.isin(dep, [doc.vocab.strings[label] for label in MODIFIER_DEPS])
     candidates = [
         (head, _noun_phrase(head, lexicon))
-        for head in doc
-        if (head.pos_ in HEAD_POS or _ends_a_name(head, lexicon) or head.text in surnames)
-        and head.dep_ not in MODIFIER_DEPS
+        for head in (doc[int(i)] for i in numpy.flatnonzero(may_head))
+        if head.pos_ in HEAD_POS or _ends_a_name(head, lexicon) or head.text in surnames
     ]
     chosen: list[tuple[Token, Span]] = []
     taken: set[int] = set()

@@ -56,7 +56,13 @@ class Antecedents:
         self._sentence = [0] * len(doc)
         for sentence in doc.sents:
             self._sentence[sentence.start : sentence.end] = [sentence.start] * len(sentence)
-        self._full_names = full_names
+        # Named people by the first and the last word of their names, in order of mention: a
+        # name is looked up for most mentions, and articles name many people.
+        self._named: dict[str, list[Referent]] = {}
+        self._missed: dict[str, list[tuple[int, Actor]]] = {}
+        for start, actor in full_names:
+            for word in _ends(actor.name.split()):
+                self._missed.setdefault(word, []).append((start, actor))
         self.entries: list[Entry] = []
         self._by_head: dict[int, Referent] = {}
         self._genders: dict[Actor, str] = {}
@@ -65,6 +71,9 @@ class Antecedents:
         """Remember a mention; the last of conjoined actors also adds the group."""
         self.entries.append(entry)
         self._by_head[entry.head.i] = entry.referent
+        if entry.referent.named:
+            for word in _ends(_words(entry.referent)):
+                self._named.setdefault(word, []).append(entry.referent)
         if entry.head.dep_ != "conj":
             return
         first = entry.head
@@ -162,25 +171,24 @@ class Antecedents:
         whose name begins with this one word, unless it is a place ("Kim" for Kim Jong-un,
         "Hua" for Hua Chunying: the family name first)."""
         words = name.split()
-        earlier = [e.referent for e in reversed(self.entries) if e.referent.named]
-        for referent in earlier:
+        for referent in reversed(self._named.get(words[-1], [])):
             full = _words(referent)
             if full == words:
                 return replace(referent, rule="coref:name")
             if len(full) > len(words) and full[-len(words) :] == words:
                 return replace(referent, rule="coref:surname")
-        missed = [
-            Referent(actor, "coref:surname", "person", named=True)
-            for start, actor in reversed(self._full_names)
-            if start < head.i
-        ]
-        for referent in missed:
-            full = _words(referent)
-            if len(full) > len(words) and full[-len(words) :] == words:
-                return referent
+        for start, actor in reversed(self._missed.get(words[-1], [])):
+            full = actor.name.split()
+            if start < head.i and len(full) > len(words) and full[-len(words) :] == words:
+                return Referent(actor, "coref:surname", "person", named=True)
         if len(words) > 1 or head.ent_type_ in PLACE_ENTITIES:
             return None
-        for referent in earlier + missed:
+        missed = [
+            Referent(actor, "coref:first-name", "person", named=True)
+            for start, actor in reversed(self._missed.get(words[0], []))
+            if start < head.i
+        ]
+        for referent in [*reversed(self._named.get(words[0], [])), *missed]:
             full = _words(referent)
             if len(full) > 1 and full[0] == words[0]:
                 return replace(referent, rule="coref:first-name")
@@ -266,6 +274,10 @@ class Antecedents:
         if referent.gender is not None:
             return referent.gender
         return self._genders.get(referent.actor) if referent.actor is not None else None
+
+
+def _ends(words: list[str]) -> set[str]:
+    return {words[0], words[-1]} if words else set()
 
 
 def _words(referent: Referent) -> list[str]:
