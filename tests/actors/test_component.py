@@ -337,30 +337,56 @@ def test_a_family_name_given_first_refers_back(annotate_actors: Annotator) -> No
     assert _mention(doc, "Hua")._.resolved_by == "coref:first-name"
 
 
-def test_a_described_speaker_is_the_person_just_named(annotate_actors: Annotator) -> None:
-    doc = annotate_actors(
-        'Caleb Jones scored twice on Friday. "It was fun," said the rookie defenceman.'
-    )
-    assert _actor(doc, "the rookie defenceman").name == "Caleb Jones"
-
-
-def test_the_company_is_the_organisation_named_before(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("Tesla Inc. cut prices on Monday. The company said demand was strong.")
-    assert _actor(doc, "The company").name == "Tesla Inc."
-
-
-def test_a_first_name_outside_the_entity_stays_in_the_name(annotate_actors: Annotator) -> None:
-    doc = annotate_actors(
-        "Mamadou Dia was on a business trip from Paris when he ended up in a room."
-    )
-    assert _actor(doc, "he").name == "Mamadou Dia"
-
-
-def test_a_credit_line_is_no_actor(annotate_actors: Annotator) -> None:
-    doc = annotate_actors(
-        "Nadia Jamil spoke. (Lauren Pelley / CBC News) She said the shelters were full."
-    )
-    assert _actor(doc, "She").name == "Nadia Jamil"
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        pytest.param(
+            'Caleb Jones scored twice on Friday. "It was fun," said the rookie defenceman.',
+            "the rookie defenceman",
+            "Caleb Jones",
+            id="a described speaker is the person just named",
+        ),
+        pytest.param(
+            "Tesla Inc. cut prices on Monday. The company said demand was strong.",
+            "The company",
+            "Tesla Inc.",
+            id="the company is the organisation named before",
+        ),
+        pytest.param(
+            "Mamadou Dia was on a business trip from Paris when he ended up in a room.",
+            "he",
+            "Mamadou Dia",
+            id="a first name outside the entity stays in the name",
+        ),
+        pytest.param(
+            "Nadia Jamil spoke. (Lauren Pelley / CBC News) She said the shelters were full.",
+            "She",
+            "Nadia Jamil",
+            id="a credit line is no actor",
+        ),
+        pytest.param(
+            "Nadia Jamil leads the research. The shelters are full. Many guests stay for years. "
+            "The program started in 1987. Churches run it in winter. Volunteers cook the meals. "
+            "She said the program works.",
+            "She",
+            "Nadia Jamil",
+            id="a pronoun with no one near takes the last person of its gender",
+        ),
+        pytest.param(
+            "Audrey Parker died in November. Shanaaz Gokool, president of Dying with Dignity "
+            "Canada, is hopeful Lametti might be more receptive to Parker's plea.\n\n"
+            '"Our hope is that the new justice minister will follow through on what he has '
+            'already said," she said in an interview.',
+            "she",
+            "Shanaaz Gokool",
+            id="a pronoun inside a quotation teaches no gender",
+        ),
+    ],
+)
+def test_a_mention_refers_to_the_actor_named_before(
+    annotate_actors: Annotator, text: str, mention: str, name: str
+) -> None:
+    assert _actor(annotate_actors(text), mention).name == name
 
 
 def test_a_title_run_into_a_name_is_left_out(annotate_actors: Annotator) -> None:
@@ -370,27 +396,6 @@ def test_a_title_run_into_a_name_is_left_out(annotate_actors: Annotator) -> None
     )
     actor = _actor(doc, "Huawei CFO Meng Wanzhou")
     assert (actor.name, actor.sectors) == ("Meng Wanzhou", ("BUS",))
-
-
-def test_a_pronoun_with_no_one_near_takes_the_last_person_of_its_gender(
-    annotate_actors: Annotator,
-) -> None:
-    doc = annotate_actors(
-        "Nadia Jamil leads the research. The shelters are full. Many guests stay for years. "
-        "The program started in 1987. Churches run it in winter. Volunteers cook the meals. "
-        "She said the program works."
-    )
-    assert _actor(doc, "She").name == "Nadia Jamil"
-
-
-def test_a_pronoun_inside_a_quotation_teaches_no_gender(annotate_actors: Annotator) -> None:
-    doc = annotate_actors(
-        "Audrey Parker died in November. Shanaaz Gokool, president of Dying with Dignity "
-        "Canada, is hopeful Lametti might be more receptive to Parker's plea.\n\n"
-        '"Our hope is that the new justice minister will follow through on what he has already '
-        'said," she said in an interview.'
-    )
-    assert _actor(doc, "she").name == "Shanaaz Gokool"
 
 
 @pytest.mark.parametrize(

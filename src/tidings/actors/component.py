@@ -573,8 +573,7 @@ class ActorResolver:
             or doc[start].is_punct
         ):
             start += 1
-        roles = [t.i for t in doc[start : head.i] if t.i in lexicon.roles]
-        start = roles[-1] + 1 if roles else start
+        start = _after_titles(list(doc[start : head.i + 1]), head, lexicon)[0].i
         end = span.end
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
             end -= 1
@@ -594,9 +593,7 @@ def _is_person(head: Token, lexicon: _Lexicon) -> bool:
     if entity is not None and entity.label_ != "ORG":
         return False  # "Nova Scotia", "York Beach": places are not people
     words = [t for t in (entity or _name_run(head)) if not t.is_punct]
-    # A title the tagger ran into the name: "Huawei CFO Meng Wanzhou".
-    titles = [k for k, t in enumerate(words) if t.i in lexicon.roles and t.i < head.i]
-    words = words[titles[-1] + 1 :] if titles else words
+    words = _after_titles(words, head, lexicon)
     return (
         len(words) >= 2
         and all(t.pos_ == "PROPN" and t.is_title for t in words)
@@ -605,6 +602,13 @@ def _is_person(head: Token, lexicon: _Lexicon) -> bool:
             t.i in lexicon.known or t.i in lexicon.countries or t.i in lexicon.roles for t in words
         )
     )
+
+
+def _after_titles(words: list[Token], head: Token, lexicon: _Lexicon) -> list[Token]:
+    """The words after the last role word before the head: a title the tagger ran into a name
+    ("Huawei CFO Meng Wanzhou")."""
+    titles = [k for k, t in enumerate(words) if t.i in lexicon.roles and t.i < head.i]
+    return words[titles[-1] + 1 :] if titles else words
 
 
 def _former(span: Span, tables: ActorTables) -> tuple[str, ...]:

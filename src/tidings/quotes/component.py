@@ -450,10 +450,9 @@ def _voice_owner(subject: Token, voices: frozenset[str]) -> Span | None:
     if own is not None and (actor is None or actor.country or actor.known_id):
         return None  # the spokesman is resolved in his own right
     for child in subject.children:
-        if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            owner = _mention(doc[child.left_edge.i : child.i + 1])
-            if child.dep_ == "poss" or child.pos_ == "PROPN":
-                return owner
+        owner = child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN")
+        if owner and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return _mention(doc[child.left_edge.i : child.i + 1])
     participles = [c for c in subject.children if c.dep_ == "acl"]
     for child in [subject, *participles]:
         for prep in child.children:
