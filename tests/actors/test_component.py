@@ -435,3 +435,23 @@ def test_an_organisation_keeps_its_number_and_an_object_its_country(
     assert _actor(doc, "UFCW Local").name == "UFCW Local 832"
     president = _actor(annotate_actors("President of the Chadian Human Rights League"), "President")
     assert president.country == "TCD"
+
+
+def test_a_country_modifying_a_thing_is_the_actor_the_thing_is_not(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("Serbia rejected an Australian ultimatum to hand over the guard.")
+    assert [(m.text, m._.resolved_by) for m in doc._.actor_mentions][1] == (
+        "Australian",
+        "country-modifier",
+    )
+    assert _actor(doc, "Australian").country == "AUS"
+
+
+def test_military_vehicles_are_the_armed_forces(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Russian helicopters struck the village; a think tank said so.")
+    assert (
+        _actor(doc, "Russian helicopters").country,
+        _actor(doc, "Russian helicopters").sectors,
+    ) == ("RUS", ("MIL",))
+    assert _actor(doc, "a think tank").sectors == ("EDU",)

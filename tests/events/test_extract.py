@@ -142,3 +142,20 @@ def test_an_actor_in_a_side_clause_is_not_the_target(parse: Annotator) -> None:
 def test_a_party_s_own_possessions_are_not_its_target(parse: Annotator) -> None:
     found = dyads(parse("Ethiopia has agreed to reopen its borders to Eritrea."))
     assert [(s, t) for s, _, t in found] == [("ETH", "ERI")]
+
+
+def test_a_thing_s_country_is_its_actor(parse: Annotator) -> None:
+    assert ("YEM", "120", "USA") in dyads(parse("Yemen rejected a U.S. request to talk."))
+    hackers = dyads(parse("Azerbaijani hackers attacked Armenian websites."))
+    assert [(s, t) for s, _, t in hackers] == [("AZE", "ARM")]
+
+
+def test_saying_another_must_act_is_a_demand(parse: Annotator) -> None:
+    doc = parse("Russia says Israel must end its attacks on Syria.")
+    assert [e.rule for e in doc._.events if e.factuality.is_fact] == ["verbs.yaml:say_must"]
+    assert ("RUS", "100", "ISR") in dyads(doc)
+    assert not [
+        e
+        for e in parse("Russia says Israel will end its attacks.")._.events
+        if e.cameo_code == "100"
+    ]

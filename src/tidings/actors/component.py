@@ -53,6 +53,8 @@ PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
 BREAKAWAY = "PRE"
 # Dependents that continue a proper name: "Tatiana" in "Tatiana Stanovaya".
 NAME_DEPS = {"compound", "flat"}
+# How a country word modifies a noun: "U.S. request", "Australian ultimatum", "Israeli homes".
+COUNTRY_MODIFIER_DEPS = {"compound", "amod", "nmod"}
 LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
 
 
@@ -137,6 +139,7 @@ class ActorResolver:
             quoted = head.i in in_quote
             referent = self._resolve(span, head, lexicon, antecedents, resolved, quoted)
             if referent is None:
+                mentions.extend(self._country_modifiers(head, lexicon))
                 continue
             if referent.members:
                 span._.members = referent.members
@@ -374,6 +377,23 @@ class ActorResolver:
         rule = "person+role" if reading.country or reading.sectors else "person"
         actor = Actor(name, reading.country, reading.sectors)
         return Referent(actor, rule, "person", reading.gender, named=True, guessed_gender=guess)
+
+    def _country_modifiers(self, head: Token, lexicon: _Lexicon) -> list[Span]:
+        """The countries that modify a noun naming no actor: "a U.S. request", "Azerbaijani
+        hackers" (the country is an actor; the request is not)."""
+        found: list[Span] = []
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return found
+        for child in head.children:
+            match = lexicon.countries.get(child.i)
+            if child.dep_ not in COUNTRY_MODIFIER_DEPS or match is None or match.city:
+                continue
+            if match.end - 1 == child.i:
+                span = head.doc[match.start : match.end]
+                span._.actor = self._place(match).actor
+                span._.resolved_by = "country-modifier"
+                found.append(span)
+        return found
 
     def _place(self, match: _Match) -> Referent:
         if match.city:

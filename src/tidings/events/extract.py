@@ -43,6 +43,7 @@ PARTITIVES = frozenset({
     "delegation", "team", "contingent", "unit", "portion", "rest", "majority", "half",
 })
 # fmt: on
+COUNTRY_MODIFIER_DEPS = ("amod", "compound", "nmod")
 OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # Adjectives that code an event like a verb ("is willing to withdraw", "was optimistic").
 ADJECTIVE_DEPS = ("acomp", "xcomp", "ROOT", "conj", "ccomp")
@@ -460,6 +461,13 @@ def _conditions_hold(pattern: VerbPattern, verb: Token) -> bool:
         return False
     if pattern.objects and _condition_object(pattern, verb) is None:
         return False
+    if pattern.modals and not any(
+        aux.dep_ == "aux" and aux.lower_ in pattern.modals
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        for aux in clause.children
+    ):
+        return False
     if pattern.xcomps:
         clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp")]
         obj = _child(verb, "dobj")
@@ -485,12 +493,17 @@ def _role(mentions: MentionIndex, head: Token | None, via: str) -> Role:
         inner = next((obj for _, obj in _prep_objects(head, ("of",))), None)
         if inner is not None:
             return _role(mentions, inner, f"{via} (of)")
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return NO_ROLE
     possessor = _child(head, "poss")
-    if possessor is not None and head.pos_ in ("NOUN", "PROPN"):
+    if possessor is not None:
         found = mentions.of_phrase(possessor)
         if found:
             return Role(found, f"{via} (possessor)")
-    return NO_ROLE
+    # "Azerbaijani hackers", "Palestinian homes": the country the words name.
+    modifiers = [c for c in head.children if c.dep_ in COUNTRY_MODIFIER_DEPS]
+    found = tuple(span for c in modifiers if (span := mentions.at(c)) is not None)
+    return Role(found, f"{via} (country modifier)") if found else NO_ROLE
 
 
 def _is_own(noun: Token) -> bool:

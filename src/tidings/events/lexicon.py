@@ -33,6 +33,7 @@ _VERB_KEYS = {
     "object",
     "prep",
     "xcomp",
+    "modal",
     "inverse",
     "attributed",
     "transitive",
@@ -72,11 +73,13 @@ class VerbPattern:
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     attributed: bool = False
     transitive: bool = False
+    modals: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
         """How many conditions the pattern sets: the most specific fitting pattern wins."""
-        return bool(self.objects) + bool(self.preps) + bool(self.xcomps) + self.transitive
+        conditions = (self.objects, self.preps, self.xcomps, self.modals)
+        return sum(bool(condition) for condition in conditions) + self.transitive
 
     @property
     def lemma(self) -> str:
@@ -276,6 +279,7 @@ def _read_verbs(path: Path) -> list[VerbPattern]:
                 raise TableError(path, line, f"{flag!r} must be true or false")
         objects = frozenset(_words(path, line, entry, "object"))
         xcomps = frozenset(_words(path, line, entry, "xcomp"))
+        modals = frozenset(_words(path, line, entry, "modal"))
         preps = _words(path, line, entry, "prep")
         target_preps = _words(path, line, entry, "target_preps") or DEFAULT_TARGET_PREPS
         for verb in _words(path, line, entry, "verbs") or _missing(path, line, "verbs"):
@@ -290,6 +294,7 @@ def _read_verbs(path: Path) -> list[VerbPattern]:
                 target_preps,
                 entry.get("attributed", False),
                 entry.get("transitive", False),
+                modals,
             )
             _check_unambiguous(path, line, pattern, conditions)
             patterns.append(pattern)
@@ -305,9 +310,9 @@ def _check_unambiguous(
     """Two patterns of one verb with the same kind of condition must not overlap."""
     kind = (
         f"{sorted(pattern.preps)}|{bool(pattern.objects)}|{bool(pattern.xcomps)}"
-        f"|{pattern.transitive}"
+        f"|{pattern.transitive}|{bool(pattern.modals)}"
     )
-    words = pattern.objects | pattern.xcomps or frozenset({"*"})
+    words = pattern.objects | pattern.xcomps | pattern.modals or frozenset({"*"})
     earlier = conditions.get((pattern.verb, kind))
     if earlier is not None and earlier[1] & words:
         raise TableError(
