@@ -455,3 +455,22 @@ def test_military_vehicles_are_the_armed_forces(annotate_actors: Annotator) -> N
         _actor(doc, "Russian helicopters").sectors,
     ) == ("RUS", ("MIL",))
     assert _actor(doc, "a think tank").sectors == ("EDU",)
+
+
+def test_a_known_actor_modifying_a_thing_is_an_actor(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Lebanon rejected a United Nations appeal.")
+    assert _actor(doc, "United Nations").sectors == ("IGO",)
+
+
+def test_a_country_written_once_for_two_forces_is_theirs(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Israeli helicopters and tanks shelled the town.")
+    assert _actor(doc, "tanks").country == "ISR"
+    assert _actor(annotate_actors("US troops and militants clashed."), "militants").country is None
+
+
+def test_where_a_group_is_based_gives_its_country(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("A terror group based in Trinidad made threats.")
+    assert (_actor(doc, "A terror group").country, _actor(doc, "A terror group").sectors) == (
+        "TTO",
+        ("REB",),
+    )

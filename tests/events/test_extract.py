@@ -159,3 +159,18 @@ def test_saying_another_must_act_is_a_demand(parse: Annotator) -> None:
         for e in parse("Russia says Israel will end its attacks.")._.events
         if e.cameo_code == "100"
     ]
+
+
+def test_whoever_issues_a_statement_does_what_it_says(parse: Annotator) -> None:
+    doc = parse("Greece issued a declaration demanding that Turkey withdraw.")
+    assert [(s, t) for s, _, t in dyads(doc)] == [("GRC", "TUR")]
+
+
+def test_a_complaint_targets_what_it_is_about_not_whom_it_is_made_to(parse: Annotator) -> None:
+    doc = parse("Lebanon complained to the United Nations over Israeli air raids.")
+    assert ("LBN", "114", "ISR") in dyads(doc)
+
+
+def test_what_is_used_as_a_human_shield_is_the_target(parse: Annotator) -> None:
+    doc = parse("Syrian troops used Lebanese civilians as human shields.")
+    assert dyads(doc) == [("SYR", "184", "LBN")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -45,6 +45,8 @@ DEFINITE = {"the", "this", "that", "these", "those", "both"}
 QUOTE_MARKS = {'"', "“", "”"}
 # "people in the UK", "president of Somalia", "refugees from Syria": the object's country.
 COUNTRY_PREPOSITIONS = {"of", "in", "from"}
+# Participles that seat an actor somewhere: "a group based in Trinidad".
+SEATED = {"base", "headquarter", "headquartered", "station", "operate", "locate"}
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
 PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
@@ -53,8 +55,8 @@ PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
 BREAKAWAY = "PRE"
 # Dependents that continue a proper name: "Tatiana" in "Tatiana Stanovaya".
 NAME_DEPS = {"compound", "flat"}
-# How a country word modifies a noun: "U.S. request", "Australian ultimatum", "Israeli homes".
-COUNTRY_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+# How an actor's name modifies a noun: "U.S. request", "Australian ultimatum", "UN appeal".
+ACTOR_MODIFIER_DEPS = {"compound", "amod", "nmod"}
 LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
 
 
@@ -139,7 +141,7 @@ class ActorResolver:
             quoted = head.i in in_quote
             referent = self._resolve(span, head, lexicon, antecedents, resolved, quoted)
             if referent is None:
-                mentions.extend(self._country_modifiers(head, lexicon))
+                mentions.extend(self._modifying_actors(head, lexicon))
                 continue
             if referent.members:
                 span._.members = referent.members
@@ -291,6 +293,16 @@ class ActorResolver:
         if head.i in lexicon.countries and role is None and organisation is None:
             return self._place(lexicon.countries[head.i])
         if role is not None:
+            first = resolved.get(head.head.i) if head.dep_ == "conj" else None
+            if (
+                reading.country is None
+                and len(span) == 1
+                and first is not None
+                and first.actor is not None
+                and first.actor.sectors == reading.sectors
+            ):
+                # "Israeli helicopters and tanks": the country is written once for both.
+                reading = replace(reading, country=first.actor.country)
             return self._role(span, head, role, reading, antecedents, definite)
         if organisation is None and head.pos_ == "PROPN" and head.is_upper and reading.country:
             organisation = head.doc[head.i : head.i + 1]  # "Mexican PRD": an acronym of a country
@@ -378,21 +390,29 @@ class ActorResolver:
         actor = Actor(name, reading.country, reading.sectors)
         return Referent(actor, rule, "person", reading.gender, named=True, guessed_gender=guess)
 
-    def _country_modifiers(self, head: Token, lexicon: _Lexicon) -> list[Span]:
-        """The countries that modify a noun naming no actor: "a U.S. request", "Azerbaijani
-        hackers" (the country is an actor; the request is not)."""
+    def _modifying_actors(self, head: Token, lexicon: _Lexicon) -> list[Span]:
+        """The countries and known actors that modify a noun naming no actor: "a U.S. request",
+        "Azerbaijani hackers", "a United Nations appeal" (the UN is an actor; the appeal is not)."""
         found: list[Span] = []
         if head.pos_ not in ("NOUN", "PROPN"):
             return found
+        published: date | None = head.doc._.published
         for child in head.children:
-            match = lexicon.countries.get(child.i)
-            if child.dep_ not in COUNTRY_MODIFIER_DEPS or match is None or match.city:
+            if child.dep_ not in ACTOR_MODIFIER_DEPS:
                 continue
-            if match.end - 1 == child.i:
-                span = head.doc[match.start : match.end]
-                span._.actor = self._place(match).actor
+            known = lexicon.known.get(child.i)
+            country = lexicon.countries.get(child.i)
+            if known is not None and known[2] == child.i + 1:
+                span = head.doc[known[1] : known[2]]
+                span._.actor = known[0].actor_on(published)
+                span._.resolved_by = f"kb:{known[0].id}"
+            elif country is not None and not country.city and country.end == child.i + 1:
+                span = head.doc[country.start : country.end]
+                span._.actor = self._place(country).actor
                 span._.resolved_by = "country-modifier"
-                found.append(span)
+            else:
+                continue
+            found.append(span)
         return found
 
     def _place(self, match: _Match) -> Referent:
@@ -509,8 +529,11 @@ class ActorResolver:
 
     def _prep_country(self, head: Token, lexicon: _Lexicon) -> str | None:
         """The country of an "of/in/from X" object of a phrase's head, also where a word of the
-        object names it ("president of the Chadian Human Rights League")."""
-        for prep in head.children:
+        object names it ("president of the Chadian Human Rights League"), or of where it is
+        based ("a group based in Trinidad")."""
+        preps = [*head.children]
+        preps += [c for a in head.children if a.lemma_ in SEATED for c in a.children]
+        for prep in preps:
             if prep.dep_ != "prep" or prep.lower_ not in COUNTRY_PREPOSITIONS:
                 continue
             for obj in prep.children:

@@ -41,6 +41,7 @@ PARTITIVES = frozenset({
     "group", "part", "some", "all", "most", "many", "much", "one", "number", "series", "round",
     "wave", "score", "scores", "dozen", "dozens", "hundreds", "thousands", "member", "members",
     "delegation", "team", "contingent", "unit", "portion", "rest", "majority", "half",
+    "deployment", "batch",
 })
 # fmt: on
 COUNTRY_MODIFIER_DEPS = ("amod", "compound", "nmod")
@@ -207,6 +208,15 @@ class EventExtractor:
         # "Syria is willing to withdraw": the adjective's subject is the copula's.
         host = verb.head if verb.dep_ == "acomp" else verb
         source = _verb_source(host, mentions)
+        issued = verb.head
+        if (
+            not source.mentions
+            and verb.dep_ == "acl"
+            and issued.dep_ == "dobj"
+            and self._is_support_verb(issued.head)
+        ):
+            # "issued a declaration demanding ...": whoever issued it demands.
+            source = _verb_source(issued.head, mentions)
         target = _verb_target(verb, pattern, thing, mentions)
         clause = _child(verb, "xcomp", "ccomp")
         if not target.mentions and clause is not None:
