@@ -474,3 +474,20 @@ def test_where_a_group_is_based_gives_its_country(annotate_actors: Annotator) ->
         "TTO",
         ("REB",),
     )
+
+
+def test_officials_and_bodies_of_an_international_organisation_are_igo(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("UN Secretary-General Kenzo Oshima criticised the U.N. war crimes court.")
+    assert _actor(doc, "UN Secretary-General Kenzo Oshima").sectors == ("IGO", "GOV")
+    assert _actor(doc, "the U.N. war crimes court").sectors == ("IGO", "JUD")
+    body = annotate_actors("The United Nations Emergency Relief Coordinator spoke.")
+    assert _actor(body, "The United Nations Emergency Relief Coordinator").sectors == ("IGO",)
+
+
+def test_a_family_name_the_tagger_took_for_a_place_is_still_a_person(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("Kenzo Oshima, the relief coordinator, made demands.")
+    assert _actor(doc, "Kenzo Oshima").name == "Kenzo Oshima"

@@ -174,3 +174,8 @@ def test_a_complaint_targets_what_it_is_about_not_whom_it_is_made_to(parse: Anno
 def test_what_is_used_as_a_human_shield_is_the_target(parse: Annotator) -> None:
     doc = parse("Syrian troops used Lebanese civilians as human shields.")
     assert dyads(doc) == [("SYR", "184", "LBN")]
+
+
+def test_a_state_of_emergency_is_coded_by_what_it_is_a_state_of(parse: Annotator) -> None:
+    doc = parse("Peru declared a state of emergency in Bolivia.")
+    assert [(s, c) for s, c, _ in dyads(doc)] == [("PER", "1724")]

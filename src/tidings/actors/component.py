@@ -44,7 +44,7 @@ EXPLETIVE_PREDICATES = {
 DEFINITE = {"the", "this", "that", "these", "those", "both"}
 QUOTE_MARKS = {'"', "“", "”"}
 # "people in the UK", "president of Somalia", "refugees from Syria": the object's country.
-COUNTRY_PREPOSITIONS = {"of", "in", "from"}
+COUNTRY_PREPOSITIONS = {"of", "in", "from", "throughout", "across"}
 # Participles that seat an actor somewhere: "a group based in Trinidad".
 SEATED = {"base", "headquarter", "headquartered", "station", "operate", "locate"}
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -311,7 +311,14 @@ class ActorResolver:
                 short = antecedents.organisation_named(head.text, head)
                 if short is not None:
                     return short
-            actor = Actor(_without_possessive(organisation.text), reading.country, reading.sectors)
+            name = _without_possessive(organisation.text)
+            owner = self._owner(span, head, lexicon)
+            if owner is not None and reading.country is None and not reading.sectors:
+                # "the U.N. war crimes court": a body of a known organisation is coded as it is.
+                owned = owner.actor_on(published)
+                actor = Actor(name, owned.country, owned.sectors)
+                return Referent(actor, f"part-of:{owner.id}", "organisation")
+            actor = Actor(name, reading.country, reading.sectors)
             return Referent(actor, "organisation", "organisation")
         return None
 
@@ -498,9 +505,12 @@ class ActorResolver:
             if country is None and part is not span:
                 country = self._prep_country(part.root, lexicon)
             for token in part:
-                if token.i in lexicon.known and token.i not in skip and country is None:
+                if token.i in lexicon.known and token.i not in skip:
                     owner = lexicon.known[token.i][0].actor_on(span.doc._.published)
-                    country = owner.country
+                    country = country or owner.country
+                    if "IGO" in owner.sectors and "IGO" not in sectors:
+                        # "UN Secretary-General Kofi Annan" speaks for the UN.
+                        sectors.insert(0, "IGO")
         return _Reading(country, tuple(dict.fromkeys(sectors)), gender=gender)
 
     def _countries_in(self, span: Span, lexicon: _Lexicon, skip: range) -> list[str]:
@@ -633,9 +643,12 @@ def _is_person(head: Token, lexicon: _Lexicon) -> bool:
         return not all(
             t.i in lexicon.countries for t in entity if not t.is_punct and t.dep_ != "case"
         )
+    run = _name_run(head)
     if entity is not None and entity.label_ != "ORG":
-        return False  # "Nova Scotia", "York Beach": places are not people
-    words = [t for t in (entity or _name_run(head)) if not t.is_punct]
+        if entity.start <= run.start:
+            return False  # "Nova Scotia", "York Beach": places are not people
+        entity = None  # "Kenzo Oshima": the tagger took the family name alone for a place
+    words = [t for t in (entity or run) if not t.is_punct]
     words = _after_titles(words, head, lexicon)
     return (
         len(words) >= 2

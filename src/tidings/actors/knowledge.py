@@ -20,6 +20,10 @@ FORMER_SECTORS = ("ELI",)
 # Cities smaller than this are not taken for actors: small towns share names too often.
 CITY_POPULATION = 100_000
 
+# ISO 3166 codes of lands with no people of their own (Antarctica, Bouvet Island, ...): naming
+# them names no political actor.
+UNPEOPLED = frozenset({"ATA", "BVT", "HMD", "SGS", "UMI", "ATF"})
+
 
 @dataclass(frozen=True)
 class Role:
@@ -164,6 +168,8 @@ def _country_names(
     labels: dict[str, str] = {}
     sectors: dict[str, tuple[str, ...]] = {}
     for country in pycountry.countries:
+        if country.alpha_3 in UNPEOPLED:
+            continue
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
             if value:

@@ -35,13 +35,14 @@ DESCRIPTIVE_DEPS = ("amod",)
 MAX_CLIMB = 8
 # Appeals and demands address the subject of their "that ..." clause.
 ADDRESSING_ROOTS = ("02", "10")
-# Nouns that only measure out another ("a group of diplomats", "part of the aid programme").
+# Nouns that only measure out or frame another ("a group of diplomats", "part of the aid
+# programme", "a state of emergency").
 # fmt: off
 PARTITIVES = frozenset({
     "group", "part", "some", "all", "most", "many", "much", "one", "number", "series", "round",
     "wave", "score", "scores", "dozen", "dozens", "hundreds", "thousands", "member", "members",
     "delegation", "team", "contingent", "unit", "portion", "rest", "majority", "half",
-    "deployment", "batch",
+    "deployment", "batch", "state",
 })
 # fmt: on
 COUNTRY_MODIFIER_DEPS = ("amod", "compound", "nmod")
