@@ -8,7 +8,14 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from tidings.actors.knowledge import KnownActor, Role, default_tables, load_known_actors, plural
+from tidings.actors.knowledge import (
+    UNPEOPLED,
+    KnownActor,
+    Role,
+    default_tables,
+    load_known_actors,
+    plural,
+)
 from tidings.tables import TableError
 
 
@@ -42,7 +49,9 @@ def test_plural() -> None:
 def test_default_tables_cover_every_country_and_sector_vocabulary() -> None:
     tables = default_tables()
     named = set(tables.countries.values())
-    assert {c.alpha_3 for c in pycountry.countries} <= named
+    peopled = {c.alpha_3 for c in pycountry.countries} - UNPEOPLED
+    assert peopled <= named
+    assert "Antarctica" not in tables.countries
     sectors = {s for codes in tables.roles.values() for s in codes}
     assert {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "MED", "BUS", "CVL"} <= sectors
     assert {"EDU", "HLH", "REL", "NGO", "ELI", "SPY", "CRM"} <= sectors
