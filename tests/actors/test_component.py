@@ -491,3 +491,11 @@ def test_a_family_name_the_tagger_took_for_a_place_is_still_a_person(
 ) -> None:
     doc = annotate_actors("Kenzo Oshima, the relief coordinator, made demands.")
     assert _actor(doc, "Kenzo Oshima").name == "Kenzo Oshima"
+
+
+def test_heads_of_government_before_2015_are_known(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Chancellor Helmut Kohl met Boris Yeltsin.", date(1995, 3, 1))
+    assert (
+        _actor(doc, "Chancellor Helmut Kohl").country,
+        _actor(doc, "Boris Yeltsin").country,
+    ) == ("DEU", "RUS")
