@@ -4,6 +4,7 @@ end-to-end run on each shared gold set (where ../shared is present)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from spacy.language import Language
 from tests.shared_data import shared_path
 from tidings.events.evaluate import (
     GoldSentence,
+    counted_events,
     evaluate,
     plv_prediction,
     read_conflibert,
@@ -19,9 +21,10 @@ from tidings.events.evaluate import (
     read_plv,
     score_accuracy,
     score_plover_gsr,
+    shown_events,
     unmark,
 )
-from tidings.records import Actor, ActorMention, Event, Factuality
+from tidings.records import Actor, ActorMention, Analysis, Article, Event, Factuality
 
 
 def _gold(*dyads: tuple[str | None, str | None, str], event: str = "ACCUSE") -> GoldSentence:
@@ -89,6 +92,18 @@ def test_plv_prefers_the_event_between_the_marked_actors() -> None:
     assert plv_prediction(sentence, []) is None
     conceding = _event(_mention(0, 4, "IRN"), None, "CONCEDE")
     assert plv_prediction(sentence, [conceding]) == "YIELD"
+
+
+def test_dyads_count_the_events_shown_by_default_labels_any_but_denied() -> None:
+    facts = [_event(None, None, p) for p in ("ACCUSE", "THREATEN")]
+    others = [
+        replace(_event(None, None, "AGREE"), factuality=factuality)
+        for factuality in (Factuality.HYPOTHETICAL, Factuality.FUTURE, Factuality.NEGATED)
+    ]
+    facts[1] = replace(facts[1], factuality=Factuality.REPORTED)
+    analysis = Analysis(Article(text="x"), (), (), (*facts, *others), ())
+    assert shown_events(analysis) == facts
+    assert counted_events(analysis) == [*facts, *others[:2]]
 
 
 def test_readers_on_tiny_files(tmp_path: Path) -> None:

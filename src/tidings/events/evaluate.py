@@ -2,7 +2,10 @@
 
 Each sentence is analysed as an article of its own through the full pipeline, and the records it
 yields (``Analysis.events``) are scored, so the figures measure what users get. Negated events
-do not count as predictions: the gold sets code what happened or was said, not what was denied.
+never count: the gold sets code what happened or was said, not what was denied. Where every
+event is a prediction (PLOVER-GSR's dyads), the events counted are those a default query or
+export shows (asserted and reported); where one label is chosen per sentence (PLV, ConfliBERT),
+the sentence's best event, facts first.
 """
 
 from __future__ import annotations
@@ -155,8 +158,13 @@ def _f1(precision: float, recall: float) -> float:
 
 
 def counted_events(analysis: Analysis) -> list[Event]:
-    """The events that count as predictions: all but the negated ones."""
+    """The events a sentence's label may come from: all but the negated ones."""
     return [e for e in analysis.events if e.factuality is not Factuality.NEGATED]
+
+
+def shown_events(analysis: Analysis) -> list[Event]:
+    """The events a default query or export shows: the asserted and reported ones."""
+    return [e for e in analysis.events if e.factuality.is_fact]
 
 
 def actor_code(event_actor: object) -> str | None:
@@ -301,9 +309,10 @@ def evaluate(
         raise ValueError(f"unknown gold format {fmt!r}; known: {', '.join(FORMATS)}")
     sentences = READERS[fmt](gold)[:limit]
     analyses = analyze(nlp, (Article(text=s.text, id=s.ident or "") for s in sentences))
-    events = [counted_events(analysis) for analysis in analyses]
     if fmt == "plover-gsr":
-        return score_plover_gsr(sentences, [predicted_dyads(found) for found in events])
+        shown = [predicted_dyads(shown_events(analysis)) for analysis in analyses]
+        return score_plover_gsr(sentences, shown)
+    events = [counted_events(analysis) for analysis in analyses]
     codebook = cameo_codebook()
     if fmt == "plv":
         pairs = list(zip(sentences, events, strict=True))
