@@ -179,3 +179,12 @@ def test_what_is_used_as_a_human_shield_is_the_target(parse: Annotator) -> None:
 def test_a_state_of_emergency_is_coded_by_what_it_is_a_state_of(parse: Annotator) -> None:
     doc = parse("Peru declared a state of emergency in Bolivia.")
     assert [(s, c) for s, c, _ in dyads(doc)] == [("PER", "1724")]
+
+
+def test_a_nominal_event_carried_by_a_misread_support_verb(parse: Annotator) -> None:
+    # The lemmatizer reads "staged" as "stag"; the verb still carries the hunger strike.
+    doc = parse("Algerian activists staged a hunger strike, and Greece will tighten its blockade.")
+    assert ("DZA", "142", None) in dyads(doc)
+    assert [e.rule for e in doc._.events if e.source is not None][-1].startswith(
+        "nouns.yaml:blockade"
+    )

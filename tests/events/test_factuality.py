@@ -59,6 +59,15 @@ def test_announcing_ones_own_future_cooperation_is_an_intent(parse: Annotator) -
     assert event.rule.endswith("+intents.yaml:040")
 
 
+def test_a_state_s_official_announces_the_state_s_intent(parse: Annotator) -> None:
+    event = only_event(
+        parse("Portugal will support Turkey, Portuguese President Mario Soares said.")
+    )
+    assert (event.cameo_code, event.factuality) == ("032", Factuality.ASSERTED)
+    other = only_event(parse("Israel will attack Gaza, a Hamas spokesman said."))
+    assert (other.cameo_code, other.factuality) == ("190", Factuality.FUTURE)
+
+
 def test_a_future_act_announced_by_someone_else_keeps_its_code(parse: Annotator) -> None:
     event = only_event(parse("Antony Blinken said Benjamin Netanyahu will visit Egypt."))
     assert event.cameo_code == "042"

@@ -300,9 +300,9 @@ class EventExtractor:
 
     def _is_support_verb(self, verb: Token) -> bool:
         particle = _child(verb, "prt")
-        words = {verb.lemma_.lower()}
+        words = set(word_forms(verb.lemma_, verb.text))
         if particle is not None:
-            words.add(f"{verb.lemma_.lower()} {particle.lower_}")
+            words |= {f"{word} {particle.lower_}" for word in words}
         return bool(words & self.lexicon.support_verbs)
 
     # --- annotations ------------------------------------------------------------------------
@@ -357,7 +357,7 @@ class EventExtractor:
         """The intent code for an actor announcing its own future act, else None."""
         if judgement.factuality is not Factuality.FUTURE or source is None or reporter is None:
             return None
-        if not _same_actor(source, reporter):
+        if not (_same_actor(source, reporter) or _speaks_for(reporter, source)):
             return None
         for length in (3, 2):
             intent = self.lexicon.intent_codes.get(code[:length])
@@ -407,6 +407,20 @@ def _same_actor(one: Span, other: Span) -> bool:
         return True
     first, second = one._.actor, other._.actor
     return first is not None and second is not None and first == second
+
+
+def _speaks_for(speaker: Span, party: Span) -> bool:
+    """Whether a government speaker speaks for a state ("Portugal will support ..., Portuguese
+    President Mario Soares said")."""
+    voice, state = speaker._.actor, party._.actor
+    return (
+        voice is not None
+        and state is not None
+        and state.country is not None
+        and voice.country == state.country
+        and "GOV" in voice.sectors
+        and set(state.sectors) <= {"GOV"}
+    )
 
 
 def _spells_out(trigger: Token) -> bool:
