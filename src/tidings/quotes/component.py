@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from tidings.cues import load_cues
 from tidings.nlp.annotations import QuoteAnnotation, mention_at, register_extensions
 from tidings.quotes.marks import quoted_spans
 from tidings.records import QuoteKind
-from tidings.tables import packaged, read_yaml
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 FINITE = {"ccomp", "parataxis"}
@@ -36,36 +36,6 @@ COLON_INTRODUCTION = re.compile(
 OPENING_MARKS = ("“", '"')
 CLOSING_MARKS = ("”", '"')
 DASHES = {"-", "\u2013", "\u2014", "\u2015", "--"}  # hyphen, en and em dash, horizontal bar
-
-
-@dataclass(frozen=True)
-class Cues:
-    """What cues.yaml lists: reporting verbs (lemmas; ``verbs`` includes ``object_verbs``),
-    those that report an infinitive or their object, attribution phrases, nouns that speak for
-    their owner ("a spokesman for Hamas") and nouns that report a clause ("the claim that")."""
-
-    verbs: frozenset[str]
-    infinitive_verbs: frozenset[str]
-    attributions: tuple[str, ...]
-    voices: frozenset[str]
-    nouns: frozenset[str]
-    object_verbs: frozenset[str]
-    boilerplate: tuple[str, ...]
-
-
-def load_cues() -> Cues:
-    """tidings' reporting cues."""
-    table = read_yaml(packaged("quotes/cues.yaml"))
-    object_verbs = frozenset(table["object_verbs"])
-    return Cues(
-        verbs=frozenset(table["verbs"]) | {v for v in object_verbs if " " not in v},
-        infinitive_verbs=frozenset(table["infinitive_verbs"]),
-        attributions=tuple(table["attributions"]),
-        voices=frozenset(table["voices"]),
-        nouns=frozenset(table["nouns"]),
-        object_verbs=object_verbs,
-        boilerplate=tuple(table["boilerplate"]),
-    )
 
 
 @dataclass(frozen=True)
