@@ -135,3 +135,4 @@ def test_bench_prints_the_figures_as_json() -> None:
     assert figures["articles"] == 6
     assert figures["tokens"] > 0
     assert figures["ratio"] > 0 and figures["quote_overhead"] >= 1
+    assert figures["ratio_median_turn"] > 0

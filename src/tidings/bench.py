@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import resource
+import statistics
 import tempfile
 import time
 from collections.abc import Iterable
@@ -30,6 +31,8 @@ class Run:
     seconds: float
     articles: int
     tokens: int
+    # Seconds of each turn of CHUNK articles, in order.
+    turns: tuple[float, ...] = ()
 
     @property
     def tokens_per_second(self) -> float:
@@ -91,8 +94,9 @@ def run_benchmark(
             quotes(doc)
         for analyzer, _ in analyzers.values():
             list(analyzer.map([articles[:5]] * processes))  # every worker, too
-        spacy_seconds = quote_seconds = 0.0
-        seconds = dict.fromkeys(analyzers, 0.0)
+        spacy_turns: list[float] = []
+        quote_turns: list[float] = []
+        turns: dict[str, list[float]] = {name: [] for name in analyzers}
         tokens = 0
         for first in range(0, len(articles), CHUNK):
             chunk = articles[first : first + CHUNK]
@@ -102,18 +106,30 @@ def run_benchmark(
                 before = time.perf_counter()
                 quotes(doc)
                 chunk_quote_seconds += time.perf_counter() - before
-            spacy_seconds += time.perf_counter() - started - chunk_quote_seconds
-            quote_seconds += chunk_quote_seconds
+            spacy_turns.append(time.perf_counter() - started - chunk_quote_seconds)
+            quote_turns.append(chunk_quote_seconds)
             for name, (analyzer, batch) in analyzers.items():
                 started = time.perf_counter()
                 report = ingest(chunk, stores[name], analyzer, batch_size=batch)
-                seconds[name] += time.perf_counter() - started
+                turns[name].append(time.perf_counter() - started)
                 assert report.stored == len(chunk), report
+    with_quotes = [s + q for s, q in zip(spacy_turns, quote_turns, strict=True)]
     return [
-        Run("spaCy alone", spacy_seconds, len(articles), tokens),
-        Run("spaCy + quotes", spacy_seconds + quote_seconds, len(articles), tokens),
-        *(Run(name, taken, len(articles), tokens) for name, taken in seconds.items()),
+        _run("spaCy alone", spacy_turns, len(articles), tokens),
+        _run("spaCy + quotes", with_quotes, len(articles), tokens),
+        *(_run(name, taken, len(articles), tokens) for name, taken in turns.items()),
     ]
+
+
+def _run(name: str, turns: list[float], articles: int, tokens: int) -> Run:
+    return Run(name, sum(turns), articles, tokens, tuple(turns))
+
+
+def median_turn_ratio(run: Run, baseline: Run) -> float:
+    """A run's speed against a baseline's as the median over turns (baseline's time / run's):
+    a burst of other work on the machine in one turn moves it less than the ratio of totals."""
+    pairs = zip(run.turns, baseline.turns, strict=True)
+    return statistics.median(base / own for own, base in pairs)
 
 
 def peak_memory_mb() -> tuple[float, float]:

@@ -407,7 +407,7 @@ def bench(
     ] = False,
 ) -> None:
     """Time the full pipeline against bare spaCy on one corpus, e.g. ``tidings bench --json``."""
-    from tidings.bench import corpus, peak_memory_mb, run_benchmark
+    from tidings.bench import corpus, median_turn_ratio, peak_memory_mb, run_benchmark
 
     files = news if news is not None else [p for p in map(Path, DEFAULT_BENCH_NEWS) if p.exists()]
     texts = corpus(articles, files)
@@ -434,6 +434,7 @@ def bench(
         "spacy_tokens_per_second": spacy_alone.tokens_per_second,
         "tidings_tokens_per_second": full.tokens_per_second,
         "ratio": full.tokens_per_second / spacy_alone.tokens_per_second,
+        "ratio_median_turn": median_turn_ratio(full, spacy_alone),
         # The issue's speed requirement: at most 1.15.
         "quote_overhead": with_quotes.seconds / spacy_alone.seconds,
         "peak_memory_mb": own_mb,
@@ -441,5 +442,6 @@ def bench(
     if len(runs) > 3:
         figures["processes"] = processes
         figures["scaling"] = runs[3].tokens_per_second / full.tokens_per_second
+        figures["scaling_median_turn"] = median_turn_ratio(runs[3], full)
     if as_json:
         print(json.dumps(figures))
