@@ -499,3 +499,15 @@ def test_heads_of_government_before_2015_are_known(annotate_actors: Annotator) -
         _actor(doc, "Chancellor Helmut Kohl").country,
         _actor(doc, "Boris Yeltsin").country,
     ) == ("DEU", "RUS")
+
+
+def test_an_ethnic_group_is_coded_where_it_lives_not_as_a_state(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Ethnic Albanians in Serbia protested; Albanian troops stayed home.")
+    assert (
+        _actor(doc, "Ethnic Albanians").country,
+        _mention(doc, "Ethnic Albanians")._.resolved_by,
+    ) == (
+        "SRB",
+        "ethnic-group",
+    )
+    assert _actor(doc, "Albanian troops").country == "ALB"

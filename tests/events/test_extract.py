@@ -188,3 +188,8 @@ def test_a_nominal_event_carried_by_a_misread_support_verb(parse: Annotator) -> 
     assert [e.rule for e in doc._.events if e.source is not None][-1].startswith(
         "nouns.yaml:blockade"
     )
+
+
+def test_a_measure_of_an_event_is_the_event(parse: Annotator) -> None:
+    doc = parse("Russia held two days of talks with China and gave a warm welcome to Iran.")
+    assert [(s, c, t) for s, c, t in dyads(doc)] == [("RUS", "040", "CHN"), ("RUS", "043", "IRN")]

@@ -291,7 +291,12 @@ class ActorResolver:
             )
         organisation = self._organisation_name(span, head, lexicon)
         if head.i in lexicon.countries and role is None and organisation is None:
-            return self._place(lexicon.countries[head.i])
+            place = lexicon.countries[head.i]
+            if self._is_ethnic(head.doc, place):
+                # "ethnic Albanians in Serbia": a people, of the country they live in, if named.
+                actor = Actor(span.text, self._prep_country(head, lexicon))
+                return Referent(actor, "ethnic-group", "group")
+            return self._place(place)
         if role is not None:
             first = resolved.get(head.head.i) if head.dep_ == "conj" else None
             if (
@@ -413,7 +418,12 @@ class ActorResolver:
                 span = head.doc[known[1] : known[2]]
                 span._.actor = known[0].actor_on(published)
                 span._.resolved_by = f"kb:{known[0].id}"
-            elif country is not None and not country.city and country.end == child.i + 1:
+            elif (
+                country is not None
+                and not country.city
+                and country.end == child.i + 1
+                and not self._is_ethnic(head.doc, country)
+            ):
                 span = head.doc[country.start : country.end]
                 span._.actor = self._place(country).actor
                 span._.resolved_by = "country-modifier"
@@ -421,6 +431,10 @@ class ActorResolver:
                 continue
             found.append(span)
         return found
+
+    def _is_ethnic(self, doc: Doc, match: _Match) -> bool:
+        """Whether a demonym names an ethnic group ("ethnic Albanians"), not a state's people."""
+        return match.start > 0 and doc[match.start - 1].lower_ in self.tables.modifiers.ethnic
 
     def _place(self, match: _Match) -> Referent:
         if match.city:
@@ -514,7 +528,8 @@ class ActorResolver:
         return _Reading(country, tuple(dict.fromkeys(sectors)), gender=gender)
 
     def _countries_in(self, span: Span, lexicon: _Lexicon, skip: range) -> list[str]:
-        """Country codes named inside a phrase, in order, leaving out backers ("Syrian-backed")."""
+        """Country codes named inside a phrase, in order, leaving out backers ("Syrian-backed")
+        and ethnic groups ("ethnic Albanians")."""
         codes: list[str] = []
         seen: set[int] = set()
         backers = self.tables.modifiers.backers
@@ -523,6 +538,8 @@ class ActorResolver:
             if match is None or token.i in skip or match.start in seen:
                 continue
             seen.add(match.start)
+            if self._is_ethnic(span.doc, match):
+                continue
             after = span.doc[match.end : match.end + 2]
             if len(after) == 2 and after[0].text == "-" and after[1].lower_ in backers:
                 continue

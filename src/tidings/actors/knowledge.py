@@ -110,6 +110,7 @@ class Modifiers:
     generic_heads: frozenset[str] = frozenset()
     titles: dict[str, Title] = field(default_factory=dict)
     backers: frozenset[str] = frozenset()
+    ethnic: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
 
 
@@ -261,6 +262,7 @@ def _modifiers(path: Path) -> Modifiers:
         generic_heads=frozenset(str(w).lower() for w in table.get("generic_heads") or ()),
         titles=titles,
         backers=frozenset(str(w).lower() for w in table.get("backers") or ()),
+        ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
         organisations=frozenset(str(w).lower() for w in table.get("organisations") or ()),
     )
 

@@ -42,7 +42,7 @@ PARTITIVES = frozenset({
     "group", "part", "some", "all", "most", "many", "much", "one", "number", "series", "round",
     "wave", "score", "scores", "dozen", "dozens", "hundreds", "thousands", "member", "members",
     "delegation", "team", "contingent", "unit", "portion", "rest", "majority", "half",
-    "deployment", "batch", "state",
+    "deployment", "batch", "state", "day", "week", "month", "hour",
 })
 # fmt: on
 COUNTRY_MODIFIER_DEPS = ("amod", "compound", "nmod")
@@ -463,19 +463,26 @@ def _condition_object(pattern: VerbPattern, verb: Token) -> Token | None:
     if pattern.preps:
         candidates = [*(obj for _, obj in _prep_objects(verb, pattern.preps)), *candidates]
     for candidate in candidates:
-        if candidate is not None and _object_words(candidate) & pattern.objects:
-            return candidate
+        for noun in _partitive_chain(candidate):
+            if _object_words(noun) & pattern.objects:
+                return noun
     return None
 
 
+def _partitive_chain(noun: Token | None) -> Iterator[Token]:
+    """A noun and, through partitives, the nouns it measures out: "two days of talks" ->
+    "days", "talks"."""
+    while noun is not None:
+        yield noun
+        if noun.lemma_.lower() not in PARTITIVES:
+            return
+        noun = next((inner for _, inner in _prep_objects(noun, ("of",))), None)
+
+
 def _object_words(noun: Token) -> set[str]:
-    """What an object is about: its lemma, its noun modifiers ("aid programme"), and the inner
-    noun of a partitive ("part of the aid")."""
+    """What an object is about: its lemma and its noun modifiers ("aid programme")."""
     words = set(word_forms(noun.lemma_, noun.text))
     words.update(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
-    if noun.lemma_.lower() in PARTITIVES:
-        for _, inner in _prep_objects(noun, ("of",)):
-            words |= _object_words(inner)
     return words
 
 
