@@ -25,6 +25,15 @@ def test_unknown_code_names_the_code() -> None:
         cameo_code("999")
 
 
+# Codes the merged table leaves without a PLOVER event, mapped after the PLOVER 2.0 manual
+# (cyber attacks are COERCE, mode and context "cyber").
+FROM_THE_PLOVER_MANUAL = {
+    "155": ("MOBILIZE", None, "cyber"),
+    "176": ("COERCE", "cyber", "cyber"),
+    "1883": ("ASSAULT", "explosives", None),
+}
+
+
 def test_table_matches_the_shared_cameo_facts() -> None:
     path = shared_path("data/events/codebooks/cameo/cameo_event_codes_merged.tsv")
     with path.open(encoding="utf-8") as handle:
@@ -37,6 +46,10 @@ def test_table_matches_the_shared_cameo_facts() -> None:
         assert ours.goldstein == (float(row["goldstein"]) if row["goldstein"] else None)
         assert ours.quad_class == int(row["quad_class_gdelt"])
         assert ours.penta_class == int(row["penta_class_phoenix"])
+        if row["code"] in FROM_THE_PLOVER_MANUAL and not row["plover_event"]:
+            mapping = (ours.plover_event, ours.plover_mode, ours.plover_context)
+            assert mapping == FROM_THE_PLOVER_MANUAL[row["code"]]
+            continue
         # tidings adds REQUEST for CAMEO 02 appeals, where PLOVER itself says nothing.
         if row["root"] != "02" or row["plover_event"]:
             assert ours.plover_event == (row["plover_event"] or None), row["code"]
