@@ -193,3 +193,8 @@ def test_a_nominal_event_carried_by_a_misread_support_verb(parse: Annotator) -> 
 def test_a_measure_of_an_event_is_the_event(parse: Annotator) -> None:
     doc = parse("Russia held two days of talks with China and gave a warm welcome to Iran.")
     assert [(s, c, t) for s, c, t in dyads(doc)] == [("RUS", "040", "CHN"), ("RUS", "043", "IRN")]
+
+
+def test_failing_to_agree_halts_negotiations(parse: Annotator) -> None:
+    found = dyads(parse("Egypt and Israel failed to reach agreement on the border."))
+    assert sorted(found) == [("EGY", "164", None), ("ISR", "164", None)]

@@ -73,3 +73,8 @@ def test_a_future_act_announced_by_someone_else_keeps_its_code(parse: Annotator)
     assert event.cameo_code == "042"
     assert event.factuality is Factuality.FUTURE
     assert event.reported_by is not None and event.reported_by.text == "Antony Blinken"
+
+
+def test_an_act_given_up_did_not_happen(parse: Annotator) -> None:
+    event = only_event(parse("Syria gave up attacking Turkey."))
+    assert (event.cameo_code, event.factuality) == ("190", Factuality.NEGATED)

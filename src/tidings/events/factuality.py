@@ -57,7 +57,10 @@ class Judgement:
 
 
 def _words(token: Token) -> set[str]:
-    return set(word_forms(token.lemma_, token.text))
+    """A word's forms, and with its particle the phrasal verb it makes ("give up")."""
+    forms = set(word_forms(token.lemma_, token.text))
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return forms | {f"{form} {particle}" for form in forms for particle in particles}
 
 
 def _clause_cues(token: Token, cues: FactualityCues, *, scope: str) -> list[Judgement]:
