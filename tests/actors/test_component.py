@@ -511,3 +511,8 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_as_a_state(annotate_actors:
         "ethnic-group",
     )
     assert _actor(doc, "Albanian troops").country == "ALB"
+
+
+def test_a_two_word_city_in_a_name_gives_the_country(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("The Santa Marta Self Defense Forces attacked.")
+    assert _actor(doc, "The Santa Marta Self Defense Forces").country == "COL"

@@ -545,13 +545,12 @@ class ActorResolver:
                 continue
             codes.append(match.code)
         if not codes:
-            # A place inside an organisation's name: "Oxford University", "Kano State government".
+            # A place inside an organisation's name: "Oxford University", "Kano State government",
+            # "Santa Marta Self Defense Forces".
             cities = self.tables.cities
-            codes = [
-                cities[t.text]
-                for t in span
-                if t.pos_ == "PROPN" and t.text in cities and t.ent_type_ != "PERSON"
-            ]
+            names = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"]
+            pairs = [f"{a.text} {b.text}" for a, b in zip(names, names[1:]) if b.i == a.i + 1]
+            codes = [cities[n] for n in [*pairs, *(t.text for t in names)] if n in cities]
         return codes
 
     def _prep_country(self, head: Token, lexicon: _Lexicon) -> str | None:
