@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import numpy
@@ -549,7 +550,7 @@ class ActorResolver:
             # "Santa Marta Self Defense Forces".
             cities = self.tables.cities
             names = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"]
-            pairs = [f"{a.text} {b.text}" for a, b in zip(names, names[1:]) if b.i == a.i + 1]
+            pairs = [f"{a.text} {b.text}" for a, b in pairwise(names) if b.i == a.i + 1]
             codes = [cities[n] for n in [*pairs, *(t.text for t in names)] if n in cities]
         return codes
 
