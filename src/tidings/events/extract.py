@@ -45,7 +45,8 @@ PARTITIVES = frozenset({
     "deployment", "batch", "state", "day", "week", "month", "hour",
 })
 # fmt: on
-COUNTRY_MODIFIER_DEPS = ("amod", "compound", "nmod")
+# How an actor's name modifies a noun: "Azerbaijani hackers", "a UN appeal".
+ACTOR_MODIFIER_DEPS = ("amod", "compound", "nmod")
 OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # Adjectives that code an event like a verb ("is willing to withdraw", "was optimistic").
 ADJECTIVE_DEPS = ("acomp", "xcomp", "ROOT", "conj", "ccomp")
@@ -532,10 +533,10 @@ def _role(mentions: MentionIndex, head: Token | None, via: str) -> Role:
         found = mentions.of_phrase(possessor)
         if found:
             return Role(found, f"{via} (possessor)")
-    # "Azerbaijani hackers", "Palestinian homes": the country the words name.
-    modifiers = [c for c in head.children if c.dep_ in COUNTRY_MODIFIER_DEPS]
+    # "Azerbaijani hackers", "a UN appeal": the actor that the modifying words name.
+    modifiers = [c for c in head.children if c.dep_ in ACTOR_MODIFIER_DEPS]
     found = tuple(span for c in modifiers if (span := mentions.at(c)) is not None)
-    return Role(found, f"{via} (country modifier)") if found else NO_ROLE
+    return Role(found, f"{via} (modifier)") if found else NO_ROLE
 
 
 def _is_own(noun: Token) -> bool:
