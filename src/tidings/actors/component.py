@@ -318,7 +318,6 @@ class ActorResolver:
                 if short is not None:
                     return short
             name = _without_possessive(organisation.text)
-            owner = self._owner(span, head, lexicon)
             if owner is not None and reading.country is None and not reading.sectors:
                 # "the U.N. war crimes court": a body of a known organisation is coded as it is.
                 owned = owner.actor_on(published)

@@ -19,7 +19,14 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events.factuality import Judgement, factuality_of
-from tidings.events.lexicon import Lexicon, NounPattern, VerbPattern, inflections, word_forms
+from tidings.events.lexicon import (
+    Lexicon,
+    NounPattern,
+    VerbPattern,
+    inflections,
+    verb_forms,
+    word_forms,
+)
 from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation
 from tidings.records import Factuality
 from tidings.time_place import anchor_place, anchor_time
@@ -300,11 +307,7 @@ class EventExtractor:
         return Candidate(noun, pattern.rule, pattern.code, source, target)
 
     def _is_support_verb(self, verb: Token) -> bool:
-        particle = _child(verb, "prt")
-        words = set(word_forms(verb.lemma_, verb.text))
-        if particle is not None:
-            words |= {f"{word} {particle.lower_}" for word in words}
-        return bool(words & self.lexicon.support_verbs)
+        return bool(verb_forms(verb) & self.lexicon.support_verbs)
 
     # --- annotations ------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tidings.events.lexicon import FactualityCues, word_forms
+from tidings.events.lexicon import FactualityCues, verb_forms
 from tidings.records import Factuality
 
 # The strongest cue wins: a negated plan is negated, a hoped-for future event is hypothetical.
@@ -56,19 +56,12 @@ class Judgement:
     cue: str | None
 
 
-def _words(token: Token) -> set[str]:
-    """A word's forms, and with its particle the phrasal verb it makes ("give up")."""
-    forms = set(word_forms(token.lemma_, token.text))
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
-    return forms | {f"{form} {particle}" for form in forms for particle in particles}
-
-
 def _clause_cues(token: Token, cues: FactualityCues, *, scope: str) -> list[Judgement]:
     """Cues carried by one clause head; ``scope`` is "own", "full", "shared" or "meaning"."""
     found: list[Judgement] = []
     if scope in ("own", "full", "shared"):
         for child in token.children:
-            words = _words(child)
+            words = verb_forms(child)
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 if words & cues.negation:
                     found.append(Judgement(Factuality.NEGATED, child.text))
@@ -84,7 +77,7 @@ def _clause_cues(token: Token, cues: FactualityCues, *, scope: str) -> list[Judg
             elif child.dep_ == "amod" and token.pos_ in ("NOUN", "PROPN"):
                 found.extend(_modifier_cue(child, cues))
     if scope in ("full", "meaning"):
-        words = _words(token)
+        words = verb_forms(token)
         if words & cues.negating_verbs:
             found.append(Judgement(Factuality.NEGATED, f"{token.text} (governs)"))
         elif words & cues.hypothetical_verbs:
@@ -104,7 +97,7 @@ def _distances(child: Token, words: set[str], cues: FactualityCues) -> bool:
 
 
 def _modifier_cue(modifier: Token, cues: FactualityCues) -> list[Judgement]:
-    words = _words(modifier)
+    words = verb_forms(modifier)
     if words & cues.hypothetical_modifiers:
         return [Judgement(Factuality.HYPOTHETICAL, modifier.text)]
     if words & cues.future_modifiers:
@@ -143,7 +136,7 @@ def factuality_of(trigger: Token, cues: FactualityCues) -> Judgement:
         scope = _scope(token)
         if scope != "none":
             found.extend(_clause_cues(token.head, cues, scope=scope))
-        if token.dep_ == "ccomp" and _words(token.head) & cues.speech_verbs:
+        if token.dep_ == "ccomp" and verb_forms(token.head) & cues.speech_verbs:
             in_speech = True
         token = token.head
     if in_speech:

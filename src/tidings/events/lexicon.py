@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import yaml
 
 from tidings.events.codebook import cameo_codebook
 from tidings.tables import TableError, packaged, read_yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 LEXICON_DIR = "events"
 VERBS_FILE = "verbs.yaml"
@@ -165,6 +168,14 @@ def word_forms(lemma: str, text: str) -> tuple[str, ...]:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             forms.extend(word[: -len(suffix)] + r for r in replacements)
     return tuple(dict.fromkeys(forms))
+
+
+def verb_forms(token: Token) -> set[str]:
+    """A word's forms (``word_forms``) and, with its particle, the phrasal verb it makes
+    ("give up")."""
+    forms = set(word_forms(token.lemma_, token.text))
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return forms | {f"{form} {particle}" for form in forms for particle in particles}
 
 
 def inflections(lemma: str) -> set[str]:
