@@ -516,3 +516,41 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_as_a_state(annotate_actors:
 def test_a_two_word_city_in_a_name_gives_the_country(annotate_actors: Annotator) -> None:
     doc = annotate_actors("The Santa Marta Self Defense Forces attacked.")
     assert _actor(doc, "The Santa Marta Self Defense Forces").country == "COL"
+
+
+def test_a_former_name_of_a_large_city_gives_its_country(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("The Madras High Court ruled on the case.")
+    assert _actor(doc, "The Madras High Court").country == "IND"
+
+
+def test_a_lone_city_read_as_an_organisation_is_the_city_but_a_surname_is_not(
+    annotate_actors: Annotator,
+) -> None:
+    assert _actor(annotate_actors("Mariupol"), "Mariupol").country == "UKR"
+    doc = annotate_actors("Hamish Telford, a professor, spoke. Telford said the vote was close.")
+    telford = [m for m in doc._.actor_mentions if m.text == "Telford"]
+    assert [(m._.actor.name, m._.resolved_by) for m in telford] == [
+        ("Hamish Telford", "coref:surname")
+    ]
+
+
+def test_an_employer_of_the_same_sector_gives_the_country(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "A professor of strategic studies at the University of St. Andrews in Scotland spoke."
+    )
+    assert _actor(doc, "A professor").country == "GBR"
+    protest = annotate_actors("Protesters at the US embassy in Baghdad chanted slogans.")
+    assert _actor(protest, "Protesters").country is None
+
+
+def test_a_country_written_before_a_known_group_names_its_branch(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("Iraqi Hezbollah fired rockets; Lebanon's Hezbollah stayed out.")
+    assert [m._.actor.country for m in doc._.actor_mentions if m.text.endswith("Hezbollah")] == [
+        "IRQ",
+        "LBN",
+    ]
+    designated = annotate_actors("The U.S.-designated terrorist group Hamas rejected the plan.")
+    assert _actor(designated, "The U.S.-designated terrorist group").country is None
+    assert _actor(designated, "Hamas").country == "PSE"

@@ -173,10 +173,16 @@ class ActorResolver:
             for i in range(start, end):
                 countries.setdefault(i, match)
         entities: dict[int, Span] = {}
+        surnames = {entity[-1].text for entity in doc.ents if entity.label_ == "PERSON"}
         for entity in doc.ents:
             entities.update(dict.fromkeys(range(entity.start, entity.end), entity))
             code = self.tables.cities.get(entity.text)
-            if entity.label_ == "GPE" and code is not None and entity.start not in countries:
+            # The tagger reads a lone city name as an organisation at times ("Mariupol"), and a
+            # surname too ("Telford" after "Hamish Telford").
+            place = entity.label_ == "GPE" or (
+                entity.label_ == "ORG" and entity.start not in known and entity.text not in surnames
+            )
+            if place and code is not None and entity.start not in countries:
                 match = _Match(entity.text, entity.start, entity.end, code, city=True)
                 for i in range(entity.start, entity.end):
                     countries.setdefault(i, match)
@@ -270,9 +276,13 @@ class ActorResolver:
             if named_before is not None:
                 return named_before
         if head.i in lexicon.known:
-            entry = lexicon.known[head.i][0]
+            entry, start, end = lexicon.known[head.i]
             actor = entry.actor_on(published)
             named = entry.kind == "person"
+            written = self._countries_in(span, lexicon, skip=range(start, end))
+            if entry.kind == "group" and actor.country and written:
+                # "Pakistani Taliban", "Iraqi Hezbollah": the branch in the country written.
+                actor = replace(actor, country=written[0])
             return Referent(actor, f"kb:{entry.id}", entry.kind, entry.gender, named=named)
         owner = self._owner(span, head, lexicon)
         if role is not None and owner is not None:
@@ -479,7 +489,8 @@ class ActorResolver:
     def _reading(self, span: Span, head: Token, lexicon: _Lexicon) -> _Reading:
         """Country and sectors that a phrase's own words (and its "of/in X" object) give."""
         codes = self._countries_in(span, lexicon, skip=range(0))
-        country = codes[0] if codes else self._prep_country(head, lexicon)
+        sectors = self._sectors(span, head, lexicon)
+        country = codes[0] if codes else self._prep_country(head, lexicon, sectors)
         has_conjunction = any(t.dep_ == "cc" for t in span)
         members = tuple(dict.fromkeys(codes)) if has_conjunction else ()
         gender = next(
@@ -490,7 +501,7 @@ class ActorResolver:
             ),
             None,
         )
-        return _Reading(country, self._sectors(span, head, lexicon), members, gender)
+        return _Reading(country, sectors, members, gender)
 
     def _person_reading(self, span: Span, head: Token, name: Span, lexicon: _Lexicon) -> _Reading:
         """A person's country and sectors from titles, roles, appositives and possessors."""
@@ -548,28 +559,42 @@ class ActorResolver:
             # A place inside an organisation's name: "Oxford University", "Kano State government",
             # "Santa Marta Self Defense Forces".
             cities = self.tables.cities
-            names = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"]
+            names = [
+                t for t in span if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.i not in skip
+            ]
             pairs = [f"{a.text} {b.text}" for a, b in pairwise(names) if b.i == a.i + 1]
             codes = [cities[n] for n in [*pairs, *(t.text for t in names)] if n in cities]
         return codes
 
-    def _prep_country(self, head: Token, lexicon: _Lexicon) -> str | None:
+    def _prep_country(
+        self, head: Token, lexicon: _Lexicon, sectors: tuple[str, ...] = ()
+    ) -> str | None:
         """The country of an "of/in/from X" object of a phrase's head, also where a word of the
-        object names it ("president of the Chadian Human Rights League"), or of where it is
-        based ("a group based in Trinidad")."""
+        object names it ("president of the Chadian Human Rights League"), of where it is
+        based ("a group based in Trinidad"), or of an employer of the role's own sector ("a
+        professor at the University of St Andrews in Scotland")."""
         preps = [*head.children]
         preps += [c for a in head.children if a.lemma_ in SEATED for c in a.children]
         for prep in preps:
-            if prep.dep_ != "prep" or prep.lower_ not in COUNTRY_PREPOSITIONS:
+            employer = prep.lower_ == "at" and bool(sectors)
+            if prep.dep_ != "prep" or not (employer or prep.lower_ in COUNTRY_PREPOSITIONS):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
+                phrase = _noun_phrase(obj, lexicon)
+                # Protesters at an embassy are not its staff: "at" gives a country only where
+                # the place works in the role's own sector.
+                if employer and not set(sectors) & set(self._sectors(phrase, obj, lexicon)):
+                    continue
                 if obj.i in lexicon.known and lexicon.known[obj.i][0].country:
                     return lexicon.known[obj.i][0].country
-                codes = self._countries_in(_noun_phrase(obj, lexicon), lexicon, skip=range(0))
+                codes = self._countries_in(phrase, lexicon, skip=range(0))
                 if codes:
                     return codes[0]
+                # "the University of St Andrews in Scotland": the object's own place.
+                if country := self._prep_country(obj, lexicon):
+                    return country
         return None
 
     def _owner(self, span: Span, head: Token, lexicon: _Lexicon) -> KnownActor | None:

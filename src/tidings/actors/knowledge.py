@@ -20,6 +20,11 @@ KINDS = ("person", "group", "organisation", "media")
 FORMER_SECTORS = ("ELI",)
 # Cities smaller than this are not taken for actors: small towns share names too often.
 CITY_POPULATION = 100_000
+# Cities this large also go by their GeoNames alternate names, which keep the former and English
+# names that news still writes ("Madras", "Bombay", "Saigon", "Kiev").
+MAJOR_CITY_POPULATION = 1_000_000
+# An alternate name is taken only where it is written as a name: capitalised Latin words.
+ALTERNATE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 # ISO 3166 codes of lands with no people of their own (Antarctica, Bouvet Island, ...): naming
 # them names no political actor.
@@ -209,6 +214,7 @@ def _cities(countries: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
         if info.get("capital")
     }
     cities: dict[str, str] = {}
+    alternates: dict[str, str] = {}
     population: dict[str, int] = {}
     for city in cache.get_cities().values():
         name, size = str(city["name"]), int(city["population"])
@@ -218,6 +224,13 @@ def _cities(countries: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
         # The most populous city of a name wins: "Tripoli" is Libya's, not Lebanon's.
         if size > population.get(name, 0):
             cities[name], population[name] = code, size
+        if size >= MAJOR_CITY_POPULATION:
+            for alternate in city.get("alternatenames") or ():
+                if len(alternate) > 3 and ALTERNATE_NAME.fullmatch(alternate):
+                    alternates.setdefault(alternate, code)
+    for alternate, code in alternates.items():
+        if alternate not in countries:
+            cities.setdefault(alternate, code)
     # US states name the United States as cities do their country: "Massachusetts".
     for state in cache.get_us_states().values():
         cities.setdefault(str(state["name"]), "USA")
