@@ -554,3 +554,24 @@ def test_a_country_written_before_a_known_group_names_its_branch(
     designated = annotate_actors("The U.S.-designated terrorist group Hamas rejected the plan.")
     assert _actor(designated, "The U.S.-designated terrorist group").country is None
     assert _actor(designated, "Hamas").country == "PSE"
+
+
+def test_an_actor_with_no_written_country_takes_its_sentences_only_country(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors(
+        "Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbago."
+    )
+    president = _mention(doc, "President Laurent Gbago")
+    assert (president._.actor.country, president._.resolved_by) == (
+        "CIV",
+        "person+role+sentence-country",
+    )
+    two = annotate_actors("Police in Kenya said rebels crossed from Somalia.")
+    assert _actor(two, "rebels").country is None
+    fighting = annotate_actors("Israeli troops killed three militants.")
+    assert _actor(fighting, "three militants").country is None
+    placed = annotate_actors("Israeli troops killed three militants in Gaza.")
+    assert _actor(placed, "three militants").country == "PSE"
+    stateless = annotate_actors("Refugees crossed into Kenya on foot.")
+    assert _actor(stateless, "Refugees").country is None

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import pairwise
+from itertools import groupby, pairwise
 from pathlib import Path
 
 import numpy
@@ -58,6 +58,11 @@ BREAKAWAY = "PRE"
 NAME_DEPS = {"compound", "flat"}
 # How an actor's name modifies a noun: "U.S. request", "Australian ultimatum", "UN appeal".
 ACTOR_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+# Rules that code an actor as the known actor it belongs to: its country, or its having none
+# (al-Qaeda), is the knowledge base's.
+OWNED_RULES = ("kb:", "role-of:", "part-of:")
+# Rules that resolve a mention to a place or a state as written.
+PLACE_RULES = {"country-name", "capital", "city", "country-modifier"}
 LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
 
 
@@ -154,7 +159,34 @@ class ActorResolver:
             subject = head.dep_ in ("nsubj", "nsubjpass")
             antecedents.add(Entry(referent, head, subject, quoted, span.text))
         doc._.actor_mentions = sorted(mentions, key=lambda s: s.start)
+        self._give_sentence_countries(doc._.actor_mentions)
         return doc
+
+    def _give_sentence_countries(self, mentions: list[Span]) -> None:
+        """An actor with sectors but no written country takes the country its sentence is in,
+        where the sentence names exactly one place or state: "Rebels in the Ivory Coast
+        dismissed an appeal from President Laurent Gbagbo". Other actors' countries do not
+        count: in "Israeli troops killed three militants", the militants are not Israeli."""
+        for _, in_sentence in groupby(mentions, key=lambda span: span.sent.start):
+            spans = list(in_sentence)
+            countries = {
+                s._.actor.country
+                for s in spans
+                if s._.actor and s._.actor.country and s._.resolved_by in PLACE_RULES
+            }
+            if len(countries) != 1:
+                continue
+            for span in spans:
+                actor: Actor | None = span._.actor
+                if (
+                    actor is not None
+                    and actor.country is None
+                    and actor.sectors
+                    and not self.tables.modifiers.stateless & set(actor.sectors)
+                    and not span._.resolved_by.startswith(OWNED_RULES)
+                ):
+                    span._.actor = replace(actor, country=next(iter(countries)))
+                    span._.resolved_by += "+sentence-country"
 
     # --- lexicon ------------------------------------------------------------------------------
 

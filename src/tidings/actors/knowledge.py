@@ -116,6 +116,7 @@ class Modifiers:
     titles: dict[str, Title] = field(default_factory=dict)
     backers: frozenset[str] = frozenset()
     ethnic: frozenset[str] = frozenset()
+    stateless: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
 
 
@@ -276,6 +277,7 @@ def _modifiers(path: Path) -> Modifiers:
         titles=titles,
         backers=frozenset(str(w).lower() for w in table.get("backers") or ()),
         ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
+        stateless=frozenset(_sectors(table.get("stateless"), path, 0)),
         organisations=frozenset(str(w).lower() for w in table.get("organisations") or ()),
     )
 
