@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -52,3 +53,8 @@ def read_yaml(path: Path) -> Any:
         except yaml.MarkedYAMLError as error:
             line = error.problem_mark.line + 1 if error.problem_mark else 0
             raise TableError(path, line, str(error.problem)) from error
+
+
+def folded(name: str) -> str:
+    """The name without diacritics: GeoNames writes "Rafaḩ", news writes "Rafah"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))

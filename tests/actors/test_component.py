@@ -575,3 +575,10 @@ def test_an_actor_with_no_written_country_takes_its_sentences_only_country(
     assert _actor(placed, "three militants").country == "PSE"
     stateless = annotate_actors("Refugees crossed into Kenya on foot.")
     assert _actor(stateless, "Refugees").country is None
+
+
+def test_a_city_is_found_without_its_diacritics_and_when_read_as_a_people(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("A bombing near the town of Samarra wounded two soldiers.")
+    assert _actor(doc, "Samarra").country == "IRQ"

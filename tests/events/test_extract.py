@@ -198,3 +198,16 @@ def test_a_measure_of_an_event_is_the_event(parse: Annotator) -> None:
 def test_failing_to_agree_halts_negotiations(parse: Annotator) -> None:
     found = dyads(parse("Egypt and Israel failed to reach agreement on the border."))
     assert sorted(found) == [("EGY", "164", None), ("ISR", "164", None)]
+
+
+def test_the_means_of_an_attack_stands_for_an_unidentified_perpetrator(parse: Annotator) -> None:
+    event = only_event(parse("A roadside bomb killed three Kenyan soldiers near Mandera in Kenya."))
+    assert event.source is not None
+    assert (event.source.text, event.source._.actor.sectors) == ("A roadside bomb", ("UAF",))
+    assert dyads(parse("A roadside bomb killed three Kenyan soldiers near Mandera in Kenya.")) == [
+        ("KEN", "190", "KEN")
+    ]
+    # Naming no place, the sentence gives the perpetrator no country.
+    assert dyads(parse("An explosive device wounded two Kenyan soldiers.")) == [
+        (None, "182", "KEN")
+    ]

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.coreference import Antecedents, Entry, Referent
 from tidings.actors.knowledge import ActorTables, KnownActor, load_tables
 from tidings.actors.names import first_name_gender, is_first_name
+from tidings.actors.places import place_country
 from tidings.nlp.annotations import register_extensions
 from tidings.records import Actor
 
@@ -61,8 +62,6 @@ ACTOR_MODIFIER_DEPS = {"compound", "amod", "nmod"}
 # Rules that code an actor as the known actor it belongs to: its country, or its having none
 # (al-Qaeda), is the knowledge base's.
 OWNED_RULES = ("kb:", "role-of:", "part-of:")
-# Rules that resolve a mention to a place or a state as written.
-PLACE_RULES = {"country-name", "capital", "city", "country-modifier"}
 LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
 
 
@@ -169,12 +168,8 @@ class ActorResolver:
         count: in "Israeli troops killed three militants", the militants are not Israeli."""
         for _, in_sentence in groupby(mentions, key=lambda span: span.sent.start):
             spans = list(in_sentence)
-            countries = {
-                s._.actor.country
-                for s in spans
-                if s._.actor and s._.actor.country and s._.resolved_by in PLACE_RULES
-            }
-            if len(countries) != 1:
+            country = place_country(spans)
+            if country is None:
                 continue
             for span in spans:
                 actor: Actor | None = span._.actor
@@ -185,7 +180,7 @@ class ActorResolver:
                     and not self.tables.modifiers.stateless & set(actor.sectors)
                     and not span._.resolved_by.startswith(OWNED_RULES)
                 ):
-                    span._.actor = replace(actor, country=next(iter(countries)))
+                    span._.actor = replace(actor, country=country)
                     span._.resolved_by += "+sentence-country"
 
     # --- lexicon ------------------------------------------------------------------------------
@@ -209,10 +204,12 @@ class ActorResolver:
         for entity in doc.ents:
             entities.update(dict.fromkeys(range(entity.start, entity.end), entity))
             code = self.tables.cities.get(entity.text)
-            # The tagger reads a lone city name as an organisation at times ("Mariupol"), and a
-            # surname too ("Telford" after "Hamish Telford").
+            # The tagger reads a lone city name as an organisation or a people at times
+            # ("Mariupol", "Samarra"), and a surname too ("Telford" after "Hamish Telford").
             place = entity.label_ == "GPE" or (
-                entity.label_ == "ORG" and entity.start not in known and entity.text not in surnames
+                entity.label_ in ("ORG", "NORP")
+                and entity.start not in known
+                and entity.text not in surnames
             )
             if place and code is not None and entity.start not in countries:
                 match = _Match(entity.text, entity.start, entity.end, code, city=True)

@@ -14,7 +14,7 @@ import pycountry
 
 from tidings.cues import load_cues
 from tidings.records import Actor
-from tidings.tables import TableError, packaged, read_tsv, read_yaml
+from tidings.tables import TableError, folded, packaged, read_tsv, read_yaml
 
 KINDS = ("person", "group", "organisation", "media")
 FORMER_SECTORS = ("ELI",)
@@ -218,7 +218,8 @@ def _cities(countries: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     alternates: dict[str, str] = {}
     population: dict[str, int] = {}
     for city in cache.get_cities().values():
-        name, size = str(city["name"]), int(city["population"])
+        # GeoNames writes "Rafaḩ" and "Sāmarrā" with a closing apostrophe; news writes "Rafah".
+        name, size = folded(str(city["name"])).rstrip("\u2019'"), int(city["population"])
         code = alpha3.get(str(city["countrycode"]))
         if size < CITY_POPULATION or code is None or name in countries:
             continue

@@ -18,6 +18,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
+from tidings.actors.places import place_country
 from tidings.events.factuality import Judgement, factuality_of
 from tidings.events.lexicon import (
     Lexicon,
@@ -28,7 +29,7 @@ from tidings.events.lexicon import (
     word_forms,
 )
 from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation
-from tidings.records import Factuality
+from tidings.records import Actor, Factuality
 from tidings.time_place import anchor_place, anchor_time
 
 # Prepositions whose object owns or made a thing: "the demand of Hamas", "an offer from Israel".
@@ -42,6 +43,10 @@ DESCRIPTIVE_DEPS = ("amod",)
 MAX_CLIMB = 8
 # Appeals and demands address the subject of their "that ..." clause.
 ADDRESSING_ROOTS = ("02", "10")
+# Roots of violent acts, whose means may stand for an unnamed perpetrator ("a bomb killed").
+VIOLENT_ROOTS = ("18", "19", "20")
+# The sector of an armed actor of unknown affiliation (PLOVER's "unknown gunmen").
+UNIDENTIFIED_ARMED = "UAF"
 # Nouns that only measure out or frame another ("a group of diplomats", "part of the aid
 # programme", "a state of emergency").
 # fmt: off
@@ -237,6 +242,8 @@ class EventExtractor:
                 target = _clause_target(clause, mentions)
         if source.via.startswith("controller"):
             source = _plausible_controller(host, target, mentions)
+        if not source.mentions and pattern.code[:2] in VIOLENT_ROOTS:
+            source = self._unidentified_perpetrator(host, mentions)
         source, target = _without_self(source, target)
         if not target.mentions:
             target = _predicate_target(verb, source, mentions)
@@ -250,6 +257,28 @@ class EventExtractor:
         if not source.mentions and not target.mentions:
             return None
         return Candidate(verb, pattern.rule, pattern.code, source, target, thing)
+
+    def _unidentified_perpetrator(self, verb: Token, mentions: MentionIndex) -> Role:
+        """Whoever used the means that a violent verb's subject names ("a roadside bomb killed
+        three soldiers"): an unidentified armed actor, of the country the sentence is in."""
+        means = _agent(verb) if _is_passive(verb) else _child(verb, "nsubj")
+        if means is None or mentions.at(means) is not None or not self._names_means(means):
+            return NO_ROLE
+        doc = verb.doc
+        sentence = means.sent
+        country = place_country(
+            s for s in doc._.actor_mentions or () if sentence.start <= s.start < sentence.end
+        )
+        span = doc[means.left_edge.i : means.i + 1]
+        span._.actor = Actor(span.text, country, (UNIDENTIFIED_ARMED,))
+        span._.resolved_by = "unidentified" + ("+sentence-country" if country else "")
+        return Role((span,), "unidentified perpetrator (the means)")
+
+    def _names_means(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return lemma in self.lexicon.means or any(
+            p.code[:2] in VIOLENT_ROOTS for p in self.lexicon.noun_patterns(lemma)
+        )
 
     def matching_noun_pattern(self, noun: Token) -> NounPattern | None:
         """The noun pattern for a noun (a two-word compound such as "air strike" first)."""

