@@ -211,3 +211,11 @@ def test_the_means_of_an_attack_stands_for_an_unidentified_perpetrator(parse: An
     assert dyads(parse("An explosive device wounded two Kenyan soldiers.")) == [
         (None, "182", "KEN")
     ]
+
+
+def test_a_country_modifying_a_compound_names_the_source(parse: Annotator) -> None:
+    assert ("USA", "190", "YEM") in dyads(parse("US drone strikes killed four Yemeni fighters."))
+
+
+def test_a_general_strike_is_a_strike_not_an_attack(parse: Annotator) -> None:
+    assert dyads(parse("Unions in Nepal organized a general strike.")) == [("NPL", "143", None)]

@@ -22,10 +22,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from tidings.actors.context import actor_modifiers, place_country
 from tidings.actors.coreference import Antecedents, Entry, Referent
 from tidings.actors.knowledge import ActorTables, KnownActor, load_tables
 from tidings.actors.names import first_name_gender, is_first_name
-from tidings.actors.places import place_country
 from tidings.nlp.annotations import register_extensions
 from tidings.records import Actor
 
@@ -57,8 +57,6 @@ PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
 BREAKAWAY = "PRE"
 # Dependents that continue a proper name: "Tatiana" in "Tatiana Stanovaya".
 NAME_DEPS = {"compound", "flat"}
-# How an actor's name modifies a noun: "U.S. request", "Australian ultimatum", "UN appeal".
-ACTOR_MODIFIER_DEPS = {"compound", "amod", "nmod"}
 # Rules that code an actor as the known actor it belongs to: its country, or its having none
 # (al-Qaeda), is the knowledge base's.
 OWNED_RULES = ("kb:", "role-of:", "part-of:")
@@ -448,9 +446,7 @@ class ActorResolver:
         if head.pos_ not in ("NOUN", "PROPN"):
             return found
         published: date | None = head.doc._.published
-        for child in head.children:
-            if child.dep_ not in ACTOR_MODIFIER_DEPS:
-                continue
+        for child in actor_modifiers(head):
             known = lexicon.known.get(child.i)
             country = lexicon.countries.get(child.i)
             if known is not None and known[2] == child.i + 1:

@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.places import place_country
+from tidings.actors.context import actor_modifiers, place_country
 from tidings.events.factuality import Judgement, factuality_of
 from tidings.events.lexicon import (
     Lexicon,
@@ -57,8 +57,6 @@ PARTITIVES = frozenset({
     "deployment", "batch", "state", "day", "week", "month", "hour",
 })
 # fmt: on
-# How an actor's name modifies a noun: "Azerbaijani hackers", "a UN appeal".
-ACTOR_MODIFIER_DEPS = ("amod", "compound", "nmod")
 OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # Adjectives that code an event like a verb ("is willing to withdraw", "was optimistic").
 ADJECTIVE_DEPS = ("acomp", "xcomp", "ROOT", "conj", "ccomp")
@@ -566,7 +564,7 @@ def _role(mentions: MentionIndex, head: Token | None, via: str) -> Role:
         if found:
             return Role(found, f"{via} (possessor)")
     # "Azerbaijani hackers", "a UN appeal": the actor that the modifying words name.
-    modifiers = [c for c in head.children if c.dep_ in ACTOR_MODIFIER_DEPS]
+    modifiers = actor_modifiers(head)
     found = tuple(span for c in modifiers if (span := mentions.at(c)) is not None)
     return Role(found, f"{via} (modifier)") if found else NO_ROLE
 
