@@ -84,7 +84,9 @@ class Candidate:
     code: str
     source: Role
     target: Role
-    consumed: Token | None = None
+    # Nouns whose event this one already codes: the condition object ("accepted the
+    # demand"), or the attack a violent verb's subject names ("a bombing killed").
+    consumed: tuple[Token, ...] = ()
 
 
 class MentionIndex:
@@ -164,7 +166,7 @@ class EventExtractor:
         tokens = self.candidates(doc)
         verbal = [c for c in (self._verb_event(t, mentions) for t in tokens) if c is not None]
         triggers = {c.trigger.i for c in verbal}
-        consumed = {c.consumed.i for c in verbal if c.consumed is not None}
+        consumed = {token.i for c in verbal for token in c.consumed}
         nominal = [
             c
             for t in tokens
@@ -240,8 +242,13 @@ class EventExtractor:
                 target = _clause_target(clause, mentions)
         if source.via.startswith("controller"):
             source = _plausible_controller(host, target, mentions)
-        if not source.mentions and pattern.code[:2] in VIOLENT_ROOTS:
-            source = self._unidentified_perpetrator(host, mentions)
+        consumed: tuple[Token, ...] = (thing,) if thing is not None else ()
+        if pattern.code[:2] in VIOLENT_ROOTS:
+            means = _agent(host) if _is_passive(host) else _child(host, "nsubj")
+            if means is not None and self._names_means(means):
+                consumed += (means,)
+                if not source.mentions:
+                    source = self._unidentified_perpetrator(means, mentions)
         source, target = _without_self(source, target)
         if not target.mentions:
             target = _predicate_target(verb, source, mentions)
@@ -254,15 +261,14 @@ class EventExtractor:
         source, target = _without_self(source, target)
         if not source.mentions and not target.mentions:
             return None
-        return Candidate(verb, pattern.rule, pattern.code, source, target, thing)
+        return Candidate(verb, pattern.rule, pattern.code, source, target, consumed)
 
-    def _unidentified_perpetrator(self, verb: Token, mentions: MentionIndex) -> Role:
+    def _unidentified_perpetrator(self, means: Token, mentions: MentionIndex) -> Role:
         """Whoever used the means that a violent verb's subject names ("a roadside bomb killed
         three soldiers"): an unidentified armed actor, of the country the sentence is in."""
-        means = _agent(verb) if _is_passive(verb) else _child(verb, "nsubj")
-        if means is None or mentions.at(means) is not None or not self._names_means(means):
+        if mentions.at(means) is not None:
             return NO_ROLE
-        doc = verb.doc
+        doc = means.doc
         sentence = means.sent
         country = place_country(
             s for s in doc._.actor_mentions or () if sentence.start <= s.start < sentence.end
