@@ -10,10 +10,11 @@ refers back to one ("he", "the terrorist group", "the two countries").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import groupby, pairwise
+from itertools import pairwise
 from pathlib import Path
 
 import numpy
@@ -140,6 +141,7 @@ class ActorResolver:
         surnames = frozenset(actor.name.split()[-1] for _, actor in full_names)
         resolved: dict[int, Referent] = {}
         mentions: list[Span] = []
+        countryless: list[Span] = []
         for head, span in _noun_phrases(doc, lexicon, surnames):
             quoted = head.i in in_quote
             referent = self._resolve(span, head, lexicon, antecedents, resolved, quoted)
@@ -152,34 +154,43 @@ class ActorResolver:
                 span._.actor = referent.actor
             span._.resolved_by = referent.rule
             mentions.append(span)
+            if self._may_take_a_sentence_country(referent):
+                countryless.append(span)
             resolved[head.i] = referent
             subject = head.dep_ in ("nsubj", "nsubjpass")
             antecedents.add(Entry(referent, head, subject, quoted, span.text))
         doc._.actor_mentions = sorted(mentions, key=lambda s: s.start)
-        self._give_sentence_countries(doc._.actor_mentions)
+        self._give_sentence_countries(doc._.actor_mentions, countryless)
         return doc
 
-    def _give_sentence_countries(self, mentions: list[Span]) -> None:
+    def _may_take_a_sentence_country(self, referent: Referent) -> bool:
+        actor = referent.actor
+        return (
+            actor is not None
+            and actor.country is None
+            and bool(actor.sectors)
+            and not self.tables.modifiers.stateless & set(actor.sectors)
+            and not referent.rule.startswith(OWNED_RULES)
+        )
+
+    def _give_sentence_countries(self, mentions: list[Span], countryless: list[Span]) -> None:
         """An actor with sectors but no written country takes the country its sentence is in,
         where the sentence names exactly one place or state: "Rebels in the Ivory Coast
         dismissed an appeal from President Laurent Gbagbo". Other actors' countries do not
         count: in "Israeli troops killed three militants", the militants are not Israeli."""
-        for _, in_sentence in groupby(mentions, key=lambda span: span.sent.start):
-            spans = list(in_sentence)
-            country = place_country(spans)
-            if country is None:
-                continue
-            for span in spans:
-                actor: Actor | None = span._.actor
-                if (
-                    actor is not None
-                    and actor.country is None
-                    and actor.sectors
-                    and not self.tables.modifiers.stateless & set(actor.sectors)
-                    and not span._.resolved_by.startswith(OWNED_RULES)
-                ):
-                    span._.actor = replace(actor, country=country)
-                    span._.resolved_by += "+sentence-country"
+        starts = [m.start for m in mentions]
+        countries: dict[int, str | None] = {}
+        for span in countryless:
+            sentence = span.sent
+            if sentence.start not in countries:
+                in_sentence = slice(
+                    bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+                )
+                countries[sentence.start] = place_country(mentions[in_sentence])
+            country = countries[sentence.start]
+            if country is not None:
+                span._.actor = replace(span._.actor, country=country)
+                span._.resolved_by += "+sentence-country"
 
     # --- lexicon ------------------------------------------------------------------------------
 
