@@ -119,12 +119,21 @@ def test_readers_on_tiny_files(tmp_path: Path) -> None:
                     "source": [{"code": "AAA"}, {"code": "CCC"}],
                     "target": "",
                 },
+                {
+                    "id": "X-2",
+                    "event": "CONSULT",
+                    "text": "Russia hosted Japan's leader.",
+                    "source": [{"code": "RUS"}],
+                    "target": [{"code": "JAP"}],
+                },
             ]
         ),
         encoding="utf-8",
     )
-    [sentence] = read_plover_gsr(gsr)
+    sentence, spelled = read_plover_gsr(gsr)
     assert sentence.dyads == {("AAA", None, "ACCUSE"), ("CCC", None, "ACCUSE")}
+    # Older CAMEO spellings of country codes are read as ISO codes, as tidings writes them.
+    assert spelled.dyads == {("RUS", "JPN", "CONSULT")}
     conflibert = tmp_path / "c.tsv"
     conflibert.write_text("Troops shelled the town.\t4\nThey met.\t1\n", encoding="utf-8")
     assert [(s.text, s.penta) for s in read_conflibert(conflibert)] == [

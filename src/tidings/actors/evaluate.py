@@ -40,7 +40,8 @@ T = TypeVar("T")
 # Codes the gold sets write differently from tidings: NGEC's JRN is CAMEO's MED, and the CAMEO
 # manual's examples use a few pre-ISO country codes.
 SECTOR_SYNONYMS = {"JRN": "MED"}
-COUNTRY_SYNONYMS = {"JAP": "JPN", "ITL": "ITA"}
+# Gold sets' own spellings of country codes (older CAMEO dictionaries), as ISO alpha-3.
+COUNTRY_SYNONYMS = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 # NGEC writes international organisations as pseudo-countries; tidings gives them no country and
 # the IGO sector, so a case expecting one of these is right when the actor has exactly that.
 INTERNATIONAL = {"IGO", "UNO", "EUR"}
@@ -154,9 +155,14 @@ def read_ngec(path: Path) -> list[NgecCase]:
     return cases
 
 
+def gold_code(code: str) -> str:
+    """A gold actor code with older CAMEO country spellings made ISO ("JAP" -> "JPN")."""
+    return COUNTRY_SYNONYMS.get(code, code)
+
+
 def _iso_country(code: str) -> str | None:
     """The ISO alpha-3 code a gold country code stands for; None for IGO, NGO and the like."""
-    code = COUNTRY_SYNONYMS.get(code, code)
+    code = gold_code(code)
     return code if pycountry.countries.get(alpha_3=code) is not None else None
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from tidings.actors.evaluate import gold_code
 from tidings.events.codebook import cameo_codebook
 from tidings.nlp import analyze
 from tidings.records import Analysis, Article, Event, Factuality
@@ -63,7 +64,7 @@ def _gold_codes(actors: object) -> list[str | None]:
     if not isinstance(actors, list) or not actors:
         return [None]
     codes: list[str | None] = [
-        str(a["code"]) if a.get("code") else None for a in actors if isinstance(a, dict)
+        gold_code(str(a["code"])) if a.get("code") else None for a in actors if isinstance(a, dict)
     ]
     return codes or [None]
 
