@@ -220,3 +220,9 @@ def test_a_country_modifying_a_compound_names_the_source(parse: Annotator) -> No
 
 def test_a_general_strike_is_a_strike_not_an_attack(parse: Annotator) -> None:
     assert dyads(parse("Unions in Nepal organized a general strike.")) == [("NPL", "143", None)]
+
+
+def test_a_mediation_between_two_parties_is_aimed_at_both(parse: Annotator) -> None:
+    found = dyads(parse("Qatar undertook a mediation mission between Egypt and Israel."))
+    assert sorted(found) == [("QAT", "045", "EGY"), ("QAT", "045", "ISR")]
+    assert dyads(parse("Talks between Israel and Egypt resumed.")) == [("ISR", "040", "EGY")]

@@ -88,6 +88,17 @@ def test_a_noun_coded_twice_is_refused(lexicon_copy: Path) -> None:
         load_lexicon(lexicon_copy)
 
 
+def test_a_noun_entry_says_between_whom_with_known_words(lexicon_copy: Path) -> None:
+    path = lexicon_copy / NOUNS_FILE
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '  - id: brokering\n    nouns: [brokering]\n    between: both\n    code: "045"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError, match="'between' must be 'source and target' or 'targets'"):
+        load_lexicon(lexicon_copy)
+
+
 def test_a_missing_cue_list_is_refused(lexicon_copy: Path) -> None:
     path = lexicon_copy / FACTUALITY_FILE
     text = path.read_text(encoding="utf-8").replace("speech_verbs:", "speech_verb:")

@@ -819,7 +819,8 @@ def _noun_source(noun: Token, pattern: NounPattern, mentions: MentionIndex) -> R
             role = _role(mentions, child, f"modifier ({child.dep_})")
             if role.mentions:
                 return role
-    preps = ("by", "between", "of") if pattern.of_role == "source" else ("by", "between")
+    preps: tuple[str, ...] = ("by",) if pattern.between_targets else ("by", "between")
+    preps += ("of",) if pattern.of_role == "source" else ()
     for prep, head in _prep_objects(noun, preps):
         role = _role(mentions, head, f"prep: {prep}")
         if role.mentions:
@@ -833,7 +834,7 @@ def _noun_target(noun: Token, pattern: NounPattern, mentions: MentionIndex) -> R
     for prep, head in _prep_objects(noun, preps):
         role = _role(mentions, head, f"prep: {prep}")
         if role.mentions:
-            if prep == "between":
+            if prep == "between" and not pattern.between_targets:
                 return Role(role.mentions[1:], role.via) if len(role.mentions) > 1 else NO_ROLE
             return role
     return NO_ROLE

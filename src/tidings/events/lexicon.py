@@ -42,7 +42,7 @@ _VERB_KEYS = {
     "transitive",
     "target_preps",
 }
-_NOUN_KEYS = {"id", "nouns", "code", "target_preps", "of"}
+_NOUN_KEYS = {"id", "nouns", "code", "target_preps", "of", "between"}
 _CUE_KEYS = {
     "negation",
     "negating_verbs",
@@ -105,6 +105,9 @@ class NounPattern:
     code: str
     target_preps: tuple[str, ...] = DEFAULT_NOUN_TARGET_PREPS
     of_role: str | None = None
+    # "a mediation between X and Y": both are acted on; in "talks between X and Y" X is the
+    # source and Y the target.
+    between_targets: bool = False
 
 
 @dataclass(frozen=True)
@@ -357,12 +360,17 @@ def _read_nouns(path: Path) -> tuple[frozenset[str], frozenset[str], list[NounPa
         of_role = entry.get("of")
         if of_role not in (None, "source", "target"):
             raise TableError(path, line, "'of' must be 'source' or 'target'")
+        between = entry.get("between")
+        if between not in (None, "source and target", "targets"):
+            raise TableError(path, line, "'between' must be 'source and target' or 'targets'")
         target_preps = _words(path, line, entry, "target_preps") or DEFAULT_NOUN_TARGET_PREPS
         for noun in _words(path, line, entry, "nouns") or _missing(path, line, "nouns"):
             if noun in claimed:
                 raise TableError(path, line, f"{noun!r} is already coded on line {claimed[noun]}")
             claimed[noun] = line
-            patterns.append(NounPattern(rule, noun, code, target_preps, of_role))
+            patterns.append(
+                NounPattern(rule, noun, code, target_preps, of_role, between == "targets")
+            )
     return support, means, patterns
 
 
