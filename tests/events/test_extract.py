@@ -226,3 +226,10 @@ def test_a_mediation_between_two_parties_is_aimed_at_both(parse: Annotator) -> N
     found = dyads(parse("Qatar undertook a mediation mission between Egypt and Israel."))
     assert sorted(found) == [("QAT", "045", "EGY"), ("QAT", "045", "ISR")]
     assert dyads(parse("Talks between Israel and Egypt resumed.")) == [("ISR", "040", "EGY")]
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names(parse: Annotator) -> None:
+    blocked = parse("Kenyan students blocked roads to press their demands on Uganda.")
+    assert dyads(blocked) == [("KEN", "144", "UGA")]
+    strike = parse("A Kenyan lawyer staged a hunger strike in protest against Ugandan police.")
+    assert ("KEN", "142", "UGA") in dyads(strike)

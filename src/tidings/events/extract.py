@@ -43,6 +43,8 @@ DESCRIPTIVE_DEPS = ("amod",)
 MAX_CLIMB = 8
 # Appeals and demands address the subject of their "that ..." clause.
 ADDRESSING_ROOTS = ("02", "10")
+# The root of protests, whose target their purpose names ("to demand reforms from X").
+PROTEST_ROOT = "14"
 # Roots of violent acts, whose means may stand for an unnamed perpetrator ("a bomb killed").
 VIOLENT_ROOTS = ("18", "19", "20")
 # The sector of an armed actor of unknown affiliation (PLOVER's "unknown gunmen").
@@ -252,6 +254,8 @@ class EventExtractor:
         source, target = _without_self(source, target)
         if not target.mentions:
             target = _predicate_target(verb, source, mentions)
+        if not target.mentions and pattern.code[:2] == PROTEST_ROOT:
+            target = _protest_target(host, source, mentions)
         if pattern.inverse:
             source, target = target, source
         if pattern.attributed:
@@ -334,6 +338,9 @@ class EventExtractor:
             if not target.mentions:
                 preps = pattern.target_preps
                 target = _first_role(mentions, _prep_objects(carrier, preps), "support verb")
+            if not target.mentions and pattern.code[:2] == PROTEST_ROOT:
+                target = _protest_target(noun, source, mentions)
+                target = target if target.mentions else _protest_target(carrier, source, mentions)
         source, target = _without_self(source, target)
         if not source.mentions and not target.mentions:
             return None
@@ -756,6 +763,21 @@ def _predicate_target(verb: Token, source: Role, mentions: MentionIndex) -> Role
             continue
         if not any(_same_actor(span, own) for own in source.mentions):
             return Role((span,), "first actor after the verb")
+    return NO_ROLE
+
+
+def _protest_target(verb: Token, source: Role, mentions: MentionIndex) -> Role:
+    """Whom a protest is aimed at, read from its purpose: "blocked roads to press their demands
+    on the government", "a hunger strike in protest against violations by the police"."""
+    for child in verb.children:
+        purpose = child.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        )
+        in_protest = child.dep_ == "prep" and any(o.lemma_ == "protest" for o in child.children)
+        if purpose or in_protest:
+            role = _predicate_target(child, source, mentions)
+            if role.mentions:
+                return Role(role.mentions, f"purpose of the protest: {role.via}")
     return NO_ROLE
 
 
