@@ -582,3 +582,8 @@ def test_a_city_is_found_without_its_diacritics_and_when_read_as_a_people(
 ) -> None:
     doc = annotate_actors("A bombing near the town of Samarra wounded two soldiers.")
     assert _actor(doc, "Samarra").country == "IRQ"
+
+
+def test_northern_ireland_is_the_united_kingdom_not_ireland(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Police in Northern Ireland arrested two men.")
+    assert _actor(doc, "Northern Ireland").country == "GBR"
