@@ -233,3 +233,10 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(parse: Annotator) -> None:
     assert dyads(blocked) == [("KEN", "144", "UGA")]
     strike = parse("A Kenyan lawyer staged a hunger strike in protest against Ugandan police.")
     assert ("KEN", "142", "UGA") in dyads(strike)
+
+
+def test_defacing_or_shutting_down_websites_is_a_cyber_attack(parse: Annotator) -> None:
+    assert dyads(parse("Russian hackers shut down Estonian government websites.")) == [
+        ("RUS", "176", "EST")
+    ]
+    assert [c for _, c, _ in dyads(parse("Kenyan police shut down the protest camp."))] == ["172"]
