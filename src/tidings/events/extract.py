@@ -177,6 +177,9 @@ class EventExtractor:
             if c is not None
         ]
         triggers |= {c.trigger.i for c in nominal}
+        # "staged a hunger strike in protest against X", "fired in retaliation": the motive of
+        # an act already coded, not an event of its own.
+        nominal = [c for c in nominal if not _names_a_motive(c.trigger, triggers)]
         # An event in the clause that spells out another ("called on Hamas to accept", "the
         # demand that Israel ease") is that event's content, not an event of its own.
         verbal = [
@@ -764,6 +767,17 @@ def _predicate_target(verb: Token, source: Role, mentions: MentionIndex) -> Role
         if not any(_same_actor(span, own) for own in source.mentions):
             return Role((span,), "first actor after the verb")
     return NO_ROLE
+
+
+def _names_a_motive(noun: Token, triggers: set[int]) -> bool:
+    """Whether a noun is the "in X" motive of another coded act ("in protest against")."""
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ == "in"
+        and preposition.head.i in triggers
+        and preposition.head.i != noun.i
+    )
 
 
 def _protest_target(verb: Token, source: Role, mentions: MentionIndex) -> Role:
