@@ -539,7 +539,7 @@ def test_an_employer_of_the_same_sector_gives_the_country(annotate_actors: Annot
         "A professor of strategic studies at the University of St. Andrews in Scotland spoke."
     )
     assert _actor(doc, "A professor").country == "GBR"
-    protest = annotate_actors("Protesters at the US embassy in Baghdad chanted slogans.")
+    protest = annotate_actors("Protesters at the US embassy chanted slogans.")
     assert _actor(protest, "Protesters").country is None
 
 
@@ -571,6 +571,9 @@ def test_an_actor_with_no_written_country_takes_its_sentences_only_country(
     assert _actor(two, "rebels").country is None
     fighting = annotate_actors("Israeli troops killed three militants.")
     assert _actor(fighting, "three militants").country is None
+    # A state acted on is not where the sentence happens.
+    criticised = annotate_actors("The government criticized Russia.")
+    assert _actor(criticised, "The government").country is None
     placed = annotate_actors("Israeli troops killed three militants in Gaza.")
     assert _actor(placed, "three militants").country == "PSE"
     stateless = annotate_actors("Refugees crossed into Kenya on foot.")

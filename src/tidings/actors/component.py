@@ -174,10 +174,11 @@ class ActorResolver:
         )
 
     def _give_sentence_countries(self, mentions: list[Span], countryless: list[Span]) -> None:
-        """An actor with sectors but no written country takes the country its sentence is in,
-        where the sentence names exactly one place or state: "Rebels in the Ivory Coast
-        dismissed an appeal from President Laurent Gbagbo". Other actors' countries do not
-        count: in "Israeli troops killed three militants", the militants are not Israeli."""
+        """An actor with sectors but no written country takes the country where its sentence
+        happens, if the sentence places it in one ("in", "near", ...): "Rebels in the Ivory
+        Coast dismissed an appeal from President Laurent Gbagbo". Other actors' countries do
+        not count: in "Israeli troops killed three militants", the militants are not Israeli;
+        nor does a state acted on: in "The government criticized Russia", it is not Russian."""
         starts = [m.start for m in mentions]
         countries: dict[int, str | None] = {}
         for span in countryless:

@@ -1,5 +1,5 @@
 """What the words around a noun say about actors, for the actor and event components alike:
-the words that name an actor modifying it, and the country its sentence is in."""
+the words that name an actor modifying it, and the country where its sentence happens."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ from spacy.tokens import Span, Token
 # How an actor's name modifies a noun: "U.S. request", "Australian ultimatum", "UN appeal".
 ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Rules that resolve a mention to a place or a state as written.
-PLACE_RULES = frozenset({"country-name", "capital", "city", "country-modifier"})
+PLACE_RULES = frozenset({"country-name", "capital", "city"})
+# Prepositions that say where something happens: "in Gaza", "near the town of Samarra".
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
+)
 
 
 def actor_modifiers(head: Token) -> list[Token]:
@@ -22,10 +26,25 @@ def actor_modifiers(head: Token) -> list[Token]:
 
 
 def place_country(mentions: Iterable[Span]) -> str | None:
-    """The one country that the places and states among some mentions lie in, if one."""
-    countries = {
-        span._.actor.country
-        for span in mentions
-        if span._.actor and span._.actor.country and span._.resolved_by in PLACE_RULES
-    }
-    return countries.pop() if len(countries) == 1 else None
+    """The one country of the places where something happens among some mentions, if one:
+    "in Gaza", "near the town of Samarra"; not a state that acts or is acted on ("criticized
+    Russia")."""
+    # Places the sentence goes from or to ("crossed from Somalia") do not place it, but make
+    # where it happens ambiguous.
+    located: set[str] = set()
+    placed: set[str] = set()
+    for span in mentions:
+        preposition = _preposition(span.root) if span._.resolved_by in PLACE_RULES else None
+        if preposition is not None and span._.actor.country:
+            located.add(span._.actor.country)
+            if preposition in LOCATIVE_PREPOSITIONS:
+                placed.add(span._.actor.country)
+    return placed.pop() if len(placed) == 1 and located == placed else None
+
+
+def _preposition(token: Token) -> str | None:
+    """The preposition a place hangs from: "in" for "in Gaza" and "outside the city of Basra"
+    gives "outside"."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head
+    return token.head.lower_ if token.dep_ == "pobj" else None
