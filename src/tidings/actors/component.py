@@ -154,7 +154,7 @@ class ActorResolver:
                 span._.actor = referent.actor
             span._.resolved_by = referent.rule
             mentions.append(span)
-            if self._may_take_a_sentence_country(referent):
+            if self._may_take_a_sentence_country(referent, head):
                 countryless.append(span)
             resolved[head.i] = referent
             subject = head.dep_ in ("nsubj", "nsubjpass")
@@ -163,13 +163,15 @@ class ActorResolver:
         self._give_sentence_countries(doc._.actor_mentions, countryless)
         return doc
 
-    def _may_take_a_sentence_country(self, referent: Referent) -> bool:
+    def _may_take_a_sentence_country(self, referent: Referent, head: Token) -> bool:
         actor = referent.actor
+        modifiers = self.tables.modifiers
         return (
             actor is not None
             and actor.country is None
             and bool(actor.sectors)
-            and not self.tables.modifiers.stateless & set(actor.sectors)
+            and not modifiers.stateless & set(actor.sectors)
+            and head.lemma_.lower() not in modifiers.away_from_home
             and not referent.rule.startswith(OWNED_RULES)
         )
 

@@ -117,6 +117,7 @@ class Modifiers:
     backers: frozenset[str] = frozenset()
     ethnic: frozenset[str] = frozenset()
     stateless: frozenset[str] = frozenset()
+    away_from_home: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
 
 
@@ -279,6 +280,7 @@ def _modifiers(path: Path) -> Modifiers:
         backers=frozenset(str(w).lower() for w in table.get("backers") or ()),
         ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
         stateless=frozenset(_sectors(table.get("stateless"), path, 0)),
+        away_from_home=frozenset(str(w).lower() for w in table.get("away_from_home") or ()),
         organisations=frozenset(str(w).lower() for w in table.get("organisations") or ()),
     )
 
