@@ -10,7 +10,6 @@ refers back to one ("he", "the terrorist group", "the two countries").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.context import actor_modifiers, place_country
+from tidings.actors.context import actor_modifiers, sentence_country
 from tidings.actors.coreference import Antecedents, Entry, Referent
 from tidings.actors.knowledge import ActorTables, KnownActor, load_tables
 from tidings.actors.names import first_name_gender, is_first_name
@@ -181,15 +180,11 @@ class ActorResolver:
         Coast dismissed an appeal from President Laurent Gbagbo". Other actors' countries do
         not count: in "Israeli troops killed three militants", the militants are not Israeli;
         nor does a state acted on: in "The government criticized Russia", it is not Russian."""
-        starts = [m.start for m in mentions]
         countries: dict[int, str | None] = {}
         for span in countryless:
             sentence = span.sent
             if sentence.start not in countries:
-                in_sentence = slice(
-                    bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-                )
-                countries[sentence.start] = place_country(mentions[in_sentence])
+                countries[sentence.start] = sentence_country(sentence, mentions)
             country = countries[sentence.start]
             if country is not None:
                 span._.actor = replace(span._.actor, country=country)
@@ -320,10 +315,10 @@ class ActorResolver:
             entry, start, end = lexicon.known[head.i]
             actor = entry.actor_on(published)
             named = entry.kind == "person"
-            written = self._countries_in(span, lexicon, skip=range(start, end))
-            if entry.kind == "group" and actor.country and written:
+            if entry.kind == "group" and actor.country:
                 # "Pakistani Taliban", "Iraqi Hezbollah": the branch in the country written.
-                actor = replace(actor, country=written[0])
+                written = self._countries_in(span, lexicon, skip=range(start, end))
+                actor = replace(actor, country=written[0]) if written else actor
             return Referent(actor, f"kb:{entry.id}", entry.kind, entry.gender, named=named)
         owner = self._owner(span, head, lexicon)
         if role is not None and owner is not None:

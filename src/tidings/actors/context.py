@@ -3,7 +3,8 @@ the words that name an actor modifying it, and the country where its sentence ha
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -25,7 +26,14 @@ def actor_modifiers(head: Token) -> list[Token]:
     return found
 
 
-def place_country(mentions: Iterable[Span]) -> str | None:
+def sentence_country(sentence: Span, mentions: Sequence[Span]) -> str | None:
+    """The one country where a sentence happens, read from a Doc's mentions (in text order)."""
+    first = bisect_left(mentions, sentence.start, key=lambda span: span.start)
+    last = bisect_left(mentions, sentence.end, key=lambda span: span.start)
+    return _place_country(mentions[first:last])
+
+
+def _place_country(mentions: Iterable[Span]) -> str | None:
     """The one country of the places where something happens among some mentions, if one:
     "in Gaza", "near the town of Samarra"; not a state that acts or is acted on ("criticized
     Russia")."""

@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.context import actor_modifiers, place_country
+from tidings.actors.context import actor_modifiers, sentence_country
 from tidings.events.factuality import Judgement, factuality_of
 from tidings.events.lexicon import (
     Lexicon,
@@ -276,10 +276,7 @@ class EventExtractor:
         if mentions.at(means) is not None:
             return NO_ROLE
         doc = means.doc
-        sentence = means.sent
-        country = place_country(
-            s for s in doc._.actor_mentions or () if sentence.start <= s.start < sentence.end
-        )
+        country = sentence_country(means.sent, doc._.actor_mentions or [])
         span = doc[means.left_edge.i : means.i + 1]
         span._.actor = Actor(span.text, country, (UNIDENTIFIED_ARMED,))
         span._.resolved_by = "unidentified" + ("+sentence-country" if country else "")
