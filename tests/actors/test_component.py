@@ -511,6 +511,17 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_as_a_state(annotate_actors:
         "ethnic-group",
     )
     assert _actor(doc, "Albanian troops").country == "ALB"
+    # Placed by the sentence, not by a preposition of its own.
+    doc = annotate_actors("Serb forces killed three ethnic Albanians in southeastern Serbia.")
+    assert _actor(doc, "three ethnic Albanians").country == "SRB"
+
+
+def test_an_international_armed_group_is_coded_img(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Al-Qaeda threatened the United States.")
+    assert (_actor(doc, "Al-Qaeda").country, _actor(doc, "Al-Qaeda").sectors) == (
+        None,
+        ("IMG", "REB"),
+    )
 
 
 def test_a_two_word_city_in_a_name_gives_the_country(annotate_actors: Annotator) -> None:

@@ -241,3 +241,14 @@ def test_defacing_or_shutting_down_websites_is_a_cyber_attack(parse: Annotator) 
         ("RUS", "176", "EST")
     ]
     assert [c for _, c, _ in dyads(parse("Kenyan police shut down the protest camp."))] == ["172"]
+
+
+def test_a_domestic_actor_of_no_written_country_is_its_unarmed_partner_s(parse: Annotator) -> None:
+    doc = parse("An Argentine judge has ordered former president Carlos Menem to appear in court.")
+    event = only_event(doc)
+    assert (event.source._.actor.country, event.target._.actor.country) == ("ARG", "ARG")
+    assert event.target._.resolved_by.endswith("+partner-country")
+    # Armed forces act abroad too: their country says nothing of whom they act on.
+    assert dyads(parse("Israeli troops detained three opposition activists.")) == [
+        ("ISR", "173", None)
+    ]

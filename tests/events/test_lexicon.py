@@ -13,6 +13,7 @@ from tidings.events.lexicon import (
     FACTUALITY_FILE,
     INTENTS_FILE,
     NOUNS_FILE,
+    PARTIES_FILE,
     REFUSALS_FILE,
     VERBS_FILE,
     load_lexicon,
@@ -46,7 +47,14 @@ def test_word_forms_repair_a_wrong_lemma() -> None:
 
 @pytest.fixture
 def lexicon_copy(tmp_path: Path) -> Path:
-    for name in (VERBS_FILE, NOUNS_FILE, FACTUALITY_FILE, REFUSALS_FILE, INTENTS_FILE):
+    for name in (
+        VERBS_FILE,
+        NOUNS_FILE,
+        FACTUALITY_FILE,
+        REFUSALS_FILE,
+        INTENTS_FILE,
+        PARTIES_FILE,
+    ):
         shutil.copy(packaged(f"events/{name}"), tmp_path / name)
     return tmp_path
 
@@ -123,3 +131,13 @@ def test_an_intent_key_must_be_a_cameo_code(lexicon_copy: Path) -> None:
     with pytest.raises(TableError, match="'99' is not a CAMEO code here") as caught:
         load_lexicon(lexicon_copy)
     assert caught.value.line == len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_parties_must_be_sector_codes(lexicon_copy: Path) -> None:
+    path = lexicon_copy / PARTIES_FILE
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("armed: [MIL,", "armed: [military,"),
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError, match="'MILITARY' is not a sector code"):
+        load_lexicon(lexicon_copy)

@@ -168,7 +168,8 @@ class ActorResolver:
         return (
             actor is not None
             and actor.country is None
-            and bool(actor.sectors)
+            # "ethnic Albanians": a people lives where its sentence happens.
+            and (bool(actor.sectors) or referent.rule == "ethnic-group")
             and not modifiers.stateless & set(actor.sectors)
             and head.lemma_.lower() not in modifiers.away_from_home
             and not referent.rule.startswith(OWNED_RULES)

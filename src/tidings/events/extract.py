@@ -11,7 +11,7 @@ or from the support verb that carries it ("launched an attack").
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -188,7 +188,27 @@ class EventExtractor:
         events: list[EventAnnotation] = []
         for candidate in sorted(verbal + nominal, key=lambda c: c.trigger.i):
             events.extend(self._annotations(doc, candidate, mentions))
+        for event in events:
+            self._give_partner_country(event.source, event.target)
+            self._give_partner_country(event.target, event.source)
         return events
+
+    def _give_partner_country(self, party: Span | None, partner: Span | None) -> None:
+        """A domestic actor of no written country is of its unarmed partner's country ("An
+        Argentine judge ordered former president Carlos Menem": Menem is Argentine)."""
+        if party is None or partner is None or party._.actor is None or partner._.actor is None:
+            return
+        mine, theirs = party._.actor, partner._.actor
+        parties = self.lexicon.parties
+        if (
+            mine.country is None
+            and mine.sectors
+            and set(mine.sectors) <= parties.domestic
+            and theirs.country is not None
+            and not parties.armed & set(theirs.sectors)
+        ):
+            party._.actor = replace(mine, country=theirs.country)
+            party._.resolved_by += "+partner-country"
 
     # --- triggers ---------------------------------------------------------------------------
 

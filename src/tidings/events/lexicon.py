@@ -1,11 +1,13 @@
 """The event lexicon: verb and noun patterns and factuality cues, read from tidings' YAML files.
 
-The files live in ``tidings/data/events/`` (``verbs.yaml``, ``nouns.yaml``, ``factuality.yaml``);
-each says in its header what an entry holds. A bad entry raises a TableError with file and line.
+The files live in ``tidings/data/events/`` (``verbs.yaml``, ``nouns.yaml``, ``factuality.yaml``,
+``refusals.yaml``, ``intents.yaml``, ``parties.yaml``); each says in its header what an entry
+holds. A bad entry raises a TableError with file and line.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +27,7 @@ NOUNS_FILE = "nouns.yaml"
 FACTUALITY_FILE = "factuality.yaml"
 REFUSALS_FILE = "refusals.yaml"
 INTENTS_FILE = "intents.yaml"
+PARTIES_FILE = "parties.yaml"
 
 DEFAULT_TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "into", "at")
 DEFAULT_NOUN_TARGET_PREPS = ("on", "against", "with", "to", "toward", "towards", "into")
@@ -132,6 +135,14 @@ class FactualityCues:
 
 
 @dataclass(frozen=True)
+class Parties:
+    """Sectors whose actors take their event partner's country, and those that give none."""
+
+    domestic: frozenset[str]
+    armed: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Verb and noun patterns indexed by lemma, the support verbs and the factuality cues."""
 
@@ -139,6 +150,7 @@ class Lexicon:
     nouns: Mapping[str, tuple[NounPattern, ...]]
     support_verbs: frozenset[str]
     cues: FactualityCues
+    parties: Parties
     means: frozenset[str] = frozenset()
     refusal_codes: Mapping[str, str] = field(default_factory=dict)
     refusing_auxiliaries: frozenset[str] = frozenset()
@@ -200,9 +212,9 @@ _Pattern = TypeVar("_Pattern", VerbPattern, NounPattern)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     """Read the lexicon from ``directory`` (default: the one shipped with tidings)."""
     folder = directory if directory is not None else packaged(LEXICON_DIR)
-    names = (VERBS_FILE, NOUNS_FILE, FACTUALITY_FILE, REFUSALS_FILE, INTENTS_FILE)
+    names = (VERBS_FILE, NOUNS_FILE, FACTUALITY_FILE, REFUSALS_FILE, INTENTS_FILE, PARTIES_FILE)
     paths = tuple(folder / name for name in names)
-    verbs_path, nouns_path, cues_path, refusals_path, intents_path = paths
+    verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path = paths
     support, means, nouns = _read_nouns(nouns_path)
     auxiliaries, refusal_codes = _read_refusals(refusals_path)
     return Lexicon(
@@ -214,6 +226,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         refusal_codes=refusal_codes,
         refusing_auxiliaries=auxiliaries,
         intent_codes=_read_code_map(intents_path, prefix_lengths=(2, 3)),
+        parties=_read_parties(parties_path),
         sources=paths,
     )
 
@@ -372,6 +385,17 @@ def _read_nouns(path: Path) -> tuple[frozenset[str], frozenset[str], list[NounPa
                 NounPattern(rule, noun, code, target_preps, of_role, between == "targets")
             )
     return support, means, patterns
+
+
+def _read_parties(path: Path) -> Parties:
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise TableError(path, 1, "parties.yaml must hold 'domestic' and 'armed'")
+    domestic, armed = (frozenset(_words(path, 1, data, key)) for key in ("domestic", "armed"))
+    for code in domestic | armed:
+        if not re.fullmatch(r"[a-z]{3}", code):
+            raise TableError(path, 1, f"{code.upper()!r} is not a sector code (three capitals)")
+    return Parties(frozenset(c.upper() for c in domestic), frozenset(c.upper() for c in armed))
 
 
 def _read_cues(path: Path) -> FactualityCues:
