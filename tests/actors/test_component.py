@@ -606,3 +606,16 @@ def test_a_city_is_found_without_its_diacritics_and_when_read_as_a_people(
 def test_northern_ireland_is_the_united_kingdom_not_ireland(annotate_actors: Annotator) -> None:
     doc = annotate_actors("Police in Northern Ireland arrested two men.")
     assert _actor(doc, "Northern Ireland").country == "GBR"
+
+
+def test_a_role_word_inside_a_place_name_is_no_role(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Israel reimposed blockades in the West Bank.")
+    assert (_actor(doc, "the West Bank").country, _actor(doc, "the West Bank").sectors) == (
+        "PSE",
+        (),
+    )
+
+
+def test_a_voice_is_of_the_country_it_speaks_for(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Talks will resume, said a spokesperson for the Israeli prime minister.")
+    assert _actor(doc, "a spokesperson").country == "ISR"

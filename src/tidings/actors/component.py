@@ -225,6 +225,9 @@ class ActorResolver:
                     countries.setdefault(i, match)
         roles: dict[int, _Match] = {}
         for match_id, start, end in _longest_first(self._roles(doc)):
+            name = countries.get(start)
+            if name is not None and name.start < start and end <= name.end:
+                continue  # "bank" in "the West Bank" is part of the place's name
             match = _Match(doc.vocab.strings[match_id], start, end)
             for i in range(start, end):
                 roles.setdefault(i, match)
@@ -606,13 +609,19 @@ class ActorResolver:
     ) -> str | None:
         """The country of an "of/in/from X" object of a phrase's head, also where a word of the
         object names it ("president of the Chadian Human Rights League"), of where it is
-        based ("a group based in Trinidad"), or of an employer of the role's own sector ("a
-        professor at the University of St Andrews in Scotland")."""
+        based ("a group based in Trinidad"), of an employer of the role's own sector ("a
+        professor at the University of St Andrews in Scotland"), or of whom a voice speaks for
+        ("a spokesperson for the Israeli prime minister")."""
         preps = [*head.children]
         preps += [c for a in head.children if a.lemma_ in SEATED for c in a.children]
+        # "a spokesperson for the Israeli prime minister" speaks for Israel.
+        voice = head.lower_ in self.tables.voices
         for prep in preps:
             employer = prep.lower_ == "at" and bool(sectors)
-            if prep.dep_ != "prep" or not (employer or prep.lower_ in COUNTRY_PREPOSITIONS):
+            spoken_for = prep.lower_ == "for" and voice
+            if prep.dep_ != "prep" or not (
+                employer or spoken_for or prep.lower_ in COUNTRY_PREPOSITIONS
+            ):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
