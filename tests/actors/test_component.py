@@ -619,3 +619,12 @@ def test_a_role_word_inside_a_place_name_is_no_role(annotate_actors: Annotator) 
 def test_a_voice_is_of_the_country_it_speaks_for(annotate_actors: Annotator) -> None:
     doc = annotate_actors("Talks will resume, said a spokesperson for the Israeli prime minister.")
     assert _actor(doc, "a spokesperson").country == "ISR"
+
+
+def test_a_country_an_actor_stands_for_or_against_is_not_its_own(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("Pro-Russian separatists and an anti-Syria journalist met in Kyiv.")
+    assert _actor(doc, "Pro-Russian separatists").sectors == ("REB",)
+    assert _actor(doc, "Pro-Russian separatists").country != "RUS"
+    assert _actor(doc, "an anti-Syria journalist").country != "SYR"

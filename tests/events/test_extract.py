@@ -213,6 +213,15 @@ def test_the_means_of_an_attack_stands_for_an_unidentified_perpetrator(parse: An
     ]
 
 
+def test_a_passive_violent_act_done_in_an_attack_is_the_attacker_s(parse: Annotator) -> None:
+    assert dyads(parse("Two Palestinian fighters were wounded in an Israeli air strike.")) == [
+        ("ISR", "182", "PSE")
+    ]
+    event = only_event(parse("A journalist was killed in a car bomb explosion in Beirut."))
+    assert event.source is not None
+    assert (event.source._.actor.country, event.source._.actor.sectors) == ("LBN", ("UAF",))
+
+
 def test_a_country_modifying_a_compound_names_the_source(parse: Annotator) -> None:
     # The strikes are the killing's means, not a second event.
     assert dyads(parse("US drone strikes killed four Yemeni fighters.")) == [("USA", "190", "YEM")]

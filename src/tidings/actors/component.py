@@ -577,11 +577,12 @@ class ActorResolver:
         return _Reading(country, tuple(dict.fromkeys(sectors)), gender=gender)
 
     def _countries_in(self, span: Span, lexicon: _Lexicon, skip: range) -> list[str]:
-        """Country codes named inside a phrase, in order, leaving out backers ("Syrian-backed")
-        and ethnic groups ("ethnic Albanians")."""
+        """Country codes named inside a phrase, in order, leaving out backers ("Syrian-backed"),
+        stances ("anti-Syria", "pro-Russian") and ethnic groups ("ethnic Albanians")."""
         codes: list[str] = []
         seen: set[int] = set()
         backers = self.tables.modifiers.backers
+        stances = self.tables.modifiers.stances
         for token in span:
             match = lexicon.countries.get(token.i)
             if match is None or token.i in skip or match.start in seen:
@@ -591,6 +592,9 @@ class ActorResolver:
                 continue
             after = span.doc[match.end : match.end + 2]
             if len(after) == 2 and after[0].text == "-" and after[1].lower_ in backers:
+                continue
+            before = span.doc[max(match.start - 2, 0) : match.start]
+            if len(before) == 2 and before[1].text == "-" and before[0].lower_ in stances:
                 continue
             codes.append(match.code)
         if not codes:

@@ -115,6 +115,7 @@ class Modifiers:
     generic_heads: frozenset[str] = frozenset()
     titles: dict[str, Title] = field(default_factory=dict)
     backers: frozenset[str] = frozenset()
+    stances: frozenset[str] = frozenset()
     ethnic: frozenset[str] = frozenset()
     stateless: frozenset[str] = frozenset()
     away_from_home: frozenset[str] = frozenset()
@@ -278,6 +279,7 @@ def _modifiers(path: Path) -> Modifiers:
         generic_heads=frozenset(str(w).lower() for w in table.get("generic_heads") or ()),
         titles=titles,
         backers=frozenset(str(w).lower() for w in table.get("backers") or ()),
+        stances=frozenset(str(w).lower() for w in table.get("stances") or ()),
         ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
         stateless=frozenset(_sectors(table.get("stateless"), path, 0)),
         away_from_home=frozenset(str(w).lower() for w in table.get("away_from_home") or ()),

@@ -269,9 +269,12 @@ class EventExtractor:
             source = _plausible_controller(host, target, mentions)
         consumed: tuple[Token, ...] = (thing,) if thing is not None else ()
         if pattern.code[:2] in VIOLENT_ROOTS:
-            means = _agent(host) if _is_passive(host) else _child(host, "nsubj")
-            if means is not None and self._names_means(means):
+            means = self._means(host)
+            if means is not None:
                 consumed += (means,)
+                if not source.mentions:
+                    # "wounded in an Israeli air strike": whoever the means names used it.
+                    source = _role(mentions, means, "means")
                 if not source.mentions:
                     source = self._unidentified_perpetrator(means, mentions)
         source, target = _without_self(source, target)
@@ -301,6 +304,15 @@ class EventExtractor:
         span._.actor = Actor(span.text, country, (UNIDENTIFIED_ARMED,))
         span._.resolved_by = "unidentified" + ("+sentence-country" if country else "")
         return Role((span,), "unidentified perpetrator (the means)")
+
+    def _means(self, verb: Token) -> Token | None:
+        """What a violent verb says the act was done with: its subject ("a bomb killed"), or
+        in the passive its agent or "in" object ("were killed by / in a car bomb explosion")."""
+        if _is_passive(verb):
+            found = [_agent(verb), *(obj for _, obj in _prep_objects(verb, ("in",)))]
+        else:
+            found = [_child(verb, "nsubj")]
+        return next((n for n in found if n is not None and self._names_means(n)), None)
 
     def _names_means(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
