@@ -628,3 +628,14 @@ def test_a_country_an_actor_stands_for_or_against_is_not_its_own(
     assert _actor(doc, "Pro-Russian separatists").sectors == ("REB",)
     assert _actor(doc, "Pro-Russian separatists").country != "RUS"
     assert _actor(doc, "an anti-Syria journalist").country != "SYR"
+
+
+def test_a_role_of_no_written_country_takes_its_possessor_s(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Egypt said its police arrested three men.")
+    assert (_actor(doc, "police").country, _mention(doc, "police")._.resolved_by) == (
+        "EGY",
+        "role+owner",
+    )
+    # A group of no one country keeps none: bin Laden's al-Qaeda is not Saudi.
+    doc = annotate_actors("Osama bin Laden's al-Qaeda threatened the United States.")
+    assert _actor(doc, "al-Qaeda").country is None

@@ -261,3 +261,9 @@ def test_a_domestic_actor_of_no_written_country_is_its_unarmed_partner_s(parse: 
     assert dyads(parse("Israeli troops detained three opposition activists.")) == [
         ("ISR", "173", None)
     ]
+
+
+def test_a_party_s_own_troops_are_not_whom_it_acts_on(parse: Annotator) -> None:
+    assert dyads(parse("Syria says it is willing to withdraw its troops from Lebanon.")) == [
+        ("SYR", "030", "LBN")
+    ]

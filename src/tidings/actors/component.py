@@ -147,14 +147,18 @@ class ActorResolver:
             if referent is None:
                 mentions.extend(self._modifying_actors(head, lexicon))
                 continue
+            if self._may_take_a_context_country(referent, head):
+                # A voice ("Hamas's spokesman") is attributed to its owner by the quotes.
+                if head.lemma_.lower() not in self.tables.voices:
+                    referent = _with_owner_country(referent, head, resolved)
+                if referent.actor is not None and referent.actor.country is None:
+                    countryless.append(span)
             if referent.members:
                 span._.members = referent.members
             else:
                 span._.actor = referent.actor
             span._.resolved_by = referent.rule
             mentions.append(span)
-            if self._may_take_a_sentence_country(referent, head):
-                countryless.append(span)
             resolved[head.i] = referent
             subject = head.dep_ in ("nsubj", "nsubjpass")
             antecedents.add(Entry(referent, head, subject, quoted, span.text))
@@ -162,7 +166,8 @@ class ActorResolver:
         self._give_sentence_countries(doc._.actor_mentions, countryless)
         return doc
 
-    def _may_take_a_sentence_country(self, referent: Referent, head: Token) -> bool:
+    def _may_take_a_context_country(self, referent: Referent, head: Token) -> bool:
+        """Whether an actor of no written country may take its owner's or its sentence's."""
         actor = referent.actor
         modifiers = self.tables.modifiers
         return (
@@ -847,6 +852,19 @@ def _name_run(head: Token) -> Span:
 
 def _subtree(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def _with_owner_country(referent: Referent, head: Token, resolved: dict[int, Referent]) -> Referent:
+    """A role of no written country takes its possessor's: "Egypt said its police ..."."""
+    actor = referent.actor
+    if actor is None:
+        return referent
+    owner = next((resolved.get(c.i) for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.actor is None or owner.actor.country is None:
+        return referent
+    return replace(
+        referent, actor=replace(actor, country=owner.actor.country), rule=f"{referent.rule}+owner"
+    )
 
 
 def _without_possessive(name: str) -> str:

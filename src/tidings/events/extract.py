@@ -793,6 +793,8 @@ def _predicate_target(verb: Token, source: Role, mentions: MentionIndex) -> Role
         span = mentions.at(token)
         if span is None or taken & {t.i for t in span} or _is_own_pronoun(span):
             continue
+        if _is_own(span.root):
+            continue  # "withdraw its troops": the party's own, not whom it acts on
         if not any(_same_actor(span, own) for own in source.mentions):
             return Role((span,), "first actor after the verb")
     return NO_ROLE
