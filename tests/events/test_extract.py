@@ -267,3 +267,10 @@ def test_a_party_s_own_troops_are_not_whom_it_acts_on(parse: Annotator) -> None:
     assert dyads(parse("Syria says it is willing to withdraw its troops from Lebanon.")) == [
         ("SYR", "030", "LBN")
     ]
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_names(parse: Annotator) -> None:
+    text = "Russia threatened to stop the talks if the United States goes ahead."
+    assert dyads(parse(text)) == [("RUS", "130", "USA")]
+    text = "Farmers threatened to block roads unless Israel rescinded the annexation."
+    assert [(code, target) for _, code, target in dyads(parse(text))] == [("132", "ISR")]

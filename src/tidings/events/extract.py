@@ -45,6 +45,9 @@ MAX_CLIMB = 8
 ADDRESSING_ROOTS = ("02", "10")
 # The root of protests, whose target their purpose names ("to demand reforms from X").
 PROTEST_ROOT = "14"
+# The root of threats, aimed at whom their condition names ("... unless Israel rescinds").
+THREAT_ROOT = "13"
+CONDITION_MARKS = ("if", "unless")
 # Roots of violent acts, whose means may stand for an unnamed perpetrator ("a bomb killed").
 VIOLENT_ROOTS = ("18", "19", "20")
 # The sector of an armed actor of unknown affiliation (PLOVER's "unknown gunmen").
@@ -282,6 +285,8 @@ class EventExtractor:
             target = _predicate_target(verb, source, mentions)
         if not target.mentions and pattern.code[:2] == PROTEST_ROOT:
             target = _protest_target(host, source, mentions)
+        if not target.mentions and pattern.code[:2] == THREAT_ROOT:
+            target = _condition_target(host, mentions)
         if pattern.inverse:
             source, target = target, source
         if pattern.attributed:
@@ -823,6 +828,22 @@ def _protest_target(verb: Token, source: Role, mentions: MentionIndex) -> Role:
             role = _predicate_target(child, source, mentions)
             if role.mentions:
                 return Role(role.mentions, f"purpose of the protest: {role.via}")
+    return NO_ROLE
+
+
+def _condition_target(verb: Token, mentions: MentionIndex, depth: int = 3) -> Role:
+    """Whom a threat is aimed at, read from its condition: "threatened to strike unless Israel
+    rescinded the annexation", "threatened to stop talks if the United States goes ahead"."""
+    for child in verb.children:
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if child.dep_ == "advcl" and marks & set(CONDITION_MARKS):
+            role = _role(mentions, _child(child, "nsubj"), "subject of the condition")
+            if role.mentions:
+                return role
+        elif child.dep_ in ("xcomp", "ccomp") and depth > 0:
+            role = _condition_target(child, mentions, depth - 1)
+            if role.mentions:
+                return role
     return NO_ROLE
 
 
