@@ -274,3 +274,17 @@ def test_a_threat_is_aimed_at_whom_its_condition_names(parse: Annotator) -> None
     assert dyads(parse(text)) == [("RUS", "130", "USA")]
     text = "Farmers threatened to block roads unless Israel rescinded the annexation."
     assert [(code, target) for _, code, target in dyads(parse(text))] == [("132", "ISR")]
+
+
+def test_a_clause_hung_from_the_support_verb_spells_out_the_noun(parse: Annotator) -> None:
+    # The easing is what is demanded, not an event of its own.
+    text = (
+        "The African Union (AU) reiterated its demand today that Sudan end restrictions on the"
+        " movement of aid workers."
+    )
+    assert dyads(parse(text)) == [(None, "100", "SDN")]
+
+
+def test_what_is_joined_to_the_pattern_s_object_is_not_the_target(parse: Annotator) -> None:
+    text = "The UN will withdraw weapons inspectors and aid workers from Iraq."
+    assert [(code, target) for _, code, target in dyads(parse(text))] == [("1662", "IRQ")]

@@ -89,8 +89,9 @@ class Candidate:
     code: str
     source: Role
     target: Role
-    # Nouns whose event this one already codes: the condition object ("accepted the
-    # demand"), or the attack a violent verb's subject names ("a bombing killed").
+    # Tokens whose event this one already codes: the condition object ("accepted the
+    # demand"), the attack a violent verb's subject names ("a bombing killed"), or the clause
+    # that spells out a nominal event ("reiterated its demand that Israel ease ...").
     consumed: tuple[Token, ...] = ()
 
 
@@ -185,8 +186,12 @@ class EventExtractor:
         nominal = [c for c in nominal if not _names_a_motive(c.trigger, triggers)]
         # An event in the clause that spells out another ("called on Hamas to accept", "the
         # demand that Israel ease") is that event's content, not an event of its own.
+        spelled_out = {token.i for c in nominal for token in c.consumed}
         verbal = [
-            c for c in verbal if not (_spells_out(c.trigger) and c.trigger.head.i in triggers)
+            c
+            for c in verbal
+            if not (_spells_out(c.trigger) and c.trigger.head.i in triggers)
+            and c.trigger.i not in spelled_out
         ]
         events: list[EventAnnotation] = []
         for candidate in sorted(verbal + nominal, key=lambda c: c.trigger.i):
@@ -282,7 +287,7 @@ class EventExtractor:
                     source = self._unidentified_perpetrator(means, mentions)
         source, target = _without_self(source, target)
         if not target.mentions:
-            target = _predicate_target(verb, source, mentions)
+            target = _predicate_target(verb, source, mentions, thing)
         if not target.mentions and pattern.code[:2] == PROTEST_ROOT:
             target = _protest_target(host, source, mentions)
         if not target.mentions and pattern.code[:2] == THREAT_ROOT:
@@ -366,7 +371,17 @@ class EventExtractor:
                 if clause.dep_ in ("acl", "ccomp") and _child(clause, "nsubj") is not None:
                     target = _role(mentions, _child(clause, "nsubj"), "subject of its clause")
                     break
+        content: tuple[Token, ...] = ()
         if supported and carrier is not None:
+            # "reiterated its demand today that Israel ease ...": the clause the parser hung
+            # from the support verb spells out the noun's event; it addresses its subject.
+            spelled = next(
+                (c for c in carrier.children if c.dep_ == "ccomp" and c.i > noun.i), None
+            )
+            if spelled is not None:
+                content = (spelled,)
+                if not target.mentions and pattern.code[:2] in ADDRESSING_ROOTS:
+                    target = _role(mentions, _child(spelled, "nsubj"), "subject of its clause")
             if not source.mentions:
                 if noun.dep_ == "dobj":
                     source = _verb_source(carrier, mentions)
@@ -381,7 +396,7 @@ class EventExtractor:
         source, target = _without_self(source, target)
         if not source.mentions and not target.mentions:
             return None
-        return Candidate(noun, pattern.rule, pattern.code, source, target)
+        return Candidate(noun, pattern.rule, pattern.code, source, target, content)
 
     def _is_support_verb(self, verb: Token) -> bool:
         return bool(verb_forms(verb) & self.lexicon.support_verbs)
@@ -780,10 +795,16 @@ def _clause_target(clause: Token, mentions: MentionIndex, depth: int = 3) -> Rol
 SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "acl", "appos", "npadvmod", "punct"}
 
 
-def _predicate_target(verb: Token, source: Role, mentions: MentionIndex) -> Role:
+def _predicate_target(
+    verb: Token, source: Role, mentions: MentionIndex, thing: Token | None = None
+) -> Role:
     """The first actor in the verb's own phrase after it, when no rule names the target:
-    "lifted a curfew in Montenegro", "handed over medicine to the Red Crescent"."""
+    "lifted a curfew in Montenegro", "handed over medicine to the Red Crescent"; not what is
+    acted with, as the pattern's object or joined to it ("withdrew inspectors and aid workers
+    from Iraq")."""
     taken = {token.i for span in source.mentions for token in span}
+    if thing is not None:
+        taken |= {token.i for token in thing.conjuncts}
 
     def phrase(token: Token) -> Iterator[Token]:
         for child in token.children:
