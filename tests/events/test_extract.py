@@ -252,15 +252,14 @@ def test_defacing_or_shutting_down_websites_is_a_cyber_attack(parse: Annotator) 
     assert [c for _, c, _ in dyads(parse("Kenyan police shut down the protest camp."))] == ["172"]
 
 
-def test_a_domestic_actor_of_no_written_country_is_its_unarmed_partner_s(parse: Annotator) -> None:
+def test_a_domestic_actor_of_no_written_country_is_of_its_court_or_police(parse: Annotator) -> None:
     doc = parse("An Argentine judge has ordered former president Carlos Menem to appear in court.")
     event = only_event(doc)
     assert (event.source._.actor.country, event.target._.actor.country) == ("ARG", "ARG")
     assert event.target._.resolved_by.endswith("+partner-country")
-    # Armed forces act abroad too: their country says nothing of whom they act on.
-    assert dyads(parse("Israeli troops detained three opposition activists.")) == [
-        ("ISR", "173", None)
-    ]
+    # Without a court or the police, the other party's country says nothing.
+    assert dyads(parse("Opposition leaders met the American ambassador.")) == [(None, "040", "USA")]
+    assert dyads(parse("Thousands of demonstrators denounced Israel.")) == [(None, "111", "ISR")]
 
 
 def test_a_party_s_own_troops_are_not_whom_it_acts_on(parse: Annotator) -> None:

@@ -136,8 +136,8 @@ def test_an_intent_key_must_be_a_cameo_code(lexicon_copy: Path) -> None:
 def test_parties_must_be_sector_codes(lexicon_copy: Path) -> None:
     path = lexicon_copy / PARTIES_FILE
     path.write_text(
-        path.read_text(encoding="utf-8").replace("armed: [MIL,", "armed: [military,"),
+        path.read_text(encoding="utf-8").replace("home_bound: [JUD,", "home_bound: [judges,"),
         encoding="utf-8",
     )
-    with pytest.raises(TableError, match="'MILITARY' is not a sector code"):
+    with pytest.raises(TableError, match="'JUDGES' is not a sector code"):
         load_lexicon(lexicon_copy)

@@ -202,8 +202,9 @@ class EventExtractor:
         return events
 
     def _give_partner_country(self, party: Span | None, partner: Span | None) -> None:
-        """A domestic actor of no written country is of its unarmed partner's country ("An
-        Argentine judge ordered former president Carlos Menem": Menem is Argentine)."""
+        """A domestic actor of no written country is of its partner's country where one of the
+        two is a court or the police ("An Argentine judge ordered former president Carlos Menem":
+        Menem is Argentine)."""
         if party is None or partner is None or party._.actor is None or partner._.actor is None:
             return
         mine, theirs = party._.actor, partner._.actor
@@ -213,7 +214,7 @@ class EventExtractor:
             and mine.sectors
             and set(mine.sectors) <= parties.domestic
             and theirs.country is not None
-            and not parties.armed & set(theirs.sectors)
+            and parties.home_bound & {*mine.sectors, *theirs.sectors}
         ):
             party._.actor = replace(mine, country=theirs.country)
             party._.resolved_by += "+partner-country"

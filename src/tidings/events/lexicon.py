@@ -136,10 +136,11 @@ class FactualityCues:
 
 @dataclass(frozen=True)
 class Parties:
-    """Sectors whose actors take their event partner's country, and those that give none."""
+    """Sectors of home-bound authorities, and of actors that take their event partner's country
+    beside one."""
 
+    home_bound: frozenset[str]
     domestic: frozenset[str]
-    armed: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -390,12 +391,14 @@ def _read_nouns(path: Path) -> tuple[frozenset[str], frozenset[str], list[NounPa
 def _read_parties(path: Path) -> Parties:
     data = read_yaml(path)
     if not isinstance(data, dict):
-        raise TableError(path, 1, "parties.yaml must hold 'domestic' and 'armed'")
-    domestic, armed = (frozenset(_words(path, 1, data, key)) for key in ("domestic", "armed"))
-    for code in domestic | armed:
+        raise TableError(path, 1, "parties.yaml must hold 'home_bound' and 'domestic'")
+    home_bound, domestic = (
+        frozenset(_words(path, 1, data, key)) for key in ("home_bound", "domestic")
+    )
+    for code in home_bound | domestic:
         if not re.fullmatch(r"[a-z]{3}", code):
             raise TableError(path, 1, f"{code.upper()!r} is not a sector code (three capitals)")
-    return Parties(frozenset(c.upper() for c in domestic), frozenset(c.upper() for c in armed))
+    return Parties(frozenset(c.upper() for c in home_bound), frozenset(c.upper() for c in domestic))
 
 
 def _read_cues(path: Path) -> FactualityCues:
