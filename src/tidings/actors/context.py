@@ -51,8 +51,13 @@ def _place_country(mentions: Iterable[Span]) -> str | None:
 
 
 def _preposition(token: Token) -> str | None:
-    """The preposition a place hangs from: "in" for "in Gaza" and "outside the city of Basra"
-    gives "outside"."""
+    """The preposition a place hangs from: "in" for "in Gaza"; "outside the city of Basra" and
+    "outside of Basra" give "outside"."""
     while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         token = token.head.head
-    return token.head.lower_ if token.dep_ == "pobj" else None
+    if token.dep_ != "pobj":
+        return None
+    preposition = token.head
+    if preposition.lower_ == "of" and preposition.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return preposition.head.lower_  # "outside of Basra", "inside of Syria"
+    return preposition.lower_
