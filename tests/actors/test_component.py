@@ -641,3 +641,15 @@ def test_a_role_of_no_written_country_takes_its_possessor_s(annotate_actors: Ann
     # A group of no one country keeps none: bin Laden's al-Qaeda is not Saudi.
     doc = annotate_actors("Osama bin Laden's al-Qaeda threatened the United States.")
     assert _actor(doc, "al-Qaeda").country is None
+
+
+def test_an_office_holder_named_by_a_shared_surname_takes_its_one_country(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("President Bush and the Bush administration criticized Russia.")
+    assert _actor(doc, "President Bush").country == "USA"
+    assert _mention(doc, "President Bush")._.resolved_by.endswith("+surname")
+    # Office holders named Lee serve several countries: the surname tells none.
+    assert (
+        _actor(annotate_actors("President Lee criticized Russia."), "President Lee").country is None
+    )

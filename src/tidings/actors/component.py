@@ -131,6 +131,7 @@ class ActorResolver:
         for phrase in self.tables.roles:
             self._roles.add(phrase, [nlp.make_doc(phrase)])
         self._gender: Callable[[str], str | None] = first_name_gender()
+        self._surnames = _surname_countries(self.tables.known.values())
 
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self._lexicon(doc)
@@ -151,6 +152,7 @@ class ActorResolver:
                 # A voice ("Hamas's spokesman") is attributed to its owner by the quotes.
                 if head.lemma_.lower() not in self.tables.voices:
                     referent = _with_owner_country(referent, head, resolved)
+                referent = self._with_surname_country(referent, span, lexicon)
                 if referent.actor is not None and referent.actor.country is None:
                     countryless.append(span)
             if referent.members:
@@ -165,6 +167,27 @@ class ActorResolver:
         doc._.actor_mentions = sorted(mentions, key=lambda s: s.start)
         self._give_sentence_countries(doc._.actor_mentions, countryless)
         return doc
+
+    def _with_surname_country(self, referent: Referent, span: Span, lexicon: _Lexicon) -> Referent:
+        """An office holder named by surname alone takes the country of the known office holders
+        of that surname, if they share one: "President Bush", "the Bush administration"."""
+        actor = referent.actor
+        if actor is None or actor.country is not None:
+            return referent
+        titles = self.tables.modifiers.titles
+        names = [
+            t
+            for t in span
+            if t.pos_ == "PROPN" and t.i not in lexicon.roles and t.lower_ not in titles
+        ]
+        if len(names) != 1 or names[0].i in lexicon.known:
+            return referent
+        country, sectors = self._surnames.get(names[0].text, (None, frozenset()))
+        if country is None or not sectors & set(actor.sectors):
+            return referent
+        return replace(
+            referent, actor=replace(actor, country=country), rule=f"{referent.rule}+surname"
+        )
 
     def _may_take_a_context_country(self, referent: Referent, head: Token) -> bool:
         """Whether an actor of no written country may take its owner's or its sentence's."""
@@ -852,6 +875,27 @@ def _name_run(head: Token) -> Span:
 
 def _subtree(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def _surname_countries(
+    known: Iterable[KnownActor],
+) -> dict[str, tuple[str, frozenset[str]]]:
+    """The one country and the sectors of the known office holders of each surname, for the
+    surnames whose office holders share one country."""
+    countries: dict[str, set[str]] = {}
+    sectors: dict[str, set[str]] = {}
+    for entry in known:
+        parts = entry.name.split()
+        if entry.kind != "person" or len(parts) < 2:
+            continue
+        for role in entry.roles:
+            countries.setdefault(parts[-1], set()).add(role.country or "")
+            sectors.setdefault(parts[-1], set()).update(role.sectors)
+    return {
+        name: (next(iter(found)), frozenset(sectors[name]))
+        for name, found in countries.items()
+        if len(found) == 1 and "" not in found
+    }
 
 
 def _with_owner_country(referent: Referent, head: Token, resolved: dict[int, Referent]) -> Referent:
