@@ -25,6 +25,9 @@ from tidings.records import Factuality
         ("Jordan said that Syria attacked Lebanon.", Factuality.ASSERTED),
         ("Jordan said that Syria would attack Lebanon.", Factuality.FUTURE),
         ("Syria would attack Lebanon if it could.", Factuality.HYPOTHETICAL),
+        # An attempt at force happened as an attack does; another attempted act did not.
+        ("Syria tried to attack Lebanon.", Factuality.ASSERTED),
+        ("Syria may try to attack Lebanon.", Factuality.HYPOTHETICAL),
     ],
 )
 def test_factuality(parse: Annotator, text: str, expected: Factuality) -> None:
@@ -78,3 +81,13 @@ def test_a_future_act_announced_by_someone_else_keeps_its_code(parse: Annotator)
 def test_an_act_given_up_did_not_happen(parse: Annotator) -> None:
     event = only_event(parse("Syria gave up attacking Turkey."))
     assert (event.cameo_code, event.factuality) == ("190", Factuality.NEGATED)
+
+
+def test_an_attempt_at_anything_but_force_stays_hypothetical(parse: Annotator) -> None:
+    event = only_event(parse("Egypt tried to mediate between Israel and Hamas."))
+    assert (event.cameo_code, event.factuality) == ("045", Factuality.HYPOTHETICAL)
+
+
+def test_an_attempted_assassination_is_coded_as_one(parse: Annotator) -> None:
+    event = only_event(parse("Militants attempted to assassinate Prime Minister Iyad Allawi."))
+    assert (event.cameo_code, event.factuality) == ("185", Factuality.ASSERTED)

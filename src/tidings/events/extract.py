@@ -414,6 +414,8 @@ class EventExtractor:
         if refusal is not None:
             code, rule = refusal, f"{rule}+refusals.yaml:{code[:2]}"
             judgement = Judgement(Factuality.ASSERTED, "refusal")
+        if judgement.attempt and code[:2] in self.lexicon.cues.attempted_roots:
+            judgement = Judgement(Factuality.ASSERTED, f"attempted: {judgement.cue}")
         reporter = self.reporter(trigger, mentions)
         span = doc[trigger.i : trigger.i + 1]
         when, where = anchor_time(trigger), anchor_place(trigger)

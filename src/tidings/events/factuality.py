@@ -54,6 +54,8 @@ class Judgement:
 
     factuality: Factuality
     cue: str | None
+    # Decided by a verb of trying ("tried to hack"): an attempted act of force is asserted.
+    attempt: bool = False
 
 
 def _clause_cues(token: Token, cues: FactualityCues, *, scope: str) -> list[Judgement]:
@@ -80,6 +82,8 @@ def _clause_cues(token: Token, cues: FactualityCues, *, scope: str) -> list[Judg
         words = verb_forms(token)
         if words & cues.negating_verbs:
             found.append(Judgement(Factuality.NEGATED, f"{token.text} (governs)"))
+        elif words & cues.attempt_verbs:
+            found.append(Judgement(Factuality.HYPOTHETICAL, f"{token.text} (governs)", True))
         elif words & cues.hypothetical_verbs:
             found.append(Judgement(Factuality.HYPOTHETICAL, f"{token.text} (governs)"))
         elif words & cues.future_verbs:

@@ -53,6 +53,8 @@ _CUE_KEYS = {
     "future_verbs",
     "hypothetical_modals",
     "hypothetical_verbs",
+    "attempt_verbs",
+    "attempted_roots",
     "conditional_marks",
     "hypothetical_modifiers",
     "future_modifiers",
@@ -123,6 +125,8 @@ class FactualityCues:
     future_verbs: frozenset[str]
     hypothetical_modals: frozenset[str]
     hypothetical_verbs: frozenset[str]
+    attempt_verbs: frozenset[str]
+    attempted_roots: frozenset[str]
     conditional_marks: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
