@@ -287,3 +287,11 @@ def test_a_clause_hung_from_the_support_verb_spells_out_the_noun(parse: Annotato
 def test_what_is_joined_to_the_pattern_s_object_is_not_the_target(parse: Annotator) -> None:
     text = "The UN will withdraw weapons inspectors and aid workers from Iraq."
     assert [(code, target) for _, code, target in dyads(parse(text))] == [("1662", "IRQ")]
+
+
+def test_whoever_takes_part_in_a_nominal_event_is_its_source(parse: Annotator) -> None:
+    assert dyads(parse("Hamas participated in talks with Egypt.")) == [("PSE", "040", "EGY")]
+    text = "Serb forces were engaged in ethnic cleansing against Bosnian Muslims."
+    assert dyads(parse(text)) == [("SRB", "203", "BIH")]
+    # A crime committed is done, not promised.
+    assert dyads(parse("Myanmar's military committed genocide.")) == [("MMR", "202", None)]

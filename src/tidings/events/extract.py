@@ -364,6 +364,9 @@ class EventExtractor:
         if noun.dep_ == "dobj" and noun.head.i in triggers:
             return None
         supported = carrier is not None and self._is_support_verb(carrier)
+        if carrier is None:
+            carrier = self._participation(noun)
+            supported = carrier is not None
         source = _noun_source(noun, pattern, mentions)
         target = _noun_target(noun, pattern, mentions)
         if not target.mentions:
@@ -383,8 +386,11 @@ class EventExtractor:
                 content = (spelled,)
                 if not target.mentions and pattern.code[:2] in ADDRESSING_ROOTS:
                     target = _role(mentions, _child(spelled, "nsubj"), "subject of its clause")
+            if not source.mentions and noun.dep_ == "pobj":
+                # "were engaged in": whoever takes part, active or not.
+                source = _clause_subject(carrier, mentions)
             if not source.mentions:
-                if noun.dep_ == "dobj":
+                if noun.dep_ in ("dobj", "pobj"):
                     source = _verb_source(carrier, mentions)
                 else:
                     source = _role(mentions, _agent(carrier), "agent of the support verb")
@@ -398,6 +404,20 @@ class EventExtractor:
         if not source.mentions and not target.mentions:
             return None
         return Candidate(noun, pattern.rule, pattern.code, source, target, content)
+
+    def _participation(self, noun: Token) -> Token | None:
+        """The verb through which its subject takes part "in" a nominal event: "engaged in
+        ethnic cleansing", "took part in the protests"."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+            return None
+        verb = noun.head.head
+        if verb.lower_ == "part" and verb.dep_ == "dobj":
+            verb = verb.head  # "took part in"
+        part = _child(verb, "dobj")
+        words = verb_forms(verb)
+        if part is not None and part.lower_ == "part":
+            words |= {f"{form} part" for form in words}
+        return verb if words & self.lexicon.participation_verbs else None
 
     def _is_support_verb(self, verb: Token) -> bool:
         return bool(verb_forms(verb) & self.lexicon.support_verbs)

@@ -157,6 +157,7 @@ class Lexicon:
     cues: FactualityCues
     parties: Parties
     means: frozenset[str] = frozenset()
+    participation_verbs: frozenset[str] = frozenset()
     refusal_codes: Mapping[str, str] = field(default_factory=dict)
     refusing_auxiliaries: frozenset[str] = frozenset()
     intent_codes: Mapping[str, str] = field(default_factory=dict)
@@ -220,13 +221,14 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     names = (VERBS_FILE, NOUNS_FILE, FACTUALITY_FILE, REFUSALS_FILE, INTENTS_FILE, PARTIES_FILE)
     paths = tuple(folder / name for name in names)
     verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path = paths
-    support, means, nouns = _read_nouns(nouns_path)
+    support, participation, means, nouns = _read_nouns(nouns_path)
     auxiliaries, refusal_codes = _read_refusals(refusals_path)
     return Lexicon(
         verbs=_index(_read_verbs(verbs_path), key=lambda p: p.verb),
         nouns=_index(nouns, key=lambda p: p.noun),
         support_verbs=support,
         means=means,
+        participation_verbs=participation,
         cues=_read_cues(cues_path),
         refusal_codes=refusal_codes,
         refusing_auxiliaries=auxiliaries,
@@ -362,12 +364,15 @@ def _missing(path: Path, line: int, key: str) -> NoReturn:
     raise TableError(path, line, f"missing {key!r}")
 
 
-def _read_nouns(path: Path) -> tuple[frozenset[str], frozenset[str], list[NounPattern]]:
+def _read_nouns(
+    path: Path,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], list[NounPattern]]:
     data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("nouns"), list):
         raise TableError(path, 1, "nouns.yaml must hold 'support_verbs' and a list 'nouns'")
     support = frozenset(_words(path, 1, data, "support_verbs"))
     means = frozenset(_words(path, 1, data, "means"))
+    participation = frozenset(_words(path, 1, data, "participation_verbs"))
     lines = _entry_lines(path, "nouns")
     seen: set[str] = set()
     claimed: dict[str, int] = {}
@@ -389,7 +394,7 @@ def _read_nouns(path: Path) -> tuple[frozenset[str], frozenset[str], list[NounPa
             patterns.append(
                 NounPattern(rule, noun, code, target_preps, of_role, between == "targets")
             )
-    return support, means, patterns
+    return support, participation, means, patterns
 
 
 def _read_parties(path: Path) -> Parties:
