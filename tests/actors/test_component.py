@@ -589,6 +589,8 @@ def test_an_actor_with_no_written_country_takes_its_sentences_only_country(
     assert _actor(placed, "three militants").country == "PSE"
     outside = annotate_actors("Israeli troops killed three militants outside of Gaza City.")
     assert _actor(outside, "three militants").country == "PSE"
+    province = annotate_actors("Gunmen killed five soldiers in Nigeria's Borno state.")
+    assert _actor(province, "five soldiers").country == "NGA"
     hostages = annotate_actors("Rebels in Mali freed two hostages.")
     assert (_actor(hostages, "Rebels").country, _actor(hostages, "two hostages").country) == (
         "MLI",

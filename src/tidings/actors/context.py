@@ -51,8 +51,10 @@ def _place_country(mentions: Iterable[Span]) -> str | None:
 
 
 def _preposition(token: Token) -> str | None:
-    """The preposition a place hangs from: "in" for "in Gaza"; "outside the city of Basra" and
-    "outside of Basra" give "outside"."""
+    """The preposition a place hangs from: "in" for "in Gaza" and "in Syria's Idlib province";
+    "outside the city of Basra" and "outside of Basra" give "outside"."""
+    if token.dep_ == "poss":
+        token = token.head  # "in Syria's Idlib province": the province's preposition
     while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         token = token.head.head
     if token.dep_ != "pobj":
