@@ -591,6 +591,10 @@ def test_an_actor_with_no_written_country_takes_its_sentences_only_country(
     assert _actor(outside, "three militants").country == "PSE"
     province = annotate_actors("Gunmen killed five soldiers in Nigeria's Borno state.")
     assert _actor(province, "five soldiers").country == "NGA"
+    town = annotate_actors("Gunmen killed five soldiers in the southern Lebanese town of Qana.")
+    assert _actor(town, "five soldiers").country == "LBN"
+    border = annotate_actors("Gunmen killed five soldiers near the Syrian border.")
+    assert _actor(border, "five soldiers").country is None
     hostages = annotate_actors("Rebels in Mali freed two hostages.")
     assert (_actor(hostages, "Rebels").country, _actor(hostages, "two hostages").country) == (
         "MLI",

@@ -12,6 +12,14 @@ from spacy.tokens import Span, Token
 ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Rules that resolve a mention to a place or a state as written.
 PLACE_RULES = frozenset({"country-name", "capital", "city"})
+# Nouns of places that a country word modifying them locates: "in the Syrian capital", "in the
+# southern Lebanese town of Qana" (not borders, which two countries share).
+# fmt: off
+PLACE_NOUNS = frozenset({
+    "capital", "city", "town", "village", "province", "region", "district", "state", "county",
+    "area", "port", "camp", "territory", "soil", "enclave", "suburb", "countryside",
+})
+# fmt: on
 # Prepositions that say where something happens: "in Gaza", "near the town of Samarra".
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
@@ -42,12 +50,20 @@ def _place_country(mentions: Iterable[Span]) -> str | None:
     located: set[str] = set()
     placed: set[str] = set()
     for span in mentions:
-        preposition = _preposition(span.root) if span._.resolved_by in PLACE_RULES else None
+        place = span.root if span._.resolved_by in PLACE_RULES else _place_modified(span)
+        preposition = _preposition(place) if place is not None else None
         if preposition is not None and span._.actor.country:
             located.add(span._.actor.country)
             if preposition in LOCATIVE_PREPOSITIONS:
                 placed.add(span._.actor.country)
     return placed.pop() if len(placed) == 1 and located == placed else None
+
+
+def _place_modified(span: Span) -> Token | None:
+    """The place noun a country word modifies: "capital" in "the Syrian capital"."""
+    head = span.root.head
+    modifies = span._.resolved_by == "country-modifier" and span.root.dep_ in ("amod", "compound")
+    return head if modifies and head.lemma_.lower() in PLACE_NOUNS else None
 
 
 def _preposition(token: Token) -> str | None:
