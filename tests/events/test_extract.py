@@ -295,3 +295,10 @@ def test_whoever_takes_part_in_a_nominal_event_is_its_source(parse: Annotator) -
     assert dyads(parse(text)) == [("SRB", "203", "BIH")]
     # A crime committed is done, not promised.
     assert dyads(parse("Myanmar's military committed genocide.")) == [("MMR", "202", None)]
+
+
+def test_the_demand_a_protest_makes_is_its_topic_not_an_event(parse: Annotator) -> None:
+    text = "Kenyan farmers began a hunger strike to demand the resignation of the Kenyan minister."
+    assert [code[:2] for _, code, _ in dyads(parse(text))] == ["14"]
+    text = "Kenyan farmers blocked roads demanding the resignation of the Kenyan minister."
+    assert [code[:2] for _, code, _ in dyads(parse(text))] == ["14"]

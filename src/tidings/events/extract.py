@@ -45,6 +45,8 @@ MAX_CLIMB = 8
 ADDRESSING_ROOTS = ("02", "10")
 # The root of protests, whose target their purpose names ("to demand reforms from X").
 PROTEST_ROOT = "14"
+# The root of demands: a protest's demand is its topic, not an event of its own (PLOVER).
+DEMAND_ROOT = "10"
 # The root of threats, aimed at whom their condition names ("... unless Israel rescinds").
 THREAT_ROOT = "13"
 CONDITION_MARKS = ("if", "unless")
@@ -187,11 +189,13 @@ class EventExtractor:
         # An event in the clause that spells out another ("called on Hamas to accept", "the
         # demand that Israel ease") is that event's content, not an event of its own.
         spelled_out = {token.i for c in nominal for token in c.consumed}
+        protests = {c.trigger.i for c in verbal + nominal if c.code[:2] == PROTEST_ROOT}
         verbal = [
             c
             for c in verbal
             if not (_spells_out(c.trigger) and c.trigger.head.i in triggers)
             and c.trigger.i not in spelled_out
+            and not (c.code[:2] == DEMAND_ROOT and _is_topic_of(c.trigger, protests))
         ]
         events: list[EventAnnotation] = []
         for candidate in sorted(verbal + nominal, key=lambda c: c.trigger.i):
@@ -873,6 +877,21 @@ def _protest_target(verb: Token, source: Role, mentions: MentionIndex) -> Role:
             if role.mentions:
                 return Role(role.mentions, f"purpose of the protest: {role.via}")
     return NO_ROLE
+
+
+def _is_topic_of(clause: Token, protests: set[int]) -> bool:
+    """Whether a clause gives the aim of a protest: "blocked roads demanding ...", "began a
+    hunger strike to demand ..." (PLOVER codes the protest, not its demand)."""
+    if clause.dep_ not in ("advcl", "xcomp", "acl"):
+        return False
+    head = clause.head
+    # The parser may hang the aim from the protest's object ("blocked roads demanding ...")
+    # or hang it beside a nominal protest ("began a hunger strike to demand ...").
+    return (
+        head.i in protests
+        or (head.dep_ == "dobj" and head.head.i in protests)
+        or any(c.dep_ == "dobj" and c.i in protests for c in head.children)
+    )
 
 
 def _condition_target(verb: Token, mentions: MentionIndex, depth: int = 3) -> Role:
