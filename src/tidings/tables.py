@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterator
 from importlib import resources
@@ -58,3 +59,14 @@ def read_yaml(path: Path) -> Any:
 def folded(name: str) -> str:
     """The name without diacritics: GeoNames writes "Rafaḩ", news writes "Rafah"."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def sector_codes(value: str | list[Any] | None, path: Path, line: int) -> tuple[str, ...]:
+    """Sector codes from a space-separated string or a list, each three capital letters."""
+    if value is None:
+        return ()
+    codes = value.split() if isinstance(value, str) else [str(v) for v in value]
+    for code in codes:
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise TableError(path, line, f"{code!r} is not a sector code (three capitals)")
+    return tuple(codes)

@@ -139,5 +139,5 @@ def test_parties_must_be_sector_codes(lexicon_copy: Path) -> None:
         path.read_text(encoding="utf-8").replace("home_bound: [JUD,", "home_bound: [judges,"),
         encoding="utf-8",
     )
-    with pytest.raises(TableError, match="'JUDGES' is not a sector code"):
+    with pytest.raises(TableError, match="'judges' is not a sector code"):
         load_lexicon(lexicon_copy)

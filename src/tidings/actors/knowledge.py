@@ -14,7 +14,7 @@ import pycountry
 
 from tidings.cues import load_cues
 from tidings.records import Actor
-from tidings.tables import TableError, folded, packaged, read_tsv, read_yaml
+from tidings.tables import TableError, folded, packaged, read_tsv, read_yaml, sector_codes
 
 KINDS = ("person", "group", "organisation", "media")
 FORMER_SECTORS = ("ELI",)
@@ -159,17 +159,6 @@ def plural(noun: str) -> str:
     return f"{head} {last}".strip()
 
 
-def _sectors(value: str | list[Any] | None, path: Path, line: int) -> tuple[str, ...]:
-    """Sector codes from a space-separated string or a list, each three capital letters."""
-    if value is None:
-        return ()
-    codes = value.split() if isinstance(value, str) else [str(v) for v in value]
-    for code in codes:
-        if not re.fullmatch(r"[A-Z]{3}", code):
-            raise TableError(path, line, f"{code!r} is not a sector code (three capitals)")
-    return tuple(codes)
-
-
 def _country_names(
     path: Path,
 ) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]:
@@ -191,7 +180,7 @@ def _country_names(
         name = row["name"]
         names[name] = code
         if row.get("sectors"):
-            sectors[name] = _sectors(row["sectors"], path, line)
+            sectors[name] = sector_codes(row["sectors"], path, line)
         # The table lists each country's usual name before its short forms and adjectives.
         if any(c.islower() for c in name):
             labels.setdefault(code, name)
@@ -247,7 +236,7 @@ def _roles(path: Path) -> dict[str, tuple[str, ...]]:
         raise TableError(path, 1, "the file must map sector codes to lists of nouns")
     roles: dict[str, tuple[str, ...]] = {}
     for key, nouns in table.items():
-        codes = _sectors(str(key), path, 0)
+        codes = sector_codes(str(key), path, 0)
         if not isinstance(nouns, list):
             raise TableError(path, 0, f"sector {key} must list nouns")
         for noun in nouns:
@@ -266,11 +255,11 @@ def _modifiers(path: Path) -> Modifiers:
     if not isinstance(table, dict):
         raise TableError(path, 1, "the file must be a mapping of sections")
     communities = {
-        str(word).lower(): _sectors(codes, path, 0)
+        str(word).lower(): sector_codes(codes, path, 0)
         for word, codes in (table.get("communities") or {}).items()
     }
     titles = {
-        str(word).lower(): Title(spec.get("gender"), _sectors(spec.get("sectors"), path, 0))
+        str(word).lower(): Title(spec.get("gender"), sector_codes(spec.get("sectors"), path, 0))
         for word, spec in (table.get("titles") or {}).items()
     }
     return Modifiers(
@@ -281,7 +270,7 @@ def _modifiers(path: Path) -> Modifiers:
         backers=frozenset(str(w).lower() for w in table.get("backers") or ()),
         stances=frozenset(str(w).lower() for w in table.get("stances") or ()),
         ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
-        stateless=frozenset(_sectors(table.get("stateless"), path, 0)),
+        stateless=frozenset(sector_codes(table.get("stateless"), path, 0)),
         away_from_home=frozenset(str(w).lower() for w in table.get("away_from_home") or ()),
         organisations=frozenset(str(w).lower() for w in table.get("organisations") or ()),
     )
@@ -311,7 +300,7 @@ def load_known_actors(path: Path) -> list[KnownActor]:
         roles = tuple(
             Role(
                 country=role.get("country"),
-                sectors=_sectors(role.get("sectors"), path, 0),
+                sectors=sector_codes(role.get("sectors"), path, 0),
                 title=role.get("title", ""),
                 start=_day(role.get("from"), path, where),
                 end=_day(role.get("to"), path, where),
@@ -325,7 +314,7 @@ def load_known_actors(path: Path) -> list[KnownActor]:
                 kind=entry["kind"],
                 aliases=tuple(str(alias) for alias in entry.get("aliases", ())),
                 country=entry.get("country"),
-                sectors=_sectors(entry.get("sectors"), path, 0),
+                sectors=sector_codes(entry.get("sectors"), path, 0),
                 gender=entry.get("gender"),
                 roles=roles,
             )

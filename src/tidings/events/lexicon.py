@@ -7,7 +7,6 @@ holds. A bad entry raises a TableError with file and line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import yaml
 
 from tidings.events.codebook import cameo_codebook
-from tidings.tables import TableError, packaged, read_yaml
+from tidings.tables import TableError, packaged, read_yaml, sector_codes
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -402,12 +401,9 @@ def _read_parties(path: Path) -> Parties:
     if not isinstance(data, dict):
         raise TableError(path, 1, "parties.yaml must hold 'home_bound' and 'domestic'")
     home_bound, domestic = (
-        frozenset(_words(path, 1, data, key)) for key in ("home_bound", "domestic")
+        frozenset(sector_codes(data.get(key), path, 1)) for key in ("home_bound", "domestic")
     )
-    for code in home_bound | domestic:
-        if not re.fullmatch(r"[a-z]{3}", code):
-            raise TableError(path, 1, f"{code.upper()!r} is not a sector code (three capitals)")
-    return Parties(frozenset(c.upper() for c in home_bound), frozenset(c.upper() for c in domestic))
+    return Parties(home_bound, domestic)
 
 
 def _read_cues(path: Path) -> FactualityCues:
