@@ -51,6 +51,14 @@ def test_title_and_demonym_give_country_and_sector(annotate_actors: Annotator) -
     assert mention._.resolved_by == "person+role"
 
 
+def test_a_titled_person_of_a_country_is_of_that_country(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("King Hassan of Morocco met the press.")
+    assert (_actor(doc, "King Hassan").country, _actor(doc, "King Hassan").sectors) == (
+        "MAR",
+        ("GOV",),
+    )
+
+
 def test_possessive_country_of_a_role(annotate_actors: Annotator) -> None:
     doc = annotate_actors("Somalia's prime minister arrived on Monday.")
     actor = _actor(doc, "Somalia's prime minister")

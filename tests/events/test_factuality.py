@@ -91,3 +91,40 @@ def test_an_attempt_at_anything_but_force_stays_hypothetical(parse: Annotator) -
 def test_an_attempted_assassination_is_coded_as_one(parse: Annotator) -> None:
     event = only_event(parse("Militants attempted to assassinate Prime Minister Iyad Allawi."))
     assert (event.cameo_code, event.factuality) == ("185", Factuality.ASSERTED)
+
+
+def test_readiness_for_a_coded_act_announces_the_act(parse: Annotator) -> None:
+    event = only_event(parse("Turkey is ready to launch an offensive against Syria."))
+    assert (event.cameo_code, event.factuality) == ("1384", Factuality.ASSERTED)
+    assert event.source is not None and event.source.text == "Turkey"
+    assert event.rule == "verbs.yaml:express_willingness+nouns.yaml:attack+intents.yaml:190"
+    pledge = only_event(parse("Iran pledged to attack Israel."))
+    assert (pledge.trigger.text, pledge.cameo_code) == ("attack", "1384")
+    # A willingness to impose martial law threatens it, in the CAMEO manual's own example.
+    text = "Iraq's government announced that it is prepared to impose martial law."
+    assert only_event(parse(text)).cameo_code == "1324"
+
+
+def test_readiness_refused_or_demanded_is_no_intent(parse: Annotator) -> None:
+    refused = only_event(parse("Syria is not willing to withdraw its troops from Lebanon."))
+    assert (refused.cameo_code, refused.factuality) == ("030", Factuality.NEGATED)
+    doc = parse("Egypt said that the US must be ready to mediate between Israel and Hamas.")
+    mediation = [e for e in doc._.events if e.trigger.text == "mediate"]
+    assert [(e.cameo_code, e.factuality) for e in mediation] == [("036", Factuality.HYPOTHETICAL)]
+
+
+def test_who_is_ready_to_host_a_meeting_intends_it_with_those_who_meet(
+    parse: Annotator,
+) -> None:
+    doc = parse("Morocco would be ready to host a meeting between Israel and Egypt.")
+    found = {
+        (e.source.text if e.source else None, e.target.text if e.target else None)
+        for e in doc._.events
+    }
+    assert found == {("Morocco", "Israel"), ("Morocco", "Egypt")}
+
+
+def test_the_aim_of_an_act_not_done_is_not_done_either(parse: Annotator) -> None:
+    doc = parse("Norway is willing to send material to help defend Saudi Arabia.")
+    helped = [e for e in doc._.events if e.trigger.text == "help"]
+    assert [e.factuality for e in helped] == [Factuality.FUTURE]

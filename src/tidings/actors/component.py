@@ -593,8 +593,9 @@ class ActorResolver:
             for role_end in sorted(role_heads):
                 if role_end not in skip:
                     sectors += self._sectors(part, part.doc[role_end], lexicon)
-            if country is None and part is not span:
-                country = self._prep_country(part.root, lexicon)
+            if country is None:
+                # "King Hassan of Morocco", "Luis Moreno Ocampo of Argentina".
+                country = self._prep_country(head if part is span else part.root, lexicon)
             for token in part:
                 if token.i in lexicon.known and token.i not in skip:
                     owner = lexicon.known[token.i][0].actor_on(span.doc._.published)

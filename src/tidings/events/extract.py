@@ -95,6 +95,10 @@ class Candidate:
     # demand"), the attack a violent verb's subject names ("a bombing killed"), or the clause
     # that spells out a nominal event ("reiterated its demand that Israel ease ...").
     consumed: tuple[Token, ...] = ()
+    # The pattern lets its "to ..." clause name the subject's own act ("is ready to").
+    announces: bool = False
+    # The word that announces this act as its subject's own ("ready"): coded as an intent.
+    announcer: Token | None = None
 
 
 class MentionIndex:
@@ -190,13 +194,19 @@ class EventExtractor:
         # demand that Israel ease") is that event's content, not an event of its own.
         spelled_out = {token.i for c in nominal for token in c.consumed}
         protests = {c.trigger.i for c in verbal + nominal if c.code[:2] == PROTEST_ROOT}
+        announcing = {c.trigger.i for c in verbal if c.announces}
         verbal = [
             c
             for c in verbal
-            if not (_spells_out(c.trigger) and c.trigger.head.i in triggers)
-            and c.trigger.i not in spelled_out
-            and not (c.code[:2] == DEMAND_ROOT and _is_topic_of(c.trigger, protests))
+            # An act under "ready to" is announced or dropped by _announce_acts.
+            if _announcer_of(c.trigger) in announcing
+            or (
+                not (_spells_out(c.trigger) and c.trigger.head.i in triggers)
+                and c.trigger.i not in spelled_out
+                and not (c.code[:2] == DEMAND_ROOT and _is_topic_of(c.trigger, protests))
+            )
         ]
+        verbal, nominal = self._announce_acts(verbal, nominal, announcing)
         events: list[EventAnnotation] = []
         for candidate in sorted(verbal + nominal, key=lambda c: c.trigger.i):
             events.extend(self._annotations(doc, candidate, mentions))
@@ -204,6 +214,38 @@ class EventExtractor:
             self._give_partner_country(event.source, event.target)
             self._give_partner_country(event.target, event.source)
         return events
+
+    def _announce_acts(
+        self, verbal: list[Candidate], nominal: list[Candidate], announcing: set[int]
+    ) -> tuple[list[Candidate], list[Candidate]]:
+        """Code "is ready to send troops" as the act it announces, in place of the readiness,
+        when the act has an intent or threat code and is not refused ("is not ready to"); a
+        verbal act left under an announcing word is its content."""
+        by_trigger = {c.trigger.i: c for c in verbal}
+        announcer: dict[int, Candidate] = {}
+        for act in verbal + nominal:
+            index = _announcer_of(act.trigger)
+            head = by_trigger.get(index) if index is not None else None
+            if (
+                head is not None
+                and head.announces
+                and self.intent_of(act.code) is not None
+                and factuality_of(act.trigger, self.lexicon.cues).factuality
+                is not Factuality.NEGATED
+            ):
+                announcer[act.trigger.i] = head
+        replaced = {head.trigger.i for head in announcer.values()}
+        verbal = [
+            _announced(c, announcer[c.trigger.i]) if c.trigger.i in announcer else c
+            for c in verbal
+            if c.trigger.i in announcer
+            or (c.trigger.i not in replaced and _announcer_of(c.trigger) not in announcing)
+        ]
+        nominal = [
+            _announced(c, announcer[c.trigger.i]) if c.trigger.i in announcer else c
+            for c in nominal
+        ]
+        return verbal, nominal
 
     def _give_partner_country(self, party: Span | None, partner: Span | None) -> None:
         """A domestic actor of no written country is of its partner's country where one of the
@@ -306,7 +348,9 @@ class EventExtractor:
         source, target = _without_self(source, target)
         if not source.mentions and not target.mentions:
             return None
-        return Candidate(verb, pattern.rule, pattern.code, source, target, consumed)
+        return Candidate(
+            verb, pattern.rule, pattern.code, source, target, consumed, pattern.announces
+        )
 
     def _unidentified_perpetrator(self, means: Token, mentions: MentionIndex) -> Role:
         """Whoever used the means that a violent verb's subject names ("a roadside bomb killed
@@ -440,6 +484,12 @@ class EventExtractor:
             judgement = Judgement(Factuality.ASSERTED, "refusal")
         if judgement.attempt and code[:2] in self.lexicon.cues.attempted_roots:
             judgement = Judgement(Factuality.ASSERTED, f"attempted: {judgement.cue}")
+        if candidate.announcer is not None:
+            # "must be ready to mediate": the intent is as factual as its announcement.
+            judgement = factuality_of(candidate.announcer, self.lexicon.cues)
+            if judgement.factuality is Factuality.FUTURE:
+                judgement = Judgement(Factuality.ASSERTED, f"announced: {judgement.cue}")
+            code, rule = self.intent_of(code) or code, f"{rule}+intents.yaml:{code}"
         reporter = self.reporter(trigger, mentions)
         span = doc[trigger.i : trigger.i + 1]
         when, where = anchor_time(trigger), anchor_place(trigger)
@@ -482,7 +532,11 @@ class EventExtractor:
             return None
         if not (_same_actor(source, reporter) or _speaks_for(reporter, source)):
             return None
-        for length in (3, 2):
+        return self.intent_of(code)
+
+    def intent_of(self, code: str) -> str | None:
+        """The intent or threat code for announcing an act of this code (intents.yaml)."""
+        for length in (4, 3, 2):
             intent = self.lexicon.intent_codes.get(code[:length])
             if intent is not None:
                 return intent
@@ -546,6 +600,26 @@ def _speaks_for(speaker: Span, party: Span) -> bool:
     )
 
 
+def _announcer_of(trigger: Token) -> int | None:
+    """The index of the word whose "to ..." clause an act is ("ready" in "ready to send
+    troops", and in "ready to launch an offensive" through the support verb)."""
+    clause = trigger.head if trigger.dep_ == "dobj" else trigger
+    return clause.head.i if clause.dep_ == "xcomp" else None
+
+
+def _announced(act: Candidate, announcer: Candidate) -> Candidate:
+    """The act as the intent of whoever announces it; the act's other participants are whom
+    the intent concerns ("ready to host a meeting between A and B": A and B)."""
+    if not announcer.source.mentions:
+        source, target = act.source, act.target
+    else:
+        source = announcer.source
+        target = Role((*act.source.mentions, *act.target.mentions), act.target.via)
+        source, target = _without_self(source, target)
+    rule = f"{announcer.rule}+{act.rule}"
+    return replace(act, rule=rule, source=source, target=target, announcer=announcer.trigger)
+
+
 def _spells_out(trigger: Token) -> bool:
     """Whether a clause gives the content or aim of the clause above it ("agreed to meet",
     "telephoned X to discuss")."""
@@ -603,9 +677,10 @@ def _partitive_chain(noun: Token | None) -> Iterator[Token]:
 
 
 def _object_words(noun: Token) -> set[str]:
-    """What an object is about: its lemma and its noun modifiers ("aid programme")."""
+    """What an object is about: its lemma and its noun modifiers ("aid programme", "martial
+    law")."""
     words = set(word_forms(noun.lemma_, noun.text))
-    words.update(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+    words.update(c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod"))
     return words
 
 
@@ -764,6 +839,8 @@ def _controllers(verb: Token, mentions: MentionIndex) -> list[Role]:
     token = verb
     for _ in range(MAX_CLIMB):
         link, head = token.dep_, token.head
+        if link == "xcomp" and head.dep_ == "acomp" and _is_verb(head.head):
+            head = head.head  # "Syria is willing to withdraw": the copula's subject controls
         if link == "pcomp" and head.dep_ == "prep" and _is_verb(head.head):
             link, head = "prep", head.head  # "after meeting X": the clause above controls
         elif link not in ("xcomp", "ccomp", "advcl", "conj") or not _is_verb(head):

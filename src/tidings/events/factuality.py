@@ -119,6 +119,13 @@ def _has_subject(token: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children)
 
 
+def _is_purpose(token: Token) -> bool:
+    """Whether a clause is the aim of the one above ("willing to send material to help")."""
+    return token.dep_ == "advcl" and any(
+        child.dep_ == "aux" and child.tag_ == "TO" for child in token.children
+    )
+
+
 def _scope(child: Token) -> str:
     """What of the head's clause reaches ``child``'s event, by how ``child`` hangs off it."""
     if child.dep_ == "ccomp" or (child.dep_ in _NOUN_CLAUSES and child.head.pos_ == "NOUN"):
@@ -136,7 +143,7 @@ def factuality_of(trigger: Token, cues: FactualityCues) -> Judgement:
     found = _clause_cues(trigger, cues, scope="own")
     token = trigger
     in_speech = False
-    while token.dep_ in _CLIMB and token.head != token:
+    while (token.dep_ in _CLIMB or _is_purpose(token)) and token.head != token:
         scope = _scope(token)
         if scope != "none":
             found.extend(_clause_cues(token.head, cues, scope=scope))

@@ -42,6 +42,7 @@ _VERB_KEYS = {
     "inverse",
     "attributed",
     "transitive",
+    "announces",
     "target_preps",
 }
 _NOUN_KEYS = {"id", "nouns", "code", "target_preps", "of", "between"}
@@ -81,6 +82,8 @@ class VerbPattern:
     attributed: bool = False
     transitive: bool = False
     modals: frozenset[str] = frozenset()
+    # "is ready to send troops": the "to ..." clause names the subject's own act, announced.
+    announces: bool = False
 
     @property
     def specificity(self) -> int:
@@ -231,7 +234,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         cues=_read_cues(cues_path),
         refusal_codes=refusal_codes,
         refusing_auxiliaries=auxiliaries,
-        intent_codes=_read_code_map(intents_path, prefix_lengths=(2, 3)),
+        intent_codes=_read_code_map(intents_path, prefix_lengths=(2, 3, 4)),
         parties=_read_parties(parties_path),
         sources=paths,
     )
@@ -309,7 +312,7 @@ def _read_verbs(path: Path) -> list[VerbPattern]:
     for position, entry in enumerate(data):
         line = lines[position] if position < len(lines) else 0
         rule, code = _checked_entry(path, line, entry, _VERB_KEYS, seen)
-        for flag in ("inverse", "attributed", "transitive"):
+        for flag in ("inverse", "attributed", "transitive", "announces"):
             if not isinstance(entry.get(flag, False), bool):
                 raise TableError(path, line, f"{flag!r} must be true or false")
         objects = frozenset(_words(path, line, entry, "object"))
@@ -330,6 +333,7 @@ def _read_verbs(path: Path) -> list[VerbPattern]:
                 entry.get("attributed", False),
                 entry.get("transitive", False),
                 modals,
+                entry.get("announces", False),
             )
             _check_unambiguous(path, line, pattern, conditions)
             patterns.append(pattern)
