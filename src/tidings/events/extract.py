@@ -41,8 +41,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Participles that describe a noun ("the proposed deal", "targeted killings") are not events.
 DESCRIPTIVE_DEPS = ("amod",)
 MAX_CLIMB = 8
-# Appeals and demands address the subject of their "that ..." clause.
-ADDRESSING_ROOTS = ("02", "10")
+# Appeals and demands address the subject of their "that ..." clause; complaints and
+# accusations are aimed at it ("Iraq violated the ceasefire, Iran complained").
+ADDRESSING_ROOTS = ("02", "10", "11")
 # The root of protests, whose target their purpose names ("to demand reforms from X").
 PROTEST_ROOT = "14"
 # The root of demands: a protest's demand is its topic, not an event of its own (PLOVER).
