@@ -74,6 +74,13 @@ class OutputFormat(StrEnum):
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
+AllOption = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Include negated, future and hypothetical events, and those of no known actor.",
+    ),
+]
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -239,9 +246,7 @@ def events(
     ] = None,
     code: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 02.")] = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this date.")] = None,
-    include_all: Annotated[
-        bool, typer.Option("--all", help="Include negated, future and hypothetical events.")
-    ] = False,
+    include_all: AllOption = False,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List stored events, e.g. ``tidings events --actor USA --code 02 --format jsonl``."""
@@ -337,9 +342,7 @@ class ExportFormat(StrEnum):
 def export_events(
     style: Annotated[ExportFormat, typer.Argument(help="gdelt (CSV) or plover (JSON lines).")],
     db: DbOption = DEFAULT_DB,
-    include_all: Annotated[
-        bool, typer.Option("--all", help="Include negated, future and hypothetical events.")
-    ] = False,
+    include_all: AllOption = False,
 ) -> None:
     """Export events GDELT-style (one row per event across articles) or PLOVER-style."""
     with Store(db) as store:

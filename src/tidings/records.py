@@ -166,6 +166,13 @@ class Event:
         """The two-digit CAMEO root, e.g. ``"02"`` for ``"0256"``."""
         return self.cameo_code[:2]
 
+    @property
+    def shown(self) -> bool:
+        """Whether default queries and exports show it: a fact whose actor (source) is known."""
+        # PLOVER requires an actor, as PETRARCH's require_dyad does; events of no known actor
+        # stay stored, for `--all` and `tidings explain`.
+        return self.factuality.is_fact and self.source is not None
+
 
 @dataclass(frozen=True)
 class Quote:

@@ -95,15 +95,17 @@ def test_plv_prefers_the_event_between_the_marked_actors() -> None:
 
 
 def test_dyads_count_the_events_shown_by_default_labels_any_but_denied() -> None:
-    facts = [_event(None, None, p) for p in ("ACCUSE", "THREATEN")]
+    actor = _mention(0, 4, "IRN")
+    facts = [_event(actor, None, p) for p in ("ACCUSE", "THREATEN")]
     others = [
-        replace(_event(None, None, "AGREE"), factuality=factuality)
+        replace(_event(actor, None, "AGREE"), factuality=factuality)
         for factuality in (Factuality.HYPOTHETICAL, Factuality.FUTURE, Factuality.NEGATED)
     ]
     facts[1] = replace(facts[1], factuality=Factuality.REPORTED)
-    analysis = Analysis(Article(text="x"), (), (), (*facts, *others), ())
+    of_no_known_actor = _event(None, actor, "ASSAULT")
+    analysis = Analysis(Article(text="x"), (), (), (*facts, *others, of_no_known_actor), ())
     assert shown_events(analysis) == facts
-    assert counted_events(analysis) == [*facts, *others[:2]]
+    assert counted_events(analysis) == [*facts, *others[:2], of_no_known_actor]
 
 
 def test_readers_on_tiny_files(tmp_path: Path) -> None:

@@ -149,6 +149,16 @@ def test_event_filters(store: Store) -> None:
     assert store.events(since=date(2024, 8, 20)) == []
 
 
+def test_by_default_an_event_of_no_known_actor_is_kept_but_not_shown(store: Store) -> None:
+    unknown_actor = _event(None, _mention(HAMAS, 18, 23), cameo_code="190", trigger_start=15)
+    analysis = _analysis()
+    store.save([Analysis(ARTICLE, analysis.sentences, analysis.mentions, (unknown_actor,), ())])
+    assert store.events() == []
+    assert store.events(include_all=True) == [unknown_actor]
+    assert [unknown_actor.shown, _event(None, None).shown] == [False, False]
+    assert _analysis().events[0].shown
+
+
 def test_quotes_by_speaker_and_failures(store: Store) -> None:
     store.save([_analysis()])
     store.record_failure(IngestFailure("a.txt", "empty text"))

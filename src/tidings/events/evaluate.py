@@ -164,8 +164,8 @@ def counted_events(analysis: Analysis) -> list[Event]:
 
 
 def shown_events(analysis: Analysis) -> list[Event]:
-    """The events a default query or export shows: the asserted and reported ones."""
-    return [e for e in analysis.events if e.factuality.is_fact]
+    """The events a default query or export shows: facts whose actor is known."""
+    return [e for e in analysis.events if e.shown]
 
 
 def actor_code(event_actor: object) -> str | None:

@@ -194,7 +194,7 @@ class Store:
         since: date | None = None,
         include_all: bool = False,
     ) -> list[Event]:
-        """Stored events; by default only those the text presents as facts."""
+        """Stored events; by default only the shown ones (Event.shown): facts of a known actor."""
         source, target = aliased(MentionRow), aliased(MentionRow)
         query = (
             select(EventRow)
@@ -202,7 +202,10 @@ class Store:
             .outerjoin(target, EventRow.target_id == target.id)
         )
         if not include_all:
-            query = query.where(EventRow.factuality.in_(FACT_VALUES))
+            # As Event.shown: facts whose actor (source) is known.
+            query = query.where(
+                EventRow.factuality.in_(FACT_VALUES), EventRow.source_id.is_not(None)
+            )
         if code:
             query = query.where(EventRow.cameo_code.startswith(code))
         if since:
