@@ -306,3 +306,8 @@ def test_the_demand_a_protest_makes_is_its_topic_not_an_event(parse: Annotator) 
 
 def test_a_complaint_is_aimed_at_the_subject_of_what_it_says(parse: Annotator) -> None:
     assert dyads(parse("Iraq violated the ceasefire, Iran complained.")) == [("IRN", "114", "IRQ")]
+
+
+def test_preventing_a_protest_restricts_political_freedoms(parse: Annotator) -> None:
+    text = "Turkish police prevented the demonstration staged by students."
+    assert dyads(parse(text)) == [("TUR", "1721", "TUR")]
