@@ -311,3 +311,8 @@ def test_a_complaint_is_aimed_at_the_subject_of_what_it_says(parse: Annotator) -
 def test_preventing_a_protest_restricts_political_freedoms(parse: Annotator) -> None:
     text = "Turkish police prevented the demonstration staged by students."
     assert dyads(parse(text)) == [("TUR", "1721", "TUR")]
+
+
+def test_evacuating_the_wounded_is_aid_and_no_wounding(parse: Annotator) -> None:
+    found = dyads(parse("Egyptian helicopters evacuated the wounded from Gaza."))
+    assert found == [("EGY", "073", "PSE")]

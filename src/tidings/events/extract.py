@@ -275,6 +275,8 @@ class EventExtractor:
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return None
+        if verb.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in verb.children):
+            return None  # "evacuated the wounded": a participle as a noun names people
         particle = _child(verb, "prt")
         patterns: tuple[VerbPattern, ...] = ()
         for form in word_forms(verb.lemma_, verb.text):
