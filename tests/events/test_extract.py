@@ -243,6 +243,9 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(parse: Annotator) -> None:
     strike = parse("A Kenyan lawyer staged a hunger strike in protest against Ugandan police.")
     # The protest is the strike's motive, not a second event.
     assert dyads(strike) == [("KEN", "142", "UGA")]
+    # Whom it defies, before the place it happens in.
+    defiant = parse("Kenyans blocked streets in Nairobi in defiance of Ugandan authorities.")
+    assert dyads(defiant) == [("KEN", "144", "UGA")]
 
 
 def test_defacing_or_shutting_down_websites_is_a_cyber_attack(parse: Annotator) -> None:

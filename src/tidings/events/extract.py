@@ -51,6 +51,8 @@ DEMAND_ROOT = "10"
 # The root of threats, aimed at whom their condition names ("... unless Israel rescinds").
 THREAT_ROOT = "13"
 CONDITION_MARKS = ("if", "unless")
+# Nouns of an "in ..." phrase that names whom a protest is against ("in defiance of").
+PROTEST_MOTIVES = ("protest", "defiance", "opposition")
 # Roots of violent acts, whose means may stand for an unnamed perpetrator ("a bomb killed").
 VIOLENT_ROOTS = ("18", "19", "20")
 # The sector of an armed actor of unknown affiliation (PLOVER's "unknown gunmen").
@@ -336,10 +338,12 @@ class EventExtractor:
                 if not source.mentions:
                     source = self._unidentified_perpetrator(means, mentions)
         source, target = _without_self(source, target)
+        if not target.mentions and pattern.code[:2] == PROTEST_ROOT:
+            # "blocked streets in Hong Kong in defiance of Chinese authorities": a protest is
+            # aimed at what its purpose names before any place it happens in.
+            target = _protest_target(host, source, mentions)
         if not target.mentions:
             target = _predicate_target(verb, source, mentions, thing)
-        if not target.mentions and pattern.code[:2] == PROTEST_ROOT:
-            target = _protest_target(host, source, mentions)
         if not target.mentions and pattern.code[:2] == THREAT_ROOT:
             target = _condition_target(host, mentions)
         if pattern.inverse:
@@ -951,7 +955,9 @@ def _protest_target(verb: Token, source: Role, mentions: MentionIndex) -> Role:
         purpose = child.dep_ in ("advcl", "xcomp") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in child.children
         )
-        in_protest = child.dep_ == "prep" and any(o.lemma_ == "protest" for o in child.children)
+        in_protest = child.dep_ == "prep" and any(
+            o.lemma_ in PROTEST_MOTIVES for o in child.children
+        )
         if purpose or in_protest:
             role = _predicate_target(child, source, mentions)
             if role.mentions:
