@@ -319,3 +319,11 @@ def test_preventing_a_protest_restricts_political_freedoms(parse: Annotator) -> 
 def test_evacuating_the_wounded_is_aid_and_no_wounding(parse: Annotator) -> None:
     found = dyads(parse("Egyptian helicopters evacuated the wounded from Gaza."))
     assert found == [("EGY", "073", "PSE")]
+
+
+def test_a_state_s_allies_or_proxies_are_not_the_state(parse: Annotator) -> None:
+    assert dyads(parse("Israel attacked Iran's proxies in Syria.")) == [("ISR", "190", "SYR")]
+    assert [s for s, _, _ in dyads(parse("US allies criticized Iran."))] == [None]
+    # An alliance's allies are its members.
+    nato = parse("NATO allies condemned Serbia.")
+    assert [e.source.text for e in nato._.events if e.source is not None] == ["NATO"]

@@ -22,7 +22,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.context import actor_modifiers, sentence_country
+from tidings.actors.context import (
+    actor_modifiers,
+    names_another_party,
+    owners_it_stands_for,
+    sentence_country,
+)
 from tidings.actors.coreference import Antecedents, Entry, Referent
 from tidings.actors.knowledge import ActorTables, KnownActor, load_tables
 from tidings.actors.names import first_name_gender, is_first_name
@@ -506,7 +511,7 @@ class ActorResolver:
             else:
                 continue
             found.append(span)
-        return found
+        return list(owners_it_stands_for(head, found))
 
     def _is_ethnic(self, doc: Doc, match: _Match) -> bool:
         """Whether a demonym names an ethnic group ("ethnic Albanians"), not a state's people."""
@@ -607,7 +612,8 @@ class ActorResolver:
 
     def _countries_in(self, span: Span, lexicon: _Lexicon, skip: range) -> list[str]:
         """Country codes named inside a phrase, in order, leaving out backers ("Syrian-backed"),
-        stances ("anti-Syria", "pro-Russian") and ethnic groups ("ethnic Albanians")."""
+        stances ("anti-Syria", "pro-Russian"), the other party of a relation ("Israel's ally")
+        and ethnic groups ("ethnic Albanians")."""
         codes: list[str] = []
         seen: set[int] = set()
         backers = self.tables.modifiers.backers
@@ -624,6 +630,9 @@ class ActorResolver:
                 continue
             before = span.doc[max(match.start - 2, 0) : match.start]
             if len(before) == 2 and before[1].text == "-" and before[0].lower_ in stances:
+                continue
+            last = span.doc[match.end - 1]
+            if last.dep_ in ("poss", "compound", "amod") and names_another_party(last.head):
                 continue
             codes.append(match.code)
         if not codes:

@@ -116,6 +116,7 @@ class Modifiers:
     titles: dict[str, Title] = field(default_factory=dict)
     backers: frozenset[str] = frozenset()
     stances: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()
     ethnic: frozenset[str] = frozenset()
     stateless: frozenset[str] = frozenset()
     away_from_home: frozenset[str] = frozenset()
@@ -269,6 +270,7 @@ def _modifiers(path: Path) -> Modifiers:
         titles=titles,
         backers=frozenset(str(w).lower() for w in table.get("backers") or ()),
         stances=frozenset(str(w).lower() for w in table.get("stances") or ()),
+        relations=frozenset(str(w).lower() for w in table.get("relations") or ()),
         ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
         stateless=frozenset(sector_codes(table.get("stateless"), path, 0)),
         away_from_home=frozenset(str(w).lower() for w in table.get("away_from_home") or ()),

@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.context import actor_modifiers, sentence_country
+from tidings.actors.context import actor_modifiers, owners_it_stands_for, sentence_country
 from tidings.events.factuality import Judgement, factuality_of
 from tidings.events.lexicon import (
     Lexicon,
@@ -734,12 +734,13 @@ def _role(mentions: MentionIndex, head: Token | None, via: str) -> Role:
         return NO_ROLE
     possessor = _child(head, "poss")
     if possessor is not None:
-        found = mentions.of_phrase(possessor)
+        found = owners_it_stands_for(head, mentions.of_phrase(possessor))
         if found:
             return Role(found, f"{via} (possessor)")
     # "Azerbaijani hackers", "a UN appeal": the actor that the modifying words name.
     modifiers = actor_modifiers(head)
     found = tuple(span for c in modifiers if (span := mentions.at(c)) is not None)
+    found = owners_it_stands_for(head, found)
     return Role(found, f"{via} (modifier)") if found else NO_ROLE
 
 
@@ -765,8 +766,9 @@ def _owner(thing: Token, mentions: MentionIndex) -> Role:
     for child in thing.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             role = _role(mentions, child, f"owner ({child.dep_})")
-            if role.mentions:
-                return role
+            owners = owners_it_stands_for(thing, role.mentions)
+            if owners:
+                return Role(owners, role.via)
     role = _first_role(mentions, _prep_objects(thing, OWNER_PREPS), "owner")
     if role.mentions:
         return role
@@ -932,6 +934,9 @@ def _predicate_target(
             continue
         if _is_own(span.root):
             continue  # "withdraw its troops": the party's own, not whom it acts on
+        owner = span.root.dep_ in ("poss", "compound", "amod")
+        if owner and not owners_it_stands_for(span.root.head, (span,)):
+            continue  # "attacked Iran's proxies": not Iran
         if not any(_same_actor(span, own) for own in source.mentions):
             return Role((span,), "first actor after the verb")
     return NO_ROLE
