@@ -327,3 +327,10 @@ def test_a_state_s_allies_or_proxies_are_not_the_state(parse: Annotator) -> None
     # An alliance's allies are its members.
     nato = parse("NATO allies condemned Serbia.")
     assert [e.source.text for e in nato._.events if e.source is not None] == ["NATO"]
+
+
+def test_opposing_talks_or_a_plan_rejects_them(parse: Annotator) -> None:
+    # As PETRARCH codes OPPOSE TALKS (125) and OPPOSE PLAN (127); opposing a party is 110.
+    assert dyads(parse("Israel is opposed to French mediation.")) == [("ISR", "125", "FRA")]
+    assert dyads(parse("Hamas opposed the Egyptian plan.")) == [("PSE", "127", "EGY")]
+    assert dyads(parse("Egypt opposed Israel.")) == [("EGY", "110", "ISR")]
