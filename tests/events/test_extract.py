@@ -334,3 +334,7 @@ def test_opposing_talks_or_a_plan_rejects_them(parse: Annotator) -> None:
     assert dyads(parse("Israel is opposed to French mediation.")) == [("ISR", "125", "FRA")]
     assert dyads(parse("Hamas opposed the Egyptian plan.")) == [("PSE", "127", "EGY")]
     assert dyads(parse("Egypt opposed Israel.")) == [("EGY", "110", "ISR")]
+
+
+def test_a_blockade_is_aimed_at_where_it_is_imposed(parse: Annotator) -> None:
+    assert dyads(parse("Israel reimposed blockades in the West Bank.")) == [("ISR", "191", "PSE")]
