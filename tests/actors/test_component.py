@@ -667,3 +667,14 @@ def test_an_office_holder_named_by_a_shared_surname_takes_its_one_country(
     assert (
         _actor(annotate_actors("President Lee criticized Russia."), "President Lee").country is None
     )
+
+
+def test_supporters_are_civilians_of_whom_they_support(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Supporters of former President Ahmed Ben Bella of Algeria rallied.")
+    assert (_actor(doc, "Supporters").country, _actor(doc, "Supporters").sectors) == (
+        "DZA",
+        ("CVL",),
+    )
+    group = annotate_actors("Hamas supporters rallied.")
+    assert _actor(group, "Hamas supporters").sectors == ("CVL",)  # not its fighters (REB)
+    assert _actor(annotate_actors("Boko Haram gunmen fired."), "Boko Haram gunmen").code == "NGAREB"

@@ -60,6 +60,8 @@ PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
 PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
 # The sector of a partially recognised state, coded under the country it broke away from.
 BREAKAWAY = "PRE"
+# The sector of civilians, who are not members of an armed group they support.
+CIVILIAN = "CVL"
 # Dependents that continue a proper name: "Tatiana" in "Tatiana Stanovaya".
 NAME_DEPS = {"compound", "flat"}
 # Rules that code an actor as the known actor it belongs to: its country, or its having none
@@ -362,8 +364,10 @@ class ActorResolver:
             # "Hamas spokesman", "president of the Riigikogu": speaks for the organisation.
             actor = owner.actor_on(published)
             sectors = reading.sectors
-            # Members of an armed group or party are the group: "Boko Haram gunmen" are REB.
-            if self._generic(role) or not sectors or owner.kind == "group":
+            # Members of an armed group or party are the group: "Boko Haram gunmen" are REB;
+            # its civilians are not ("Hamas supporters").
+            member = owner.kind == "group" and CIVILIAN not in sectors
+            if self._generic(role) or not sectors or member:
                 sectors = _former(span, self.tables) or actor.sectors or sectors
             elif "IGO" in actor.sectors and "IGO" not in sectors:
                 # "EU legislators" are a body of the EU: CAMEO codes them IGO + LEG.
