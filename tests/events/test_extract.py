@@ -338,3 +338,8 @@ def test_opposing_talks_or_a_plan_rejects_them(parse: Annotator) -> None:
 
 def test_a_blockade_is_aimed_at_where_it_is_imposed(parse: Annotator) -> None:
     assert dyads(parse("Israel reimposed blockades in the West Bank.")) == [("ISR", "191", "PSE")]
+
+
+def test_sending_inspectors_investigates(parse: Annotator) -> None:
+    assert dyads(parse("Egypt dispatched inspectors to Libya.")) == [("EGY", "090", "LBY")]
+    assert dyads(parse("Egypt dispatched peacekeepers to Libya.")) == [("EGY", "074", "LBY")]
