@@ -19,7 +19,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.context import actor_modifiers, owners_it_stands_for, sentence_country
-from tidings.events.factuality import Judgement, factuality_of
+from tidings.events.factuality import Judgement, factuality_of, is_purpose
 from tidings.events.lexicon import (
     Lexicon,
     NounPattern,
@@ -238,17 +238,18 @@ class EventExtractor:
             ):
                 announcer[act.trigger.i] = head
         replaced = {head.trigger.i for head in announcer.values()}
+
+        def announced(c: Candidate) -> Candidate:
+            head = announcer.get(c.trigger.i)
+            return _announced(c, head) if head is not None else c
+
         verbal = [
-            _announced(c, announcer[c.trigger.i]) if c.trigger.i in announcer else c
+            announced(c)
             for c in verbal
             if c.trigger.i in announcer
             or (c.trigger.i not in replaced and _announcer_of(c.trigger) not in announcing)
         ]
-        nominal = [
-            _announced(c, announcer[c.trigger.i]) if c.trigger.i in announcer else c
-            for c in nominal
-        ]
-        return verbal, nominal
+        return verbal, [announced(c) for c in nominal]
 
     def _give_partner_country(self, party: Span | None, partner: Span | None) -> None:
         """A domestic actor of no written country is of its partner's country where one of the
@@ -630,11 +631,7 @@ def _announced(act: Candidate, announcer: Candidate) -> Candidate:
 def _spells_out(trigger: Token) -> bool:
     """Whether a clause gives the content or aim of the clause above it ("agreed to meet",
     "telephoned X to discuss")."""
-    if trigger.dep_ in EMBEDDED_DEPS:
-        return True
-    return trigger.dep_ == "advcl" and any(
-        child.dep_ == "aux" and child.tag_ == "TO" for child in trigger.children
-    )
+    return trigger.dep_ in EMBEDDED_DEPS or is_purpose(trigger)
 
 
 def _quote_speaker(trigger: Token) -> Span | None:

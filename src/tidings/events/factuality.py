@@ -119,8 +119,9 @@ def _has_subject(token: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children)
 
 
-def _is_purpose(token: Token) -> bool:
-    """Whether a clause is the aim of the one above ("willing to send material to help")."""
+def is_purpose(token: Token) -> bool:
+    """Whether a clause is the aim of the one above ("telephoned X to discuss", "willing to send
+    material to help")."""
     return token.dep_ == "advcl" and any(
         child.dep_ == "aux" and child.tag_ == "TO" for child in token.children
     )
@@ -143,7 +144,7 @@ def factuality_of(trigger: Token, cues: FactualityCues) -> Judgement:
     found = _clause_cues(trigger, cues, scope="own")
     token = trigger
     in_speech = False
-    while (token.dep_ in _CLIMB or _is_purpose(token)) and token.head != token:
+    while (token.dep_ in _CLIMB or is_purpose(token)) and token.head != token:
         scope = _scope(token)
         if scope != "none":
             found.extend(_clause_cues(token.head, cues, scope=scope))
