@@ -678,3 +678,18 @@ def test_supporters_are_civilians_of_whom_they_support(annotate_actors: Annotato
     group = annotate_actors("Hamas supporters rallied.")
     assert _actor(group, "Hamas supporters").sectors == ("CVL",)  # not its fighters (REB)
     assert _actor(annotate_actors("Boko Haram gunmen fired."), "Boko Haram gunmen").code == "NGAREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("The Soviet Union sent troops.", "The Soviet Union", "RUS"),
+        ("Soviet troops withdrew.", "Soviet troops", "RUS"),
+        ("Kampuchean guerrillas attacked.", "Kampuchean guerrillas", "KHM"),
+        ("Yugoslavia protested.", "Yugoslavia", "SRB"),
+    ],
+)
+def test_a_former_state_is_the_state_that_continued_it(
+    annotate_actors: Annotator, text: str, mention: str, country: str
+) -> None:
+    assert _actor(annotate_actors(text), mention).country == country
