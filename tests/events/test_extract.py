@@ -343,3 +343,20 @@ def test_a_blockade_is_aimed_at_where_it_is_imposed(parse: Annotator) -> None:
 def test_sending_inspectors_investigates(parse: Annotator) -> None:
     assert dyads(parse("Egypt dispatched inspectors to Libya.")) == [("EGY", "090", "LBY")]
     assert dyads(parse("Egypt dispatched peacekeepers to Libya.")) == [("EGY", "074", "LBY")]
+
+
+def test_opening_fire_on_someone_attacks_them(parse: Annotator) -> None:
+    assert dyads(parse("Israeli troops opened fire on Lebanese soldiers.")) == [
+        ("ISR", "190", "LBN")
+    ]
+    assert dyads(parse("Syria directed rocket fire at Turkey.")) == [("SYR", "190", "TUR")]
+
+
+def test_every_conjunct_under_a_support_verb_takes_its_subject(parse: Annotator) -> None:
+    found = dyads(parse("Israel launched raids and air strikes on Gaza."))
+    assert found == [("ISR", "190", "PSE"), ("ISR", "195", "PSE")]
+
+
+def test_what_force_is_used_for_is_an_act_of_its_own(parse: Annotator) -> None:
+    found = dyads(parse("Egyptian police opened fire to disperse Egyptian demonstrators."))
+    assert found == [("EGY", "190", None), ("EGY", "175", "EGY")]

@@ -198,13 +198,21 @@ class EventExtractor:
         spelled_out = {token.i for c in nominal for token in c.consumed}
         protests = {c.trigger.i for c in verbal + nominal if c.code[:2] == PROTEST_ROOT}
         announcing = {c.trigger.i for c in verbal if c.announces}
+        # "opened fire to disperse the crowd": what force is used for is an act of its own.
+        force = {c.trigger.i for c in verbal + nominal if c.code[:2] in VIOLENT_ROOTS}
+
+        def spells_out_another(trigger: Token) -> bool:
+            head = trigger.head.i
+            purpose_of_force = is_purpose(trigger) and head in force
+            return _spells_out(trigger) and head in triggers and not purpose_of_force
+
         verbal = [
             c
             for c in verbal
             # An act under "ready to" is announced or dropped by _announce_acts.
             if _announcer_of(c.trigger) in announcing
             or (
-                not (_spells_out(c.trigger) and c.trigger.head.i in triggers)
+                not spells_out_another(c.trigger)
                 and c.trigger.i not in spelled_out
                 and not (c.code[:2] == DEMAND_ROOT and _is_topic_of(c.trigger, protests))
             )
@@ -415,13 +423,15 @@ class EventExtractor:
         pattern = self.matching_noun_pattern(noun)
         if pattern is None or mentions.at(noun) is not None or noun.dep_ == "compound":
             return None
-        carrier = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        # "launched raids and rocket fire": every conjunct hangs from the verb as the first does.
+        phrase = _first_conjunct(noun)
+        carrier = phrase.head if phrase.dep_ in ("dobj", "nsubjpass") else None
         # The object of a coded verb is what the event is about ("rejected the demand").
-        if noun.dep_ == "dobj" and noun.head.i in triggers:
+        if phrase.dep_ == "dobj" and phrase.head.i in triggers:
             return None
         supported = carrier is not None and self._is_support_verb(carrier)
         if carrier is None:
-            carrier = self._participation(noun)
+            carrier = self._participation(phrase)
             supported = carrier is not None
         source = _noun_source(noun, pattern, mentions)
         target = _noun_target(noun, pattern, mentions)
@@ -442,11 +452,11 @@ class EventExtractor:
                 content = (spelled,)
                 if not target.mentions and pattern.code[:2] in ADDRESSING_ROOTS:
                     target = _role(mentions, _child(spelled, "nsubj"), "subject of its clause")
-            if not source.mentions and noun.dep_ == "pobj":
+            if not source.mentions and phrase.dep_ == "pobj":
                 # "were engaged in": whoever takes part, active or not.
                 source = _clause_subject(carrier, mentions)
             if not source.mentions:
-                if noun.dep_ in ("dobj", "pobj"):
+                if phrase.dep_ in ("dobj", "pobj"):
                     source = _verb_source(carrier, mentions)
                 else:
                     source = _role(mentions, _agent(carrier), "agent of the support verb")
@@ -668,6 +678,13 @@ def _condition_object(pattern: VerbPattern, verb: Token) -> Token | None:
             if _object_words(noun) & pattern.objects:
                 return noun
     return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of a run of conjuncts ("raids" in "raids, shelling and air strikes")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def _partitive_chain(noun: Token | None) -> Iterator[Token]:
