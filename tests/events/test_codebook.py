@@ -25,9 +25,11 @@ def test_unknown_code_names_the_code() -> None:
         cameo_code("999")
 
 
-# Codes the merged table leaves without a PLOVER event, mapped after the PLOVER 2.0 manual
-# (cyber attacks are COERCE, mode and context "cyber").
+# Codes mapped after the PLOVER 2.0 manual, where the tables are silent (cyber attacks are
+# COERCE, mode and context "cyber") or the manual says otherwise ("cancellation of meetings are
+# REJECT", so halted negotiations are).
 FROM_THE_PLOVER_MANUAL = {
+    "164": ("REJECT", "meet", "diplomatic"),
     "155": ("MOBILIZE", None, "cyber"),
     "176": ("COERCE", "cyber", "cyber"),
     "1883": ("ASSAULT", "explosives", None),
@@ -46,7 +48,7 @@ def test_table_matches_the_shared_cameo_facts() -> None:
         assert ours.goldstein == (float(row["goldstein"]) if row["goldstein"] else None)
         assert ours.quad_class == int(row["quad_class_gdelt"])
         assert ours.penta_class == int(row["penta_class_phoenix"])
-        if row["code"] in FROM_THE_PLOVER_MANUAL and not row["plover_event"]:
+        if row["code"] in FROM_THE_PLOVER_MANUAL:
             mapping = (ours.plover_event, ours.plover_mode, ours.plover_context)
             assert mapping == FROM_THE_PLOVER_MANUAL[row["code"]]
             continue
@@ -63,9 +65,16 @@ def test_plover_mapping_agrees_with_the_cameo2plover_table() -> None:
     checked = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         head, _, rest = line.partition(":")
-        if not head.strip().isdigit() or head.strip() not in codebook or "," not in rest:
+        code = head.strip()
+        known = code.isdigit() and code in codebook and code not in FROM_THE_PLOVER_MANUAL
+        if not known or "," not in rest:
             continue
         event = rest.split("#")[0].split(",")[0].strip()
-        assert codebook[head.strip()].plover_event == event, head
+        assert codebook[code].plover_event == event, code
         checked += 1
     assert checked > 150
+
+
+def test_halted_negotiations_are_a_rejection_as_the_plover_manual_says() -> None:
+    halted = cameo_code("164")
+    assert (halted.plover_event, halted.plover_mode, halted.quad_class) == ("REJECT", "meet", 4)

@@ -360,3 +360,9 @@ def test_every_conjunct_under_a_support_verb_takes_its_subject(parse: Annotator)
 def test_what_force_is_used_for_is_an_act_of_its_own(parse: Annotator) -> None:
     found = dyads(parse("Egyptian police opened fire to disperse Egyptian demonstrators."))
     assert found == [("EGY", "190", None), ("EGY", "175", "EGY")]
+
+
+def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: Annotator) -> None:
+    # The CAMEO manual's examples of 161 and 164.
+    assert dyads(parse("France has cancelled a planned visit to Haiti.")) == [("FRA", "161", "HTI")]
+    assert dyads(parse("Iran broke off talks with Iraq.")) == [("IRN", "164", "IRQ")]
