@@ -87,7 +87,7 @@ def test_events_carry_trigger_offsets_and_when_where_slots(parse: Annotator) -> 
 
 
 def test_call_for_targets_the_actor_of_what_is_called_for(parse: Annotator) -> None:
-    doc = parse("Cuba called for sanctions against Venezuela.")
+    doc = parse("Cuba called for the withdrawal of Venezuelan troops.")
     assert dyads(doc) == [("CUB", "020", "VEN")]
 
 
@@ -366,3 +366,8 @@ def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: A
     # The CAMEO manual's examples of 161 and 164.
     assert dyads(parse("France has cancelled a planned visit to Haiti.")) == [("FRA", "161", "HTI")]
     assert dyads(parse("Iran broke off talks with Iraq.")) == [("IRN", "164", "IRQ")]
+
+
+def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annotator) -> None:
+    assert dyads(parse("Canada called for sanctions against Nigeria.")) == [("CAN", "110", "NGA")]
+    assert dyads(parse("France urged new sanctions on Iran.")) == [("FRA", "110", "IRN")]
