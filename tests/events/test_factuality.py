@@ -71,11 +71,15 @@ def test_a_state_s_official_announces_the_state_s_intent(parse: Annotator) -> No
     assert (other.cameo_code, other.factuality) == ("190", Factuality.FUTURE)
 
 
-def test_a_future_act_announced_by_someone_else_keeps_its_code(parse: Annotator) -> None:
+def test_cooperation_told_in_the_future_tense_commits_its_actor(parse: Annotator) -> None:
+    # The CAMEO manual's 036: "Oskar Fischer will visit Albania, the Albanian embassy said".
     event = only_event(parse("Antony Blinken said Benjamin Netanyahu will visit Egypt."))
-    assert event.cameo_code == "042"
-    assert event.factuality is Factuality.FUTURE
+    assert (event.cameo_code, event.factuality) == ("036", Factuality.ASSERTED)
+    assert event.rule == "verbs.yaml:visit+intents.yaml:042"
     assert event.reported_by is not None and event.reported_by.text == "Antony Blinken"
+    # An expectation commits no one.
+    expected = only_event(parse("Benjamin Netanyahu is expected to visit Egypt."))
+    assert (expected.cameo_code, expected.factuality) == ("042", Factuality.FUTURE)
 
 
 def test_an_act_given_up_did_not_happen(parse: Annotator) -> None:

@@ -133,6 +133,16 @@ def test_an_intent_key_must_be_a_cameo_code(lexicon_copy: Path) -> None:
     assert caught.value.line == len(path.read_text(encoding="utf-8").splitlines())
 
 
+def test_committing_roots_must_be_cameo_roots(lexicon_copy: Path) -> None:
+    path = lexicon_copy / INTENTS_FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('committing_roots: ["04"', 'committing_roots: ["040"'), "utf-8")
+    with pytest.raises(TableError, match="two-digit CAMEO roots: \\['040'\\]") as caught:
+        load_lexicon(lexicon_copy)
+    lines = enumerate(text.splitlines(), start=1)
+    assert caught.value.line == next(n for n, line in lines if line.startswith("committing_roots"))
+
+
 def test_parties_must_be_sector_codes(lexicon_copy: Path) -> None:
     path = lexicon_copy / PARTIES_FILE
     path.write_text(

@@ -508,6 +508,9 @@ class EventExtractor:
             if judgement.factuality is Factuality.FUTURE:
                 judgement = Judgement(Factuality.ASSERTED, f"announced: {judgement.cue}")
             code, rule = self.intent_of(code) or code, f"{rule}+intents.yaml:{code}"
+        elif self.commits(code, judgement):
+            judgement = Judgement(Factuality.ASSERTED, f"committed: {judgement.cue}")
+            code, rule = self.intent_of(code) or code, f"{rule}+intents.yaml:{code}"
         reporter = self.reporter(trigger, mentions)
         span = doc[trigger.i : trigger.i + 1]
         when, where = anchor_time(trigger), anchor_place(trigger)
@@ -541,6 +544,17 @@ class EventExtractor:
         if negated and auxiliaries & self.lexicon.refusing_auxiliaries:
             return self.lexicon.refusal_codes[code[:2]]
         return None
+
+    def commits(self, code: str, judgement: Judgement) -> bool:
+        """Whether a cooperative act told in the future tense ("will visit") commits its actor,
+        and so is coded as its intent (intents.yaml)."""
+        cues = self.lexicon.cues
+        tense = cues.future_auxiliaries | cues.reported_future_modals
+        return (
+            judgement.factuality is Factuality.FUTURE
+            and (judgement.cue or "").lower() in tense
+            and code[:2] in self.lexicon.committing_roots
+        )
 
     def intent_code(
         self, code: str, judgement: Judgement, source: Span | None, reporter: Span | None

@@ -163,6 +163,7 @@ class Lexicon:
     refusal_codes: Mapping[str, str] = field(default_factory=dict)
     refusing_auxiliaries: frozenset[str] = frozenset()
     intent_codes: Mapping[str, str] = field(default_factory=dict)
+    committing_roots: frozenset[str] = frozenset()
     sources: tuple[Path, ...] = field(default=())
 
     def verb_patterns(self, lemma: str, particle: str | None) -> tuple[VerbPattern, ...]:
@@ -225,6 +226,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path = paths
     support, participation, means, nouns = _read_nouns(nouns_path)
     auxiliaries, refusal_codes = _read_refusals(refusals_path)
+    intent_codes, committing_roots = _read_intents(intents_path)
     return Lexicon(
         verbs=_index(_read_verbs(verbs_path), key=lambda p: p.verb),
         nouns=_index(nouns, key=lambda p: p.noun),
@@ -234,7 +236,8 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         cues=_read_cues(cues_path),
         refusal_codes=refusal_codes,
         refusing_auxiliaries=auxiliaries,
-        intent_codes=_read_code_map(intents_path, prefix_lengths=(2, 3, 4)),
+        intent_codes=intent_codes,
+        committing_roots=committing_roots,
         parties=_read_parties(parties_path),
         sources=paths,
     )
@@ -425,8 +428,20 @@ def _read_refusals(path: Path) -> tuple[frozenset[str], dict[str, str]]:
     data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("codes"), dict):
         raise TableError(path, 1, "refusals.yaml must hold 'refusing_auxiliaries' and 'codes'")
-    auxiliaries = frozenset(_words(path, 1, data, "refusing_auxiliaries"))
+    line = _key_line(path, "refusing_auxiliaries")
+    auxiliaries = frozenset(_words(path, line, data, "refusing_auxiliaries"))
     return auxiliaries, _read_code_map(path, prefix_lengths=(2,))
+
+
+def _read_intents(path: Path) -> tuple[dict[str, str], frozenset[str]]:
+    codes = _read_code_map(path, prefix_lengths=(2, 3, 4))
+    data = read_yaml(path)
+    line = _key_line(path, "committing_roots")
+    roots = frozenset(_words(path, line, data, "committing_roots"))
+    unknown = sorted(root for root in roots if len(root) != 2 or root not in cameo_codebook())
+    if unknown:
+        raise TableError(path, line, f"committing_roots must be two-digit CAMEO roots: {unknown}")
+    return codes, roots
 
 
 def _read_code_map(path: Path, *, prefix_lengths: tuple[int, ...]) -> dict[str, str]:
@@ -448,6 +463,16 @@ def _read_code_map(path: Path, *, prefix_lengths: tuple[int, ...]) -> dict[str, 
             )
         codes[key] = _checked_code(path, line, {"code": code})
     return codes
+
+
+def _key_line(path: Path, key: str) -> int:
+    """The 1-based line of a top-level key (1 where there is none)."""
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    if isinstance(node, yaml.MappingNode):
+        for name, _ in node.value:
+            if name.value == key:
+                return int(name.start_mark.line) + 1
+    return 1
 
 
 def _mapping_lines(path: Path, section: str) -> dict[str, int]:
