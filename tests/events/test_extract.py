@@ -6,6 +6,8 @@ which tidings' actor component resolves by name.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.conftest import Annotator, dyads, only_event
 
 
@@ -371,3 +373,22 @@ def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: A
 def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annotator) -> None:
     assert dyads(parse("Canada called for sanctions against Nigeria.")) == [("CAN", "110", "NGA")]
     assert dyads(parse("France urged new sanctions on Iran.")) == [("FRA", "110", "IRN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Each as the PLOVER 2.0 manual codes it, through the CAMEO code that maps there.
+        ("Britain cancelled Zambia's debt.", ("GBR", "071", "ZMB")),
+        ("Hamas withdrew its demand on Israel.", ("PSE", "080", "ISR")),
+        ("Israel denied entry to Turkish investigators.", ("ISR", "120", "TUR")),
+        (
+            "An Iranian court sentenced a British woman to five years in prison.",
+            ("IRN", "173", "GBR"),
+        ),
+    ],
+)
+def test_acts_the_plover_manual_names(
+    parse: Annotator, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert dyads(parse(text)) == [expected]
