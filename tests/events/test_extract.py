@@ -392,3 +392,9 @@ def test_acts_the_plover_manual_names(
     parse: Annotator, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert dyads(parse(text)) == [expected]
+
+
+def test_withdrawing_peacekeepers_from_a_country_is_aimed_at_the_country(parse: Annotator) -> None:
+    found = dyads(parse("Nigeria withdrew its peacekeeping force from Chad."))
+    assert found == [("NGA", "1661", "TCD")]
+    assert dyads(parse("Rwanda expelled Belgian peacekeepers.")) == [("RWA", "1661", "BEL")]
