@@ -398,3 +398,12 @@ def test_withdrawing_peacekeepers_from_a_country_is_aimed_at_the_country(parse: 
     found = dyads(parse("Nigeria withdrew its peacekeeping force from Chad."))
     assert found == [("NGA", "1661", "TCD")]
     assert dyads(parse("Rwanda expelled Belgian peacekeepers.")) == [("RWA", "1661", "BEL")]
+
+
+def test_closing_the_press_restricts_political_freedoms(parse: Annotator) -> None:
+    # The CAMEO manual's example of 1721.
+    text = "Nicaragua's government ordered the Mexican newspaper to suspend publication."
+    assert dyads(parse(text)) == [("NIC", "1721", "MEX")]
+    assert dyads(parse("Iran closed a British newspaper.")) == [("IRN", "1721", "GBR")]
+    # An order to anyone else stays a demand.
+    assert dyads(parse("Iran ordered Israel to stop its attacks."))[0] == ("IRN", "105", "ISR")
