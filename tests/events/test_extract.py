@@ -407,3 +407,11 @@ def test_closing_the_press_restricts_political_freedoms(parse: Annotator) -> Non
     assert dyads(parse("Iran closed a British newspaper.")) == [("IRN", "1721", "GBR")]
     # An order to anyone else stays a demand.
     assert dyads(parse("Iran ordered Israel to stop its attacks."))[0] == ("IRN", "105", "ISR")
+
+
+def test_troops_sent_to_keep_the_peace_are_peacekeeping(parse: Annotator) -> None:
+    doc = parse("Japan is sending troops to the UN peacekeeping force in South Sudan.")
+    assert [(s, c) for s, c, _ in dyads(doc)] == [("JPN", "074")]
+    assert [(s, c) for s, c, _ in dyads(parse("Japan is sending troops to Iraq."))] == [
+        ("JPN", "154")
+    ]
