@@ -693,3 +693,10 @@ def test_a_former_state_is_the_state_that_continued_it(
     annotate_actors: Annotator, text: str, mention: str, country: str
 ) -> None:
     assert _actor(annotate_actors(text), mention).country == country
+
+
+def test_army_officers_are_the_armed_forces(annotate_actors: Annotator) -> None:
+    actor = _actor(
+        annotate_actors("Five Panamanian army officers fled."), "Five Panamanian army officers"
+    )
+    assert (actor.country, actor.sectors) == ("PAN", ("MIL",))
