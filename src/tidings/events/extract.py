@@ -502,14 +502,15 @@ class EventExtractor:
             judgement = Judgement(Factuality.ASSERTED, "refusal")
         if judgement.attempt and code[:2] in self.lexicon.cues.attempted_roots:
             judgement = Judgement(Factuality.ASSERTED, f"attempted: {judgement.cue}")
+        as_intent = candidate.announcer is not None or self.commits(code, judgement)
         if candidate.announcer is not None:
             # "must be ready to mediate": the intent is as factual as its announcement.
             judgement = factuality_of(candidate.announcer, self.lexicon.cues)
             if judgement.factuality is Factuality.FUTURE:
                 judgement = Judgement(Factuality.ASSERTED, f"announced: {judgement.cue}")
-            code, rule = self.intent_of(code) or code, f"{rule}+intents.yaml:{code}"
-        elif self.commits(code, judgement):
+        elif as_intent:
             judgement = Judgement(Factuality.ASSERTED, f"committed: {judgement.cue}")
+        if as_intent:
             code, rule = self.intent_of(code) or code, f"{rule}+intents.yaml:{code}"
         reporter = self.reporter(trigger, mentions)
         span = doc[trigger.i : trigger.i + 1]
