@@ -386,6 +386,8 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
             "An Iranian court sentenced a British woman to five years in prison.",
             ("IRN", "173", "GBR"),
         ),
+        ("Syrian troops captured two Turkish soldiers.", ("SYR", "181", "TUR")),
+        ("Russia held joint military exercises with China.", ("RUS", "062", "CHN")),
     ],
 )
 def test_acts_the_plover_manual_names(
