@@ -417,3 +417,17 @@ def test_troops_sent_to_keep_the_peace_are_peacekeeping(parse: Annotator) -> Non
     assert [(s, c) for s, c, _ in dyads(parse("Japan is sending troops to Iraq."))] == [
         ("JPN", "154")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt launched a scathing attack on Israel.", ("EGY", "111", "ISR")),
+        ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "073", "IRN")),
+        ("Turkey opened its borders to Syrian refugees.", ("TUR", "075", "SYR")),
+    ],
+)
+def test_words_that_tell_what_kind_of_act_it_is(
+    parse: Annotator, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert dyads(parse(text)) == [expected]

@@ -58,13 +58,15 @@ VIOLENT_ROOTS = ("18", "19", "20")
 # The sector of an armed actor of unknown affiliation (PLOVER's "unknown gunmen").
 UNIDENTIFIED_ARMED = "UAF"
 # Nouns that only measure out or frame another ("a group of diplomats", "part of the aid
-# programme", "a state of emergency").
+# programme", "a state of emergency", "700 kg of medicine").
 # fmt: off
 PARTITIVES = frozenset({
     "group", "part", "some", "all", "most", "many", "much", "one", "number", "series", "round",
     "wave", "score", "scores", "dozen", "dozens", "hundreds", "thousands", "member", "members",
     "delegation", "team", "contingent", "unit", "portion", "rest", "majority", "half",
     "deployment", "batch", "state", "day", "week", "month", "hour",
+    "ton", "tonne", "kg", "kilogram", "litre", "liter", "barrel", "worth", "amount", "quantity",
+    "load", "truckload", "consignment", "shipment", "package", "crate", "sack",
 })
 # fmt: on
 OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
