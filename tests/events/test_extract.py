@@ -388,9 +388,13 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ),
         ("Syrian troops captured two Turkish soldiers.", ("SYR", "181", "TUR")),
         ("Russia held joint military exercises with China.", ("RUS", "062", "CHN")),
+        # Words that tell what kind of act it is.
+        ("Egypt launched a scathing attack on Israel.", ("EGY", "111", "ISR")),
+        ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "073", "IRN")),
+        ("Turkey opened its borders to Syrian refugees.", ("TUR", "075", "SYR")),
     ],
 )
-def test_acts_the_plover_manual_names(
+def test_single_acts_of_the_lexicon(
     parse: Annotator, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert dyads(parse(text)) == [expected]
@@ -417,17 +421,3 @@ def test_troops_sent_to_keep_the_peace_are_peacekeeping(parse: Annotator) -> Non
     assert [(s, c) for s, c, _ in dyads(parse("Japan is sending troops to Iraq."))] == [
         ("JPN", "154")
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Egypt launched a scathing attack on Israel.", ("EGY", "111", "ISR")),
-        ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "073", "IRN")),
-        ("Turkey opened its borders to Syrian refugees.", ("TUR", "075", "SYR")),
-    ],
-)
-def test_words_that_tell_what_kind_of_act_it_is(
-    parse: Annotator, text: str, expected: tuple[str, str, str]
-) -> None:
-    assert dyads(parse(text)) == [expected]
