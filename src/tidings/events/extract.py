@@ -19,7 +19,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.context import actor_modifiers, owners_it_stands_for, sentence_country
-from tidings.events.factuality import Judgement, factuality_of, is_purpose
+from tidings.events.factuality import Judgement, factuality_of, is_purpose, is_to_clause
 from tidings.events.lexicon import (
     Lexicon,
     NounPattern,
@@ -988,9 +988,7 @@ def _protest_target(verb: Token, source: Role, mentions: MentionIndex) -> Role:
     """Whom a protest is aimed at, read from its purpose: "blocked roads to press their demands
     on the government", "a hunger strike in protest against violations by the police"."""
     for child in verb.children:
-        purpose = child.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        )
+        purpose = child.dep_ in ("advcl", "xcomp") and is_to_clause(child)
         in_protest = child.dep_ == "prep" and any(
             o.lemma_ in PROTEST_MOTIVES for o in child.children
         )

@@ -119,12 +119,15 @@ def _has_subject(token: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children)
 
 
+def is_to_clause(token: Token) -> bool:
+    """Whether a verb heads an infinitive clause ("to discuss")."""
+    return any(child.dep_ == "aux" and child.tag_ == "TO" for child in token.children)
+
+
 def is_purpose(token: Token) -> bool:
     """Whether a clause is the aim of the one above ("telephoned X to discuss", "willing to send
     material to help")."""
-    return token.dep_ == "advcl" and any(
-        child.dep_ == "aux" and child.tag_ == "TO" for child in token.children
-    )
+    return token.dep_ == "advcl" and is_to_clause(token)
 
 
 def _scope(child: Token) -> str:
