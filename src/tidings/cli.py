@@ -35,7 +35,7 @@ from tidings.export import (
     cluster_events,
     event_row,
     gdelt_row,
-    plover_row,
+    plover_rows,
     quote_row,
     write_csv,
     write_jsonl,
@@ -353,7 +353,8 @@ def export_events(
         rows = [gdelt_row(c, url=articles[c.mentions[0].article_id].url) for c in clusters]
         write_csv(rows, sys.stdout)
     else:
-        write_jsonl((plover_row(e, text=articles[e.article_id].text) for e in found), sys.stdout)
+        texts = {article_id: article.text for article_id, article in articles.items()}
+        write_jsonl(plover_rows(found, texts), sys.stdout)
 
 
 EVAL_STAGES = {

@@ -160,6 +160,15 @@ class Event:
     reported_by: ActorMention | None = None
     # The position in ``Analysis.quotes`` of the quote the event is stated in or reported by.
     quote_index: int | None = None
+    # A mutual act (a meeting, a treaty two parties sign): PLOVER has no recipient for it.
+    reciprocal: bool = False
+
+    @property
+    def plover_parties(self) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
+        """PLOVER's actors and recipients: a reciprocal event has every party as its actor."""
+        actors = (self.source,) if self.source is not None else ()
+        recipients = (self.target,) if self.target is not None else ()
+        return (actors + recipients, ()) if self.reciprocal else (actors, recipients)
 
     @property
     def cameo_root(self) -> str:

@@ -16,6 +16,7 @@ from tidings.events.evaluate import (
     counted_events,
     evaluate,
     plv_prediction,
+    predicted_dyads,
     read_conflibert,
     read_plover_gsr,
     read_plv,
@@ -106,6 +107,14 @@ def test_dyads_count_the_events_shown_by_default_labels_any_but_denied() -> None
     analysis = Analysis(Article(text="x"), (), (), (*facts, *others, of_no_known_actor), ())
     assert shown_events(analysis) == facts
     assert counted_events(analysis) == [*facts, *others[:2], of_no_known_actor]
+
+
+def test_a_reciprocal_event_gives_each_party_as_an_actor_of_no_recipient() -> None:
+    iran, iraq = _mention(0, 4, "IRN"), _mention(9, 13, "IRQ")
+    talks = replace(_event(iran, iraq, "CONSULT"), reciprocal=True)
+    assert predicted_dyads([talks]) == {("IRN", None, "CONSULT"), ("IRQ", None, "CONSULT")}
+    directed = replace(talks, reciprocal=False)
+    assert predicted_dyads([directed]) == {("IRN", "IRQ", "CONSULT")}
 
 
 def test_readers_on_tiny_files(tmp_path: Path) -> None:

@@ -32,6 +32,22 @@ def test_conjoined_actors_give_one_annotation_each(parse: Annotator) -> None:
     assert sorted(found) == [("EGY", "111", "ISR"), ("QAT", "111", "ISR")]
 
 
+@pytest.mark.parametrize(
+    ("text", "reciprocal"),
+    [
+        # An act of several actors aimed only at one another, and a mutual act (a phone call).
+        ("Israel and Lebanon signed an agreement between the two countries.", True),
+        ("The Egyptian foreign minister telephoned the Qatari emir.", True),
+        # Aimed at someone else, even of one of the actors' countries: it has a direction.
+        ("Egypt and Qatar condemned Israel.", False),
+        ("Egypt and Qatar arrested Egyptian protesters.", False),
+    ],
+)
+def test_mutual_acts_are_reciprocal(parse: Annotator, text: str, reciprocal: bool) -> None:
+    events = parse(text)._.events
+    assert events and {event.reciprocal for event in events} == {reciprocal}
+
+
 def test_prepositional_target_of_a_travel_verb(parse: Annotator) -> None:
     found = dyads(parse("Japan travelled to China and South Korea."))
     assert {(s, t) for s, _, t in found} == {("JPN", "CHN"), ("JPN", "KOR")}

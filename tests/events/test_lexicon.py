@@ -151,3 +151,15 @@ def test_parties_must_be_sector_codes(lexicon_copy: Path) -> None:
     )
     with pytest.raises(TableError, match="'judges' is not a sector code"):
         load_lexicon(lexicon_copy)
+
+
+def test_mutual_codes_must_be_cameo_codes(lexicon_copy: Path) -> None:
+    path = lexicon_copy / PARTIES_FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('mutual_codes: ["040"', 'mutual_codes: ["meet"'), "utf-8")
+    with pytest.raises(
+        TableError, match="mutual_codes must be CAMEO codes: \\['meet'\\]"
+    ) as caught:
+        load_lexicon(lexicon_copy)
+    lines = enumerate(text.splitlines(), start=1)
+    assert caught.value.line == next(n for n, line in lines if line.startswith("mutual_codes"))

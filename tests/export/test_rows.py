@@ -12,12 +12,12 @@ from tidings.export import (
     cluster_events,
     event_row,
     gdelt_row,
-    plover_row,
+    plover_rows,
     quote_row,
     write_csv,
     write_jsonl,
 )
-from tidings.records import Article
+from tidings.records import Actor, Article
 
 
 def test_event_row_keeps_codes_as_strings_and_nulls() -> None:
@@ -72,15 +72,35 @@ def test_gdelt_and_plover_rows() -> None:
         "02",
     )
     assert (gdelt["SQLDATE"], gdelt["NumMentions"], gdelt["NumArticles"]) == ("20240819", 1, 1)
-    plover = plover_row(appeal, text=analysis.article.text)
+    (plover,) = plover_rows([appeal], {analysis.article.id: analysis.article.text})
     assert plover["event"] == "REQUEST"
-    assert plover["source"] == {
-        "actorText": "Blinken",
-        "code": "USA",
-        "sector": "GOV",
-        "name": "Antony Blinken",
-    }
+    assert plover["source"] == [
+        {"actorText": "Blinken", "code": "USA", "sector": "GOV", "name": "Antony Blinken"}
+    ]
+    assert [actor["code"] for actor in plover["target"]] == ["PSE"]  # type: ignore[attr-defined]
     assert plover["text"] == "Blinken called on Hamas."
+
+
+def _codes(actors: object) -> list[object]:
+    assert isinstance(actors, list)
+    return [actor["code"] for actor in actors]
+
+
+def test_plover_records_hold_compound_and_reciprocal_parties_as_lists() -> None:
+    analysis = _analysis()
+    texts = {analysis.article.id: analysis.article.text}
+    appeal = analysis.events[0]
+    blinken, hamas = appeal.source, appeal.target
+    assert blinken is not None and hamas is not None
+    egypt = replace(blinken, actor=Actor("Egypt", "EGY"), text="Egypt")
+    # "Blinken and Egypt called on Hamas": one PLOVER event of two actors.
+    (compound,) = plover_rows([appeal, replace(appeal, source=egypt)], texts)
+    assert (_codes(compound["source"]), _codes(compound["target"])) == (["USA", "EGY"], ["PSE"])
+    # A meeting has no direction: every party is its actor, and it has no recipient.
+    meeting = replace(appeal, cameo_code="040", plover_event="CONSULT", reciprocal=True)
+    mirrored = replace(meeting, source=hamas, target=blinken)
+    (met,) = plover_rows([meeting, mirrored], texts)
+    assert (_codes(met["source"]), met["target"]) == (["USA", "PSE"], [])
 
 
 def test_the_same_event_in_several_articles_is_one_cluster() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -111,6 +112,13 @@ def test_round_trip_gives_equal_records(store: Store) -> None:
     assert store.save([analysis]).stored == 1
     assert store.analysis(ARTICLE.id) == analysis
     assert store.articles() == [ARTICLE]
+
+
+def test_a_reciprocal_event_stays_reciprocal(store: Store) -> None:
+    analysis = _analysis()
+    meeting = replace(analysis.events[0], cameo_code="040", reciprocal=True)
+    store.save([replace(analysis, events=(meeting,))])
+    assert store.events(include_all=True) == [meeting]
 
 
 def test_saving_again_keeps_one_copy(store: Store) -> None:

@@ -182,12 +182,16 @@ def actor_code(event_actor: object) -> str | None:
 
 
 def predicted_dyads(events: Iterable[Event]) -> frozenset[Dyad]:
-    """(source code, target code, PLOVER event) of each event that has a PLOVER event."""
-    return frozenset(
-        (actor_code(e.source), actor_code(e.target), e.plover_event)
-        for e in events
-        if e.plover_event
-    )
+    """(actor code, recipient code, PLOVER event) of each event that has a PLOVER event; a
+    reciprocal event gives each party as an actor of no recipient."""
+    found: set[Dyad] = set()
+    for event in events:
+        if event.plover_event:
+            actors, recipients = event.plover_parties
+            for actor in actors or (None,):
+                for recipient in recipients or (None,):
+                    found.add((actor_code(actor), actor_code(recipient), event.plover_event))
+    return frozenset(found)
 
 
 def _plover_quad() -> dict[str, int]:

@@ -31,6 +31,7 @@ class ExplainedEvent:
     source_path: str | None
     target_path: str | None
     reported_by: str | None
+    reciprocal: bool
 
 
 def dependency_path(start: Token, end: Token) -> str:
@@ -69,6 +70,7 @@ def _explained(doc: Doc, annotation: EventAnnotation, index: int) -> ExplainedEv
         source_path=_path(annotation.trigger, annotation.source),
         target_path=_path(annotation.trigger, annotation.target),
         reported_by=annotation.reported_by.text if annotation.reported_by is not None else None,
+        reciprocal=annotation.reciprocal,
     )
 
 
@@ -93,8 +95,10 @@ def explain_lines(doc: Doc) -> list[str]:
             continue
         lines.append(f"[{index}] {text}")
         for item in by_sentence.get(index, []):
+            # A reciprocal event has no direction: "<--040 Consult-->".
+            back = "<" if item.reciprocal else ""
             lines.append(
-                f"    {item.source or '-'} --{item.cameo_code} {item.cameo_name}--> "
+                f"    {item.source or '-'} {back}--{item.cameo_code} {item.cameo_name}--> "
                 f"{item.target or '-'}  ({item.factuality}; rule {item.rule})"
             )
             if item.source_path:

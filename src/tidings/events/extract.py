@@ -517,6 +517,7 @@ class EventExtractor:
         reporter = self.reporter(trigger, mentions)
         span = doc[trigger.i : trigger.i + 1]
         when, where = anchor_time(trigger), anchor_place(trigger)
+        among_themselves = _among_themselves(candidate.source, candidate.target)
         for source in candidate.source.mentions or (None,):
             own_intent = self.intent_code(code, judgement, source, reporter)
             for target in candidate.target.mentions or (None,):
@@ -530,6 +531,8 @@ class EventExtractor:
                     reported_by=reporter if reporter != source else None,
                     when=when,
                     where=where,
+                    reciprocal=among_themselves
+                    or (own_intent or code) in self.lexicon.parties.mutual_codes,
                 )
 
     def refusal_code(self, trigger: Token, code: str, judgement: Judgement) -> str | None:
@@ -1111,12 +1114,25 @@ def _noun_target(noun: Token, pattern: NounPattern, mentions: MentionIndex) -> R
     return NO_ROLE
 
 
-def _countries(role: Role) -> set[str]:
-    found: set[str] = set()
+def _among_themselves(source: Role, target: Role) -> bool:
+    """Whether several actors aim an act only at one another ("Israel and Lebanon signed a
+    treaty between the two countries"): PLOVER's reciprocal event."""
+    sources, targets = _parties(source), _parties(target)
+    return len(sources) > 1 and bool(targets) and targets <= sources
+
+
+def _actors(role: Role) -> Iterator[Actor]:
     for span in role.mentions:
-        actors = span._.members or ((span._.actor,) if span._.actor is not None else ())
-        found.update(actor.country for actor in actors if actor.country)
-    return found
+        yield from span._.members or ((span._.actor,) if span._.actor is not None else ())
+
+
+def _parties(role: Role) -> set[tuple[str, tuple[str, ...]]]:
+    """The (country, sectors) of each actor a role names."""
+    return {(actor.country, actor.sectors) for actor in _actors(role) if actor.country}
+
+
+def _countries(role: Role) -> set[str]:
+    return {actor.country for actor in _actors(role) if actor.country}
 
 
 def _without_self(source: Role, target: Role) -> tuple[Role, Role]:

@@ -143,10 +143,11 @@ class FactualityCues:
 @dataclass(frozen=True)
 class Parties:
     """Sectors of home-bound authorities, and of actors that take their event partner's country
-    beside one."""
+    beside one; the CAMEO codes of mutual acts."""
 
     home_bound: frozenset[str]
     domestic: frozenset[str]
+    mutual_codes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -410,7 +411,12 @@ def _read_parties(path: Path) -> Parties:
     home_bound, domestic = (
         frozenset(sector_codes(data.get(key), path, 1)) for key in ("home_bound", "domestic")
     )
-    return Parties(home_bound, domestic)
+    line = _key_line(path, "mutual_codes")
+    mutual = frozenset(_words(path, line, data, "mutual_codes"))
+    unknown = sorted(code for code in mutual if code not in cameo_codebook())
+    if unknown:
+        raise TableError(path, line, f"mutual_codes must be CAMEO codes: {unknown}")
+    return Parties(home_bound, domestic, mutual)
 
 
 def _read_cues(path: Path) -> FactualityCues:

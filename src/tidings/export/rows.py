@@ -5,6 +5,8 @@ Actor sectors are joined with "|" ("GOV", "GOV|MIL", "" when none are known).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from tidings.records import ActorMention, Event, EventCluster, Quote
 
 
@@ -51,6 +53,7 @@ def event_row(event: Event) -> dict[str, object]:
         "reported_by_name": event.reported_by.actor.name if event.reported_by else None,
         # Which of the article's quotes (in order) states or reports the event.
         "quote_index": event.quote_index,
+        "reciprocal": event.reciprocal,
         "rule": event.rule,
     }
 
@@ -110,9 +113,7 @@ def gdelt_row(cluster: EventCluster, *, url: str | None = None) -> dict[str, obj
     }
 
 
-def _plover_actor(mention: ActorMention | None) -> dict[str, object] | None:
-    if mention is None:
-        return None
+def _plover_actor(mention: ActorMention) -> dict[str, object]:
     return {
         "actorText": mention.text,
         "code": mention.actor.country,
@@ -121,17 +122,30 @@ def _plover_actor(mention: ActorMention | None) -> dict[str, object] | None:
     }
 
 
-def plover_row(event: Event, *, text: str) -> dict[str, object]:
-    """An event in the shape of PLOVER's JSON records (``text`` is the article text)."""
+def plover_rows(events: Iterable[Event], texts: Mapping[str, str]) -> list[dict[str, object]]:
+    """Events in the shape of PLOVER's JSON records (``texts``: article id -> text): one record
+    per trigger and code, whose actor and recipient lists hold its compound or reciprocal
+    parties, as the PLOVER manual codes them."""
+    groups: dict[tuple[str, int, str, str], list[Event]] = {}
+    for event in events:
+        key = (event.article_id, event.trigger_start, event.cameo_code, event.factuality.value)
+        groups.setdefault(key, []).append(event)
+    return [_plover_row(group, texts[group[0].article_id]) for group in groups.values()]
+
+
+def _plover_row(group: list[Event], text: str) -> dict[str, object]:
+    event = group[0]
+    actors = dict.fromkeys(mention for e in group for mention in e.plover_parties[0])
+    recipients = dict.fromkeys(mention for e in group for mention in e.plover_parties[1])
     place = event.location
     return {
-        "id": f"{event.article_id}-{event.sentence_index}-{event.trigger_start}",
+        "id": f"{event.article_id}-{event.sentence_index}-{event.trigger_start}-{event.cameo_code}",
         "date": event.date.isoformat() if event.date else None,
         "event": event.plover_event,
         "mode": event.plover_mode,
         "context": event.plover_context,
-        "source": _plover_actor(event.source),
-        "target": _plover_actor(event.target),
+        "source": [_plover_actor(mention) for mention in actors],
+        "target": [_plover_actor(mention) for mention in recipients],
         "eventText": event.trigger,
         "text": text[event.sentence_start : event.sentence_end],
         "location": (

@@ -59,6 +59,7 @@ class EventAnnotation:
     reported_by: Span | None = None
     when: Span | None = None
     where: Span | None = None
+    reciprocal: bool = False
 
 
 _DOC_EXTENSIONS = ("published", "actor_mentions", "times", "places", "quotes", "events")

@@ -154,6 +154,7 @@ class _Converter:
             location=self.location(annotation),
             reported_by=self.mention(annotation.reported_by),
             quote_index=self.quote_index(trigger),
+            reciprocal=annotation.reciprocal,
         )
 
     def location(self, annotation: EventAnnotation) -> Place | None:

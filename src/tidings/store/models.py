@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -90,6 +90,7 @@ class EventRow(Base):
     longitude: Mapped[float | None] = mapped_column(Float)
     # The event's quote, by its position among the article's quotes (ordered by quotes.id).
     quote_index: Mapped[int | None] = mapped_column(Integer)
+    reciprocal: Mapped[bool | None] = mapped_column(Boolean)
 
     __table_args__ = (
         Index("ix_events_article", "article_id"),

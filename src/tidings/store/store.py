@@ -366,6 +366,7 @@ def _event_values(found: Event, mention_id: Any) -> dict[str, Any]:
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
         quote_index=found.quote_index,
+        reciprocal=found.reciprocal,
     )
 
 
@@ -451,6 +452,7 @@ def _event(row: EventRow, mentions: _Mentions) -> Event:
         location=location,
         reported_by=mentions.get(row.reported_by_id),
         quote_index=row.quote_index,
+        reciprocal=bool(row.reciprocal),
     )
 
 
