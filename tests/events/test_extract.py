@@ -408,6 +408,9 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ("Egypt launched a scathing attack on Israel.", ("EGY", "111", "ISR")),
         ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "073", "IRN")),
         ("Turkey opened its borders to Syrian refugees.", ("TUR", "075", "SYR")),
+        # "out of" read as a preposition still makes the phrasal verb "force out".
+        ("Kenya forced Somali aid workers out of the country.", ("KEN", "1663", "SOM")),
+        ("Egypt forced the Israeli ambassador out of Cairo.", ("EGY", "166", "ISR")),
     ],
 )
 def test_single_acts_of_the_lexicon(

@@ -140,6 +140,16 @@ def _child(token: Token, *deps: str) -> Token | None:
     return next((child for child in token.children if child.dep_ in deps), None)
 
 
+def _particle(verb: Token) -> Token | None:
+    """A verb's particle, also the "out" of "forced the agency out of the country", which the
+    parser takes for a preposition."""
+    particle = _child(verb, "prt")
+    if particle is not None:
+        return particle
+    out_of = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "out")
+    return next((c for c in out_of if any(g.lower_ == "of" for g in c.children)), None)
+
+
 def _prep_objects(token: Token, preps: Sequence[str]) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs hanging off a token, for the given prepositions."""
     for child in token.children:
@@ -290,7 +300,7 @@ class EventExtractor:
             return None
         if verb.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in verb.children):
             return None  # "evacuated the wounded": a participle as a noun names people
-        particle = _child(verb, "prt")
+        particle = _particle(verb)
         patterns: tuple[VerbPattern, ...] = ()
         for form in word_forms(verb.lemma_, verb.text):
             patterns = self.lexicon.verb_patterns(
