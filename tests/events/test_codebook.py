@@ -30,6 +30,7 @@ def test_unknown_code_names_the_code() -> None:
 # REJECT", so halted negotiations are).
 FROM_THE_PLOVER_MANUAL = {
     "164": ("REJECT", "meet", "diplomatic"),
+    "163": ("SANCTION", "discontinue", "diplomatic"),
     "155": ("MOBILIZE", None, "cyber"),
     "176": ("COERCE", "cyber", "cyber"),
     "1883": ("ASSAULT", "explosives", None),
