@@ -48,6 +48,11 @@ def test_mutual_acts_are_reciprocal(parse: Annotator, text: str, reciprocal: boo
     assert events and {event.reciprocal for event in events} == {reciprocal}
 
 
+def test_a_description_stands_for_the_actor_its_appositive_names(parse: Annotator) -> None:
+    event = only_event(parse("The main rebel group, the Forces for Democracy, rejected the plan."))
+    assert event.source is not None and event.source.text == "the Forces for Democracy"
+
+
 def test_prepositional_target_of_a_travel_verb(parse: Annotator) -> None:
     found = dyads(parse("Japan travelled to China and South Korea."))
     assert {(s, t) for s, _, t in found} == {("JPN", "CHN"), ("JPN", "KOR")}
