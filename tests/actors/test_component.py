@@ -522,6 +522,9 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_as_a_state(annotate_actors:
     # Placed by the sentence, not by a preposition of its own.
     doc = annotate_actors("Serb forces killed three ethnic Albanians in southeastern Serbia.")
     assert _actor(doc, "three ethnic Albanians").country == "SRB"
+    # A demonym before a population noun names an ethnic group too.
+    doc = annotate_actors("The Turkish minority in Bulgaria protested.")
+    assert _actor(doc, "The Turkish minority").country == "BGR"
 
 
 def test_an_international_armed_group_is_coded_img(annotate_actors: Annotator) -> None:

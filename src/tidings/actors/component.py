@@ -518,8 +518,11 @@ class ActorResolver:
         return list(owners_it_stands_for(head, found))
 
     def _is_ethnic(self, doc: Doc, match: _Match) -> bool:
-        """Whether a demonym names an ethnic group ("ethnic Albanians"), not a state's people."""
-        return match.start > 0 and doc[match.start - 1].lower_ in self.tables.modifiers.ethnic
+        """Whether a demonym names an ethnic group ("ethnic Albanians", "the Albanian
+        population"), not a state or its people."""
+        modifiers = self.tables.modifiers
+        before = match.start > 0 and doc[match.start - 1].lower_ in modifiers.ethnic
+        return before or (match.end < len(doc) and doc[match.end].lower_ in modifiers.ethnic_heads)
 
     def _place(self, match: _Match) -> Referent:
         if match.city:

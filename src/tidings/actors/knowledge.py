@@ -118,6 +118,7 @@ class Modifiers:
     stances: frozenset[str] = frozenset()
     relations: frozenset[str] = frozenset()
     ethnic: frozenset[str] = frozenset()
+    ethnic_heads: frozenset[str] = frozenset()
     stateless: frozenset[str] = frozenset()
     away_from_home: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
@@ -272,6 +273,7 @@ def _modifiers(path: Path) -> Modifiers:
         stances=frozenset(str(w).lower() for w in table.get("stances") or ()),
         relations=frozenset(str(w).lower() for w in table.get("relations") or ()),
         ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
+        ethnic_heads=frozenset(str(w).lower() for w in table.get("ethnic_heads") or ()),
         stateless=frozenset(sector_codes(table.get("stateless"), path, 0)),
         away_from_home=frozenset(str(w).lower() for w in table.get("away_from_home") or ()),
         organisations=frozenset(str(w).lower() for w in table.get("organisations") or ()),
