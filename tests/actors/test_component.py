@@ -527,6 +527,14 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_as_a_state(annotate_actors:
     assert _actor(doc, "The Turkish minority").country == "BGR"
 
 
+def test_forces_are_of_the_side_they_are_loyal_to(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Troops loyal to the Libyan government attacked the rebels.")
+    assert _actor(doc, "Troops").country == "LBY"
+    # A known person's country, as of the article's date.
+    doc = annotate_actors("Troops loyal to Vladimir Putin attacked the rebels.")
+    assert _actor(doc, "Troops").country == "RUS"
+
+
 def test_an_international_armed_group_is_coded_img(annotate_actors: Annotator) -> None:
     doc = annotate_actors("Al-Qaeda threatened the United States.")
     assert (_actor(doc, "Al-Qaeda").country, _actor(doc, "Al-Qaeda").sectors) == (

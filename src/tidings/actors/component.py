@@ -54,6 +54,8 @@ QUOTE_MARKS = {'"', "“", "”"}
 COUNTRY_PREPOSITIONS = {"of", "in", "from", "throughout", "across"}
 # Participles that seat an actor somewhere: "a group based in Trinidad".
 SEATED = {"base", "headquarter", "headquartered", "station", "operate", "locate"}
+# Adjectives whose "to" object is the side an actor fights for: "forces loyal to Assad".
+LOYAL = {"loyal", "faithful"}
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
 PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
@@ -658,18 +660,20 @@ class ActorResolver:
     ) -> str | None:
         """The country of an "of/in/from X" object of a phrase's head, also where a word of the
         object names it ("president of the Chadian Human Rights League"), of where it is
-        based ("a group based in Trinidad"), of an employer of the role's own sector ("a
-        professor at the University of St Andrews in Scotland"), or of whom a voice speaks for
-        ("a spokesperson for the Israeli prime minister")."""
+        based ("a group based in Trinidad"), of the side it is loyal to ("forces loyal to
+        Assad"), of an employer of the role's own sector ("a professor at the University of St
+        Andrews in Scotland"), or of whom a voice speaks for ("a spokesperson for the Israeli
+        prime minister")."""
         preps = [*head.children]
-        preps += [c for a in head.children if a.lemma_ in SEATED for c in a.children]
+        preps += [c for a in head.children if a.lemma_ in SEATED | LOYAL for c in a.children]
         # "a spokesperson for the Israeli prime minister" speaks for Israel.
         voice = head.lower_ in self.tables.voices
         for prep in preps:
             employer = prep.lower_ == "at" and bool(sectors)
             spoken_for = prep.lower_ == "for" and voice
+            sided = prep.lower_ == "to" and prep.head.lower_ in LOYAL
             if prep.dep_ != "prep" or not (
-                employer or spoken_for or prep.lower_ in COUNTRY_PREPOSITIONS
+                employer or spoken_for or sided or prep.lower_ in COUNTRY_PREPOSITIONS
             ):
                 continue
             for obj in prep.children:
@@ -680,8 +684,10 @@ class ActorResolver:
                 # the place works in the role's own sector.
                 if employer and not set(sectors) & set(self._sectors(phrase, obj, lexicon)):
                     continue
-                if obj.i in lexicon.known and lexicon.known[obj.i][0].country:
-                    return lexicon.known[obj.i][0].country
+                if obj.i in lexicon.known:
+                    known = lexicon.known[obj.i][0].actor_on(head.doc._.published)
+                    if known.country:
+                        return known.country
                 codes = self._countries_in(phrase, lexicon, skip=range(0))
                 if codes:
                     return codes[0]
