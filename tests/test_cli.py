@@ -113,6 +113,20 @@ def test_show_unknown_article_fails_in_one_line(db: str) -> None:
     assert "no article 0123456789abcdef" in result.output
 
 
+def test_a_plain_path_names_a_sqlite_file(example_db: str) -> None:
+    # The stored example's events come back: the path reached the same file.
+    path = example_db.removeprefix("sqlite:///")
+    result = runner.invoke(app, ["export", "plover", "--db", path])
+    assert result.exit_code == 0, result.output
+    assert {row["event"] for row in _jsonl(result.output)} >= {"REQUEST", "REJECT"}
+
+
+def test_an_unknown_database_url_fails_in_one_line() -> None:
+    result = runner.invoke(app, ["events", "--db", "bogus://nowhere"])
+    assert result.exit_code == 2
+    assert "is not a database URL" in result.output and "Traceback" not in result.output
+
+
 def test_stored_analysis_equals_the_extracted_one(nlp: Language, db: str) -> None:
     analysis = analyze_one(nlp, reference_article())
     with Store(db) as store:

@@ -26,6 +26,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from tidings.batch import Analyzer, DaskAnalyzer, InProcessAnalyzer, ProcessPoolAnalyzer
 from tidings.batch import ingest as ingest_into
@@ -55,7 +57,25 @@ DEFAULT_DB = "sqlite:///tidings.db"
 # Below this many inputs a progress bar is noise.
 PROGRESS_AFTER = 5
 
-DbOption = Annotated[str, typer.Option("--db", help="SQLAlchemy database URL.")]
+
+def _database_url(value: str) -> str:
+    """A SQLAlchemy URL; a plain path ("corpus.db") names a SQLite file."""
+    url = value if "://" in value else f"sqlite:///{value}"
+    try:
+        make_url(url).get_dialect()
+    except (ArgumentError, NoSuchModuleError) as error:
+        raise typer.BadParameter(f"{value!r} is not a database URL ({error})") from None
+    return url
+
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        help="SQLAlchemy database URL, or the path of a SQLite file.",
+        callback=_database_url,
+    ),
+]
 
 
 def _show_warning(message: Warning | str, *args: object, **kwargs: object) -> None:
