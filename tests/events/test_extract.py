@@ -38,6 +38,9 @@ def test_conjoined_actors_give_one_annotation_each(parse: Annotator) -> None:
         # An act of several actors aimed only at one another, and a mutual act (a phone call).
         ("Israel and Lebanon signed an agreement between the two countries.", True),
         ("The Egyptian foreign minister telephoned the Qatari emir.", True),
+        # Two-sided violence (PLOVER: all participants are actors); an attack has a victim.
+        ("Israeli troops clashed with Hezbollah fighters.", True),
+        ("Israel attacked Hezbollah.", False),
         # Aimed at someone else, even of one of the actors' countries: it has a direction.
         ("Egypt and Qatar condemned Israel.", False),
         ("Egypt and Qatar arrested Egyptian protesters.", False),

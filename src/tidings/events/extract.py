@@ -527,7 +527,9 @@ class EventExtractor:
         reporter = self.reporter(trigger, mentions)
         span = doc[trigger.i : trigger.i + 1]
         when, where = anchor_time(trigger), anchor_place(trigger)
-        among_themselves = _among_themselves(candidate.source, candidate.target)
+        parties = self.lexicon.parties
+        mutual = trigger.lemma_.lower() in parties.mutual_words
+        mutual = mutual or _among_themselves(candidate.source, candidate.target)
         for source in candidate.source.mentions or (None,):
             own_intent = self.intent_code(code, judgement, source, reporter)
             for target in candidate.target.mentions or (None,):
@@ -541,8 +543,7 @@ class EventExtractor:
                     reported_by=reporter if reporter != source else None,
                     when=when,
                     where=where,
-                    reciprocal=among_themselves
-                    or (own_intent or code) in self.lexicon.parties.mutual_codes,
+                    reciprocal=mutual or (own_intent or code) in parties.mutual_codes,
                 )
 
     def refusal_code(self, trigger: Token, code: str, judgement: Judgement) -> str | None:

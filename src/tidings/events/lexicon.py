@@ -143,11 +143,12 @@ class FactualityCues:
 @dataclass(frozen=True)
 class Parties:
     """Sectors of home-bound authorities, and of actors that take their event partner's country
-    beside one; the CAMEO codes of mutual acts."""
+    beside one; the CAMEO codes and the words of mutual acts."""
 
     home_bound: frozenset[str]
     domestic: frozenset[str]
     mutual_codes: frozenset[str] = frozenset()
+    mutual_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -416,7 +417,8 @@ def _read_parties(path: Path) -> Parties:
     unknown = sorted(code for code in mutual if code not in cameo_codebook())
     if unknown:
         raise TableError(path, line, f"mutual_codes must be CAMEO codes: {unknown}")
-    return Parties(home_bound, domestic, mutual)
+    words = frozenset(_words(path, _key_line(path, "mutual_words"), data, "mutual_words"))
+    return Parties(home_bound, domestic, mutual, words)
 
 
 def _read_cues(path: Path) -> FactualityCues:
