@@ -419,6 +419,11 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         # "out of" read as a preposition still makes the phrasal verb "force out".
         ("Kenya forced Somali aid workers out of the country.", ("KEN", "1663", "SOM")),
         ("Egypt forced the Israeli ambassador out of Cairo.", ("EGY", "166", "ISR")),
+        # Whom the support verb addresses comes before the subject of the clause.
+        (
+            "France issued a stern reminder to Iraq that it must cooperate with the inspectors.",
+            ("FRA", "020", "IRQ"),
+        ),
     ],
 )
 def test_single_acts_of_the_lexicon(

@@ -455,6 +455,10 @@ class EventExtractor:
                     break
         content: tuple[Token, ...] = ()
         if supported and carrier is not None:
+            if not target.mentions:
+                # "issued a reminder to Iraq": whom the support verb addresses.
+                preps = pattern.target_preps
+                target = _first_role(mentions, _prep_objects(carrier, preps), "support verb")
             # "reiterated its demand today that Israel ease ...": the clause the parser hung
             # from the support verb spells out the noun's event; it addresses its subject.
             spelled = next(
@@ -472,9 +476,6 @@ class EventExtractor:
                     source = _verb_source(carrier, mentions)
                 else:
                     source = _role(mentions, _agent(carrier), "agent of the support verb")
-            if not target.mentions:
-                preps = pattern.target_preps
-                target = _first_role(mentions, _prep_objects(carrier, preps), "support verb")
             if not target.mentions and pattern.code[:2] == PROTEST_ROOT:
                 target = _protest_target(noun, source, mentions)
                 target = target if target.mentions else _protest_target(carrier, source, mentions)
