@@ -412,6 +412,8 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ),
         ("Syrian troops captured two Turkish soldiers.", ("SYR", "181", "TUR")),
         ("Russia held joint military exercises with China.", ("RUS", "062", "CHN")),
+        # The CAMEO manual's example of an intent to yield (035): offered, not yet given.
+        ("Russia offered concessions to the United States.", ("RUS", "035", "USA")),
         # Words that tell what kind of act it is.
         ("Egypt launched a scathing attack on Israel.", ("EGY", "111", "ISR")),
         ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "073", "IRN")),
