@@ -56,6 +56,8 @@ COUNTRY_PREPOSITIONS = {"of", "in", "from", "throughout", "across"}
 SEATED = {"base", "headquarter", "headquartered", "station", "operate", "locate"}
 # Adjectives whose "to" object is the side an actor fights for: "forces loyal to Assad".
 LOYAL = {"loyal", "faithful"}
+# Words whose prepositions place or side the actor they describe.
+ATTACHING = SEATED | LOYAL
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
 PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
@@ -665,7 +667,7 @@ class ActorResolver:
         Andrews in Scotland"), or of whom a voice speaks for ("a spokesperson for the Israeli
         prime minister")."""
         preps = [*head.children]
-        preps += [c for a in head.children if a.lemma_ in SEATED | LOYAL for c in a.children]
+        preps += [c for a in head.children if a.lemma_ in ATTACHING for c in a.children]
         # "a spokesperson for the Israeli prime minister" speaks for Israel.
         voice = head.lower_ in self.tables.voices
         for prep in preps:

@@ -780,8 +780,8 @@ def _role(mentions: MentionIndex, head: Token | None, via: str) -> Role:
         return NO_ROLE
     # "The separatist group Black Widow", "the main rebel group, the FDD,": the name it gives.
     named = _child(head, "appos")
-    if named is not None and mentions.of_phrase(named):
-        return Role(mentions.of_phrase(named), f"{via} (appositive)")
+    if named is not None and (appositive := mentions.of_phrase(named)):
+        return Role(appositive, f"{via} (appositive)")
     possessor = _child(head, "poss")
     if possessor is not None:
         found = owners_it_stands_for(head, mentions.of_phrase(possessor))

@@ -147,8 +147,8 @@ class Parties:
 
     home_bound: frozenset[str]
     domestic: frozenset[str]
-    mutual_codes: frozenset[str] = frozenset()
-    mutual_words: frozenset[str] = frozenset()
+    mutual_codes: frozenset[str]
+    mutual_words: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from tidings.records import ActorMention, Event, EventCluster, Quote
+from tidings.records import ActorMention, Event, EventCluster, Factuality, Quote
 
 
 def _actor_fields(prefix: str, mention: ActorMention | None) -> dict[str, object]:
@@ -126,9 +126,9 @@ def plover_rows(events: Iterable[Event], texts: Mapping[str, str]) -> list[dict[
     """Events in the shape of PLOVER's JSON records (``texts``: article id -> text): one record
     per trigger and code, whose actor and recipient lists hold its compound or reciprocal
     parties, as the PLOVER manual codes them."""
-    groups: dict[tuple[str, int, str, str], list[Event]] = {}
+    groups: dict[tuple[str, int, str, Factuality], list[Event]] = {}
     for event in events:
-        key = (event.article_id, event.trigger_start, event.cameo_code, event.factuality.value)
+        key = (event.article_id, event.trigger_start, event.cameo_code, event.factuality)
         groups.setdefault(key, []).append(event)
     return [_plover_row(group, texts[group[0].article_id]) for group in groups.values()]
 
