@@ -128,6 +128,13 @@ class Place:
     longitude: float | None = None
 
 
+# PLOVER events that must have a recipient, where a text naming none means the actor's own
+# authorities. The PLOVER manual's summary table gives PROTEST a required recipient, and the
+# CAMEO manual (141) lets a demonstration's place stand for its target ("ethnic Albanians
+# demonstrated in the Yugoslav province of Kosovo": Yugoslavia).
+AIMED_AT_HOME = frozenset({"PROTEST"})
+
+
 @dataclass(frozen=True)
 class Event:
     """One dyadic event: source does CAMEO code to target, with provenance and factuality.
@@ -165,10 +172,34 @@ class Event:
 
     @property
     def plover_parties(self) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
-        """PLOVER's actors and recipients: a reciprocal event has every party as its actor."""
-        actors = (self.source,) if self.source is not None else ()
-        recipients = (self.target,) if self.target is not None else ()
-        return (actors + recipients, ()) if self.reciprocal else (actors, recipients)
+        """PLOVER's actors and recipients: a reciprocal event has every party as its actor; a
+        protest that names no recipient is aimed at the authorities of its actor's country."""
+        actors: tuple[ActorMention, ...] = (self.source,) if self.source is not None else ()
+        recipients: tuple[ActorMention, ...] = (self.target,) if self.target is not None else ()
+        if self.reciprocal:
+            return actors + recipients, ()
+        if not recipients and self.plover_event in AIMED_AT_HOME:
+            recipients = self._home_authorities()
+        return actors, recipients
+
+    def _home_authorities(self) -> tuple[ActorMention, ...]:
+        """The government of the actor's country, unless the actor is it: implied by the
+        protest itself, so its span is the trigger's and its text empty."""
+        actor = self.source.actor if self.source is not None else None
+        if actor is None or actor.country is None or "GOV" in actor.sectors:
+            return ()
+        government = Actor(f"{actor.country} government", actor.country, ("GOV",))
+        return (
+            ActorMention(
+                self.article_id,
+                self.sentence_index,
+                self.trigger_start,
+                self.trigger_start,
+                "",
+                government,
+                "implied: the authorities a protest at home is aimed at",
+            ),
+        )
 
     @property
     def cameo_root(self) -> str:

@@ -117,6 +117,20 @@ def test_a_reciprocal_event_gives_each_party_as_an_actor_of_no_recipient() -> No
     assert predicted_dyads([directed]) == {("IRN", "IRQ", "CONSULT")}
 
 
+def test_a_protest_naming_no_recipient_is_aimed_at_its_own_authorities() -> None:
+    strikers = replace(_mention(0, 4, "NPL"), actor=Actor("strikers", "NPL", ("OPP",)))
+    strike = _event(strikers, None, "PROTEST")
+    assert predicted_dyads([strike]) == {("NPL", "NPL", "PROTEST")}
+    (government,) = strike.plover_parties[1]
+    assert (government.actor.sectors, government.text) == (("GOV",), "")
+    against_india = _event(strikers, _mention(9, 13, "IND"), "PROTEST")
+    assert predicted_dyads([against_india]) == {("NPL", "IND", "PROTEST")}
+    # Not every event needs a recipient, and a government protesting is not aimed at itself.
+    assert predicted_dyads([_event(strikers, None, "ACCUSE")]) == {("NPL", None, "ACCUSE")}
+    cabinet = replace(strikers, actor=Actor("cabinet", "NPL", ("GOV",)))
+    assert predicted_dyads([_event(cabinet, None, "PROTEST")]) == {("NPL", None, "PROTEST")}
+
+
 def test_readers_on_tiny_files(tmp_path: Path) -> None:
     gsr = tmp_path / "gsr.json"
     gsr.write_text(
