@@ -291,6 +291,16 @@ def test_a_domestic_actor_of_no_written_country_is_of_its_court_or_police(parse:
     assert dyads(parse("Thousands of demonstrators denounced Israel.")) == [(None, "111", "ISR")]
 
 
+def test_a_government_and_its_own_people_contend(parse: Annotator) -> None:
+    demand = "Opposition leaders demanded that the Kenyan government release the prisoners."
+    assert dyads(parse(demand)) == [("KEN", "1053", "KEN")]
+    concession = "The president conceded to demands from Angolan rebels."
+    assert dyads(parse(concession)) == [("AGO", "080", "AGO")]
+    # Cooperation and force cross borders: the partner's country says nothing there.
+    assert dyads(parse("Rebels attacked the Kenyan army.")) == [(None, "190", "KEN")]
+    assert dyads(parse("Opposition leaders met the Kenyan president.")) == [(None, "040", "KEN")]
+
+
 def test_a_party_s_own_troops_are_not_whom_it_acts_on(parse: Annotator) -> None:
     assert dyads(parse("Syria says it is willing to withdraw its troops from Lebanon.")) == [
         ("SYR", "0356", "LBN")

@@ -143,6 +143,14 @@ def test_committing_roots_must_be_cameo_roots(lexicon_copy: Path) -> None:
     assert caught.value.line == next(n for n, line in lines if line.startswith("committing_roots"))
 
 
+def test_contention_roots_must_be_cameo_roots(lexicon_copy: Path) -> None:
+    path = lexicon_copy / PARTIES_FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('contention_roots: ["08"', 'contention_roots: ["080"'), "utf-8")
+    with pytest.raises(TableError, match="contention_roots must be two-digit CAMEO roots"):
+        load_lexicon(lexicon_copy)
+
+
 def test_parties_must_be_sector_codes(lexicon_copy: Path) -> None:
     path = lexicon_copy / PARTIES_FILE
     path.write_text(

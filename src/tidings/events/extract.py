@@ -234,8 +234,8 @@ class EventExtractor:
         for candidate in sorted(verbal + nominal, key=lambda c: c.trigger.i):
             events.extend(self._annotations(doc, candidate, mentions))
         for event in events:
-            self._give_partner_country(event.source, event.target)
-            self._give_partner_country(event.target, event.source)
+            self._give_partner_country(event.source, event.target, event.cameo_code)
+            self._give_partner_country(event.target, event.source, event.cameo_code)
         return events
 
     def _announce_acts(
@@ -271,21 +271,27 @@ class EventExtractor:
         ]
         return verbal, [announced(c) for c in nominal]
 
-    def _give_partner_country(self, party: Span | None, partner: Span | None) -> None:
-        """A domestic actor of no written country is of its partner's country where one of the
-        two is a court or the police ("An Argentine judge ordered former president Carlos Menem":
-        Menem is Argentine)."""
+    def _give_partner_country(self, party: Span | None, partner: Span | None, code: str) -> None:
+        """An actor of no written country is of its partner's country where it is domestic and
+        one of the two is a court or the police ("An Argentine judge ordered former president
+        Carlos Menem": Menem is Argentine), or where the two contend as a government and its
+        own people (parties.yaml)."""
         if party is None or partner is None or party._.actor is None or partner._.actor is None:
             return
         mine, theirs = party._.actor, partner._.actor
+        if mine.country is not None or theirs.country is None or not mine.sectors:
+            return
+        if mine.known_id is not None:
+            return  # a known actor of no country has none: "al-Qaeda"
         parties = self.lexicon.parties
-        if (
-            mine.country is None
-            and mine.sectors
-            and set(mine.sectors) <= parties.domestic
-            and theirs.country is not None
-            and parties.home_bound & {*mine.sectors, *theirs.sectors}
-        ):
+        own, other = set(mine.sectors), set(theirs.sectors)
+        domestic = own <= parties.domestic
+        beside_authority = domestic and bool(parties.home_bound & (own | other))
+        contending = code[:2] in parties.contention_roots and bool(
+            (domestic and other & parties.governing)
+            or (own & parties.governing and other and other <= parties.domestic)
+        )
+        if beside_authority or contending:
             party._.actor = replace(mine, country=theirs.country)
             party._.resolved_by += "+partner-country"
 

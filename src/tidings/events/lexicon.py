@@ -142,11 +142,14 @@ class FactualityCues:
 
 @dataclass(frozen=True)
 class Parties:
-    """Sectors of home-bound authorities, and of actors that take their event partner's country
-    beside one; the CAMEO codes and the words of mutual acts."""
+    """Sectors of home-bound authorities, of governments, and of actors that take their event
+    partner's country beside them; the CAMEO roots of contention; the codes and words of mutual
+    acts."""
 
     home_bound: frozenset[str]
+    governing: frozenset[str]
     domestic: frozenset[str]
+    contention_roots: frozenset[str]
     mutual_codes: frozenset[str]
     mutual_words: frozenset[str]
 
@@ -409,16 +412,18 @@ def _read_parties(path: Path) -> Parties:
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise TableError(path, 1, "parties.yaml must hold 'home_bound' and 'domestic'")
-    home_bound, domestic = (
-        frozenset(sector_codes(data.get(key), path, 1)) for key in ("home_bound", "domestic")
+    home_bound, governing, domestic = (
+        frozenset(sector_codes(data.get(key), path, 1))
+        for key in ("home_bound", "governing", "domestic")
     )
-    line = _key_line(path, "mutual_codes")
-    mutual = frozenset(_words(path, line, data, "mutual_codes"))
-    unknown = sorted(code for code in mutual if code not in cameo_codebook())
-    if unknown:
-        raise TableError(path, line, f"mutual_codes must be CAMEO codes: {unknown}")
-    words = frozenset(_words(path, _key_line(path, "mutual_words"), data, "mutual_words"))
-    return Parties(home_bound, domestic, mutual, words)
+    return Parties(
+        home_bound,
+        governing,
+        domestic,
+        _cameo_codes(path, data, "contention_roots", roots=True),
+        _cameo_codes(path, data, "mutual_codes", roots=False),
+        frozenset(_words(path, _key_line(path, "mutual_words"), data, "mutual_words")),
+    )
 
 
 def _read_cues(path: Path) -> FactualityCues:
@@ -444,12 +449,20 @@ def _read_refusals(path: Path) -> tuple[frozenset[str], dict[str, str]]:
 def _read_intents(path: Path) -> tuple[dict[str, str], frozenset[str]]:
     codes = _read_code_map(path, prefix_lengths=(2, 3, 4))
     data = read_yaml(path)
-    line = _key_line(path, "committing_roots")
-    roots = frozenset(_words(path, line, data, "committing_roots"))
-    unknown = sorted(root for root in roots if len(root) != 2 or root not in cameo_codebook())
+    return codes, _cameo_codes(path, data, "committing_roots", roots=True)
+
+
+def _cameo_codes(path: Path, data: Mapping[str, Any], key: str, *, roots: bool) -> frozenset[str]:
+    """A table's list of CAMEO codes, or of two-digit roots, each checked against CAMEO."""
+    line = _key_line(path, key)
+    codes = frozenset(_words(path, line, data, key))
+    unknown = sorted(
+        code for code in codes if code not in cameo_codebook() or (roots and len(code) != 2)
+    )
     if unknown:
-        raise TableError(path, line, f"committing_roots must be two-digit CAMEO roots: {unknown}")
-    return codes, roots
+        kind = "two-digit CAMEO roots" if roots else "CAMEO codes"
+        raise TableError(path, line, f"{key} must be {kind}: {unknown}")
+    return codes
 
 
 def _read_code_map(path: Path, *, prefix_lengths: tuple[int, ...]) -> dict[str, str]:
