@@ -18,6 +18,9 @@ def test_active_voice_codes_subject_to_object(parse: Annotator) -> None:
 def test_passive_voice_takes_the_by_agent_as_source(parse: Annotator) -> None:
     doc = parse("France was accused by Germany of breaking the treaty.")
     assert ("DEU", "112", "FRA") in dyads(doc)
+    # Joined participles share the passive: its subject and its "by" phrase.
+    doc = parse("Two Kenyan soldiers were tortured and killed by Somali militants.")
+    assert dyads(doc) == [("SOM", "1822", "KEN"), ("SOM", "190", "KEN")]
 
 
 def test_call_on_to_is_an_appeal_to_the_object_coded_by_the_clause(parse: Annotator) -> None:

@@ -109,6 +109,20 @@ def test_readiness_for_a_coded_act_announces_the_act(parse: Annotator) -> None:
     assert only_event(parse(text)).cameo_code == "1324"
 
 
+def test_an_agreement_reached_to_do_a_coded_act_announces_the_act(parse: Annotator) -> None:
+    doc = parse("Iran and Iraq reached an agreement to release prisoners.")
+    assert {(e.source.text, e.cameo_code) for e in doc._.events if e.source} == {
+        ("Iran", "0353"),
+        ("Iraq", "0353"),
+    }
+    # The act need not name anyone: the agreement's parties intend it.
+    doc = parse("Israel and Jordan reached an agreement to negotiate.")
+    assert [(e.source.text, e.trigger.text, e.cameo_code) for e in doc._.events if e.source] == [
+        ("Israel", "negotiate", "036"),
+        ("Jordan", "negotiate", "036"),
+    ]
+
+
 def test_readiness_refused_or_demanded_is_no_intent(parse: Annotator) -> None:
     refused = only_event(parse("Syria is not willing to withdraw its troops from Lebanon."))
     assert (refused.cameo_code, refused.factuality) == ("030", Factuality.NEGATED)

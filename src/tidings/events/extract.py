@@ -160,7 +160,10 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> Iterator[tuple[str, Tok
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        return True
+    # "were tortured and killed": the second participle shares the first one's passive.
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(verb.head)
 
 
 class EventExtractor:
@@ -230,6 +233,7 @@ class EventExtractor:
             )
         ]
         verbal, nominal = self._announce_acts(verbal, nominal, announcing)
+        verbal = [c for c in verbal if c.source.mentions or c.target.mentions]
         events: list[EventAnnotation] = []
         for candidate in sorted(verbal + nominal, key=lambda c: c.trigger.i):
             events.extend(self._annotations(doc, candidate, mentions))
@@ -255,6 +259,7 @@ class EventExtractor:
                 and self.intent_of(act.code) is not None
                 and factuality_of(act.trigger, self.lexicon.cues).factuality
                 is not Factuality.NEGATED
+                and (head.source.mentions or act.source.mentions or act.target.mentions)
             ):
                 announcer[act.trigger.i] = head
         replaced = {head.trigger.i for head in announcer.values()}
@@ -380,8 +385,8 @@ class EventExtractor:
             speaker = self.reporter(verb, mentions)
             source, target = Role((speaker,) if speaker is not None else (), "speaker"), source
         source, target = _without_self(source, target)
-        if not source.mentions and not target.mentions:
-            return None
+        if not source.mentions and not target.mentions and _announcer_of(verb) is None:
+            return None  # an announced act takes its actor from the announcement
         return Candidate(
             verb, pattern.rule, pattern.code, source, target, consumed, pattern.announces
         )
@@ -658,8 +663,11 @@ def _speaks_for(speaker: Span, party: Span) -> bool:
 
 def _announcer_of(trigger: Token) -> int | None:
     """The index of the word whose "to ..." clause an act is ("ready" in "ready to send
-    troops", and in "ready to launch an offensive" through the support verb)."""
+    troops", and in "ready to launch an offensive" through the support verb), or the clause of
+    its object ("reached an agreement to release prisoners")."""
     clause = trigger.head if trigger.dep_ == "dobj" else trigger
+    if clause.dep_ == "acl" and is_to_clause(clause) and clause.head.dep_ == "dobj":
+        return clause.head.head.i
     return clause.head.i if clause.dep_ == "xcomp" else None
 
 
@@ -697,7 +705,7 @@ def _quote_speaker(trigger: Token) -> Span | None:
 
 def _direct_object(verb: Token) -> Token | None:
     if _is_passive(verb):
-        return _child(verb, "nsubjpass")
+        return _passive_subject(verb)
     return _child(verb, "dobj")
 
 
@@ -813,8 +821,25 @@ def _first_role(mentions: MentionIndex, pairs: Iterator[tuple[str, Token]], via:
     return NO_ROLE
 
 
+def _passive_subject(verb: Token) -> Token | None:
+    """Who undergoes a passive, shared by joined participles ("soldiers were tortured and
+    killed")."""
+    subject = _child(verb, "nsubjpass")
+    if subject is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        return _passive_subject(verb.head)
+    return subject
+
+
 def _agent(verb: Token) -> Token | None:
-    return next((obj for _, obj in _prep_objects(verb, ("by",))), None)
+    """The "by" phrase of a passive, which joined participles share ("tortured and killed by")."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    if verb.dep_ == "conj":
+        joined.append(verb.head)
+    for participle in (verb, *joined):
+        agent = next((obj for _, obj in _prep_objects(participle, ("by",))), None)
+        if agent is not None:
+            return agent
+    return None
 
 
 def _owner(thing: Token, mentions: MentionIndex) -> Role:
@@ -1074,7 +1099,7 @@ def _verb_target(
 ) -> Role:
     """Whom a verb's action is aimed at, in order of how directly the parse says so."""
     if _is_passive(verb) and (_agent(verb) is not None or not _is_stative(verb)):
-        role = _role(mentions, _child(verb, "nsubjpass"), "passive subject")
+        role = _role(mentions, _passive_subject(verb), "passive subject")
         if role.mentions:
             return role
     role = _role(mentions, _child(verb, "dative"), "dative")
