@@ -77,6 +77,9 @@ def test_cooperation_told_in_the_future_tense_commits_its_actor(parse: Annotator
     assert (event.cameo_code, event.factuality) == ("036", Factuality.ASSERTED)
     assert event.rule == "verbs.yaml:visit+intents.yaml:042"
     assert event.reported_by is not None and event.reported_by.text == "Antony Blinken"
+    # Yielding is cooperation too: "will allow" is an intent to yield.
+    allow = only_event(parse("Turkey will allow Kurdish refugees to return home."))
+    assert (allow.cameo_code, allow.factuality) == ("035", Factuality.ASSERTED)
     # An expectation commits no one.
     expected = only_event(parse("Benjamin Netanyahu is expected to visit Egypt."))
     assert (expected.cameo_code, expected.factuality) == ("042", Factuality.FUTURE)
