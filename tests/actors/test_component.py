@@ -454,6 +454,12 @@ def test_a_country_modifying_a_thing_is_the_actor_the_thing_is_not(
         "country-modifier",
     )
     assert _actor(doc, "Australian").country == "AUS"
+    # Joined modifiers name an actor each.
+    doc = annotate_actors("The Turkish and Greek sides agreed to talk.")
+    assert [(m.text, m._.actor.country) for m in doc._.actor_mentions] == [
+        ("Turkish", "TUR"),
+        ("Greek", "GRC"),
+    ]
 
 
 def test_military_vehicles_are_the_armed_forces(annotate_actors: Annotator) -> None:

@@ -30,9 +30,10 @@ LOCATIVE_PREPOSITIONS = frozenset(
 
 def actor_modifiers(head: Token) -> list[Token]:
     """The words that may name an actor modifying a noun, through a compound too: "US" in
-    "US Predator attacks"."""
+    "US Predator attacks", and each of joined ones: "the Turkish and Greek sides"."""
     found = [c for c in head.children if c.dep_ in ACTOR_MODIFIER_DEPS]
     found += [g for c in found if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+    found += [g for c in found for g in c.children if g.dep_ == "conj"]
     return found
 
 
