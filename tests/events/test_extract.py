@@ -54,6 +54,13 @@ def test_mutual_acts_are_reciprocal(parse: Annotator, text: str, reciprocal: boo
     assert events and {event.reciprocal for event in events} == {reciprocal}
 
 
+def test_what_talks_or_information_are_about_is_no_target(parse: Annotator) -> None:
+    talks = dyads(parse("Russia and China held talks on Iran's nuclear programme."))
+    assert talks == [("RUS", "040", None), ("CHN", "040", None)]
+    failed = dyads(parse("Israel failed to reach agreement on the fate of the Syrian refugees."))
+    assert [target for _, _, target in failed] == [None]
+
+
 def test_a_description_stands_for_the_actor_its_appositive_names(parse: Annotator) -> None:
     event = only_event(parse("The main rebel group, the Forces for Democracy, rejected the plan."))
     assert event.source is not None and event.source.text == "the Forces for Democracy"

@@ -68,6 +68,15 @@ PARTITIVES = frozenset({
     "ton", "tonne", "kg", "kilogram", "litre", "liter", "barrel", "worth", "amount", "quantity",
     "load", "truckload", "consignment", "shipment", "package", "crate", "sack",
 })
+# Nouns of what is said, known or agreed, whose "on X" or "about X" is the subject matter, not
+# whom an act is aimed at: "share information on missing people", "failed to reach agreement
+# on the fate of offices in east Jerusalem", "talks on Iran's nuclear programme".
+TOPIC_NOUNS = frozenset({
+    "information", "intelligence", "data", "agreement", "accord", "deal", "consensus",
+    "understanding", "compromise", "talk", "negotiation", "discussion", "debate", "view",
+    "issue", "question", "fate",
+})
+TOPIC_PREPS = frozenset({"on", "about", "over", "concerning", "regarding"})
 # fmt: on
 OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # Adjectives that code an event like a verb ("is willing to withdraw", "was optimistic").
@@ -153,10 +162,23 @@ def _particle(verb: Token) -> Token | None:
 def _prep_objects(token: Token, preps: Sequence[str]) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs hanging off a token, for the given prepositions."""
     for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+        if (
+            child.dep_ in ("prep", "agent", "dative")
+            and child.lower_ in preps
+            and not _is_topic(child)
+        ):
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "pcomp"):
                     yield child.lower_, grandchild
+
+
+def _is_topic(prep: Token) -> bool:
+    """Whether a preposition gives the subject matter of the noun it hangs off (TOPIC_NOUNS)."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in TOPIC_PREPS
+        and prep.head.lemma_.lower() in TOPIC_NOUNS
+    )
 
 
 def _is_passive(verb: Token) -> bool:
@@ -1002,9 +1024,10 @@ def _predicate_target(
 
     def phrase(token: Token) -> Iterator[Token]:
         for child in token.children:
-            if child.dep_ not in SIDE_CLAUSES and child.lower_ != "according":
-                yield child
-                yield from phrase(child)
+            if child.dep_ in SIDE_CLAUSES or child.lower_ == "according" or _is_topic(child):
+                continue
+            yield child
+            yield from phrase(child)
 
     after = sorted(
         (t for t in phrase(verb) if t.i > verb.i and t.i not in taken), key=lambda t: t.i
