@@ -342,6 +342,9 @@ def test_whoever_takes_part_in_a_nominal_event_is_its_source(parse: Annotator) -
     assert dyads(parse("Hamas participated in talks with Egypt.")) == [("PSE", "040", "EGY")]
     text = "Serb forces were engaged in ethnic cleansing against Bosnian Muslims."
     assert dyads(parse(text)) == [("SRB", "203", "BIH")]
+    # Who comes for talks takes part in them.
+    text = "Blinken arrived in Cairo for talks with Egyptian President Sisi."
+    assert ("USA", "040", "EGY") in dyads(parse(text))
     # A crime committed is done, not promised.
     assert dyads(parse("Myanmar's military committed genocide.")) == [("MMR", "202", None)]
 

@@ -518,18 +518,19 @@ class EventExtractor:
         return Candidate(noun, pattern.rule, pattern.code, source, target, content)
 
     def _participation(self, noun: Token) -> Token | None:
-        """The verb through which its subject takes part "in" a nominal event: "engaged in
-        ethnic cleansing", "took part in the protests"."""
-        if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        """The verb through which its subject takes part in a nominal event: "engaged in ethnic
+        cleansing", "took part in the protests", "arrived for talks" (nouns.yaml)."""
+        if noun.dep_ != "pobj":
             return None
-        verb = noun.head.head
+        preposition, verb = noun.head.lower_, noun.head.head
         if verb.lower_ == "part" and verb.dep_ == "dobj":
             verb = verb.head  # "took part in"
         part = _child(verb, "dobj")
         words = verb_forms(verb)
         if part is not None and part.lower_ == "part":
             words |= {f"{form} part" for form in words}
-        return verb if words & self.lexicon.participation_verbs else None
+        phrases = {f"{word} {preposition}" for word in words}
+        return verb if phrases & self.lexicon.participation else None
 
     def _is_support_verb(self, verb: Token) -> bool:
         return bool(verb_forms(verb) & self.lexicon.support_verbs)

@@ -164,7 +164,7 @@ class Lexicon:
     cues: FactualityCues
     parties: Parties
     means: frozenset[str] = frozenset()
-    participation_verbs: frozenset[str] = frozenset()
+    participation: frozenset[str] = frozenset()
     refusal_codes: Mapping[str, str] = field(default_factory=dict)
     refusing_auxiliaries: frozenset[str] = frozenset()
     intent_codes: Mapping[str, str] = field(default_factory=dict)
@@ -237,7 +237,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         nouns=_index(nouns, key=lambda p: p.noun),
         support_verbs=support,
         means=means,
-        participation_verbs=participation,
+        participation=participation,
         cues=_read_cues(cues_path),
         refusal_codes=refusal_codes,
         refusing_auxiliaries=auxiliaries,
@@ -383,7 +383,7 @@ def _read_nouns(
         raise TableError(path, 1, "nouns.yaml must hold 'support_verbs' and a list 'nouns'")
     support = frozenset(_words(path, 1, data, "support_verbs"))
     means = frozenset(_words(path, 1, data, "means"))
-    participation = frozenset(_words(path, 1, data, "participation_verbs"))
+    participation = frozenset(_words(path, 1, data, "participation"))
     lines = _entry_lines(path, "nouns")
     seen: set[str] = set()
     claimed: dict[str, int] = {}
