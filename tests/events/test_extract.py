@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.events.conftest import Annotator, dyads, only_event
+from tidings.records import Factuality
 
 
 def test_active_voice_codes_subject_to_object(parse: Annotator) -> None:
@@ -138,6 +139,23 @@ def test_a_speaker_calling_someone_responsible_accuses_them(parse: Annotator) ->
         "The Afghan government",
         "the Pakistani army",
     )
+
+
+def test_what_someone_is_accused_of_is_theirs_and_alleged(parse: Annotator) -> None:
+    for text in (
+        "Ukraine accused Russia of shelling a hospital.",
+        "Russia was accused by Ukraine of shelling a hospital.",
+    ):
+        accusation, shelling = parse(text)._.events
+        assert (_text(accusation.source), accusation.cameo_code) == ("Ukraine", "112")
+        assert (_text(shelling.source), shelling.cameo_code) == ("Russia", "194")
+        assert shelling.factuality is Factuality.REPORTED
+        assert _text(shelling.reported_by) == "Ukraine"
+
+
+def test_warning_someone_against_an_act_is_a_threat(parse: Annotator) -> None:
+    text = "China warned the United States against arming Taiwan."
+    assert dyads(parse(text)) == [("CHN", "130", "USA")]
 
 
 def test_rejecting_an_accusation_is_a_denial_not_a_rejection(parse: Annotator) -> None:

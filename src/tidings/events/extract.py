@@ -79,6 +79,9 @@ TOPIC_NOUNS = frozenset({
 TOPIC_PREPS = frozenset({"on", "about", "over", "concerning", "regarding"})
 # fmt: on
 OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+# Prepositions whose clause the verb's object does: "accused Russia of shelling", "blamed Hamas
+# for firing", "charged him with spying".
+OBJECT_CONTROL_PREPS = ("of", "for", "with")
 # Adjectives that code an event like a verb ("is willing to withdraw", "was optimistic").
 ADJECTIVE_DEPS = ("acomp", "xcomp", "ROOT", "conj", "ccomp")
 # Clauses under a coded trigger that spell out its content ("agreed to meet", "demand that").
@@ -635,7 +638,10 @@ class EventExtractor:
                 break
             via = token.dep_
             words = set(word_forms(head.lemma_, head.text))
-            if via in ("ccomp", "parataxis") and words & self.lexicon.cues.speech_verbs:
+            cues = self.lexicon.cues
+            speech = via in ("ccomp", "parataxis") and words & cues.speech_verbs
+            if speech or (via == "prep" and words & cues.alleging_verbs):
+                # "he said that ...", "accused Russia of shelling": who says or alleges it.
                 speaker = _verb_source(head, mentions)
                 if speaker.mentions:
                     return speaker.mentions[0]
@@ -954,12 +960,17 @@ def _controllers(verb: Token, mentions: MentionIndex) -> list[Role]:
         link, head = token.dep_, token.head
         if link == "xcomp" and head.dep_ == "acomp" and _is_verb(head.head):
             head = head.head  # "Syria is willing to withdraw": the copula's subject controls
+        preposition = head.lower_
         if link == "pcomp" and head.dep_ == "prep" and _is_verb(head.head):
             link, head = "prep", head.head  # "after meeting X": the clause above controls
         elif link not in ("xcomp", "ccomp", "advcl", "conj") or not _is_verb(head):
             break
-        if link == "xcomp":
-            controller = _child(head, "dobj")
+        object_control = link == "prep" and preposition in OBJECT_CONTROL_PREPS
+        if link == "xcomp" or object_control:
+            # "called on Hamas to accept", "accused Russia of shelling": the object acts, and
+            # in the passive its subject ("Russia was accused by Ukraine of shelling").
+            passive = object_control and _is_passive(head)
+            controller = _passive_subject(head) if passive else _child(head, "dobj")
             if controller is None:
                 controller = next((obj for _, obj in _prep_objects(head, ("on",))), None)
             role = _role(mentions, controller, "controller (object of the governing verb)")

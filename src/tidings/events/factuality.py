@@ -90,6 +90,8 @@ def _clause_cues(token: Token, cues: FactualityCues, *, scope: str) -> list[Judg
             found.append(Judgement(Factuality.FUTURE, f"{token.text} (governs)"))
         elif words & cues.reported_passive_verbs and _is_passive(token):
             found.append(Judgement(Factuality.REPORTED, f"{token.text} (passive)"))
+        elif words & cues.alleging_verbs:
+            found.append(Judgement(Factuality.REPORTED, f"{token.text} (alleges)"))
     return found
 
 

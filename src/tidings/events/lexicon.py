@@ -62,6 +62,7 @@ _CUE_KEYS = {
     "reported_adverbs",
     "reported_prepositions",
     "reported_passive_verbs",
+    "alleging_verbs",
     "speech_verbs",
     "reported_future_modals",
 }
@@ -136,6 +137,7 @@ class FactualityCues:
     reported_adverbs: frozenset[str]
     reported_prepositions: frozenset[str]
     reported_passive_verbs: frozenset[str]
+    alleging_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     reported_future_modals: frozenset[str]
 
