@@ -153,6 +153,10 @@ def test_what_someone_is_accused_of_is_theirs_and_alleged(parse: Annotator) -> N
         assert _text(shelling.reported_by) == "Ukraine"
 
 
+def test_pledging_money_is_pledging_aid(parse: Annotator) -> None:
+    assert dyads(parse("Japan pledged $2 billion to Indonesia.")) == [("JPN", "033", "IDN")]
+
+
 def test_warning_someone_against_an_act_is_a_threat(parse: Annotator) -> None:
     text = "China warned the United States against arming Taiwan."
     assert dyads(parse(text)) == [("CHN", "130", "USA")]

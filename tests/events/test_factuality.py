@@ -88,6 +88,10 @@ def test_cooperation_told_in_the_future_tense_commits_its_actor(parse: Annotator
 def test_an_act_given_up_did_not_happen(parse: Annotator) -> None:
     event = only_event(parse("Syria gave up attacking Turkey."))
     assert (event.cameo_code, event.factuality) == ("190", Factuality.NEGATED)
+    # What a vetoed resolution says did not happen either.
+    doc = parse("Russia vetoed a UN resolution condemning the annexation.")
+    condemning = [e for e in doc._.events if e.trigger.text == "condemning"]
+    assert [e.factuality for e in condemning] == [Factuality.NEGATED]
 
 
 def test_an_attempt_at_anything_but_force_stays_hypothetical(parse: Annotator) -> None:
