@@ -153,6 +153,13 @@ def test_what_someone_is_accused_of_is_theirs_and_alleged(parse: Annotator) -> N
         assert _text(shelling.reported_by) == "Ukraine"
 
 
+def test_vowing_not_to_yield_is_a_refusal(parse: Annotator) -> None:
+    text = "Sharon has vowed not to return the Golan Heights to Syria."
+    assert [(code, target) for _, code, target in dyads(parse(text))] == [("120", "SYR")]
+    # A promise of restraint is no refusal.
+    assert dyads(parse("Israel agreed not to attack Rafah."))[0][1] == "030"
+
+
 def test_pledging_money_is_pledging_aid(parse: Annotator) -> None:
     assert dyads(parse("Japan pledged $2 billion to Indonesia.")) == [("JPN", "033", "IDN")]
 

@@ -546,7 +546,7 @@ class EventExtractor:
         trigger = candidate.trigger
         judgement: Judgement = factuality_of(trigger, self.lexicon.cues)
         code, rule = candidate.code, candidate.rule
-        refusal = self.refusal_code(trigger, code, judgement)
+        refusal = self.refusal_code(trigger, code, judgement) or self.vowed_not_to(trigger, code)
         if refusal is not None:
             code, rule = refusal, f"{rule}+refusals.yaml:{code[:2]}"
             judgement = Judgement(Factuality.ASSERTED, "refusal")
@@ -599,6 +599,20 @@ class EventExtractor:
         if negated and auxiliaries & self.lexicon.refusing_auxiliaries:
             return self.lexicon.refusal_codes[code[:2]]
         return None
+
+    def vowed_not_to(self, trigger: Token, code: str) -> str | None:
+        """The reject code for an intent whose named act is negated ("vowed not to return the
+        Golan Heights": a refusal to yield, not an intent to), else None."""
+        pattern = self.matching_verb_pattern(trigger)
+        clause = _child(trigger, "xcomp")
+        if (
+            pattern is None
+            or not pattern.xcomps
+            or clause is None
+            or not any(child.dep_ == "neg" for child in clause.children)
+        ):
+            return None
+        return self.lexicon.refusal_codes.get(code[:2])
 
     def commits(self, code: str, judgement: Judgement) -> bool:
         """Whether a cooperative act told in the future tense ("will visit") commits its actor,
