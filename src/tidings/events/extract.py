@@ -258,6 +258,7 @@ class EventExtractor:
             )
         ]
         verbal, nominal = self._announce_acts(verbal, nominal, announcing)
+        # An act that waited for an announcement naming its actor, and got none, names no one.
         verbal = [c for c in verbal if c.source.mentions or c.target.mentions]
         events: list[EventAnnotation] = []
         for candidate in sorted(verbal + nominal, key=lambda c: c.trigger.i):
@@ -309,9 +310,7 @@ class EventExtractor:
         if party is None or partner is None or party._.actor is None or partner._.actor is None:
             return
         mine, theirs = party._.actor, partner._.actor
-        if mine.country is not None or theirs.country is None or not mine.sectors:
-            return
-        if mine.known_id is not None:
+        if mine.country or mine.known_id or not mine.sectors or theirs.country is None:
             return  # a known actor of no country has none: "al-Qaeda"
         parties = self.lexicon.parties
         own, other = set(mine.sectors), set(theirs.sectors)
