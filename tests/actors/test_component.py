@@ -482,6 +482,13 @@ def test_a_country_written_once_for_two_forces_is_theirs(annotate_actors: Annota
     assert _actor(annotate_actors("US troops and militants clashed."), "militants").country is None
 
 
+def test_refugees_are_of_the_country_they_flee(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Turkey will shelter refugees fleeing the war in Syria.")
+    assert _actor(doc, "refugees").country == "SYR"
+    doc = annotate_actors("Civilians escaping from Mosul reached the camp.")
+    assert _actor(doc, "Civilians").country == "IRQ"
+
+
 def test_where_a_group_is_based_gives_its_country(annotate_actors: Annotator) -> None:
     doc = annotate_actors("A terror group based in Trinidad made threats.")
     assert (_actor(doc, "A terror group").country, _actor(doc, "A terror group").sectors) == (

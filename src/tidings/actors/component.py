@@ -56,8 +56,11 @@ COUNTRY_PREPOSITIONS = {"of", "in", "from", "throughout", "across"}
 SEATED = {"base", "headquarter", "headquartered", "station", "operate", "locate"}
 # Adjectives whose "to" object is the side an actor fights for: "forces loyal to Assad".
 LOYAL = {"loyal", "faithful"}
+# Participles of flight, whose object or "from" is where the actor comes from: "refugees fleeing
+# the war in Syria", "civilians escaping from Mosul".
+FLEEING = {"flee", "escape"}
 # Words whose prepositions place or side the actor they describe.
-ATTACHING = SEATED | LOYAL
+ATTACHING = SEATED | LOYAL | FLEEING
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
 PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
@@ -668,6 +671,12 @@ class ActorResolver:
         prime minister")."""
         preps = [*head.children]
         preps += [c for a in head.children if a.lemma_ in ATTACHING for c in a.children]
+        for fled in (c for a in head.children if a.lemma_ in FLEEING for c in a.children):
+            if fled.dep_ == "dobj":  # "fleeing Syria", "fleeing the war in Syria"
+                codes = self._countries_in(_noun_phrase(fled, lexicon), lexicon, skip=range(0))
+                country = codes[0] if codes else self._prep_country(fled, lexicon)
+                if country:
+                    return country
         # "a spokesperson for the Israeli prime minister" speaks for Israel.
         voice = head.lower_ in self.tables.voices
         for prep in preps:
