@@ -160,6 +160,11 @@ def test_vowing_not_to_yield_is_a_refusal(parse: Annotator) -> None:
     assert dyads(parse("Israel agreed not to attack Rafah."))[0][1] == "030"
 
 
+def test_a_count_of_refugees_is_refugees(parse: Annotator) -> None:
+    text = "Jordan took in thousands of Syrian refugees."
+    assert dyads(parse(text)) == [("JOR", "075", "SYR")]
+
+
 def test_pledging_money_is_pledging_aid(parse: Annotator) -> None:
     assert dyads(parse("Japan pledged $2 billion to Indonesia.")) == [("JPN", "033", "IDN")]
 

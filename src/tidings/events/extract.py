@@ -62,7 +62,8 @@ UNIDENTIFIED_ARMED = "UAF"
 # fmt: off
 PARTITIVES = frozenset({
     "group", "part", "some", "all", "most", "many", "much", "one", "number", "series", "round",
-    "wave", "score", "scores", "dozen", "dozens", "hundreds", "thousands", "member", "members",
+    "wave", "score", "scores", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+    "million", "millions", "member", "members",
     "delegation", "team", "contingent", "unit", "portion", "rest", "majority", "half",
     "deployment", "batch", "state", "day", "week", "month", "hour",
     "ton", "tonne", "kg", "kilogram", "litre", "liter", "barrel", "worth", "amount", "quantity",
