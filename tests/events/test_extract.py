@@ -287,6 +287,8 @@ def test_a_passive_violent_act_done_in_an_attack_is_the_attacker_s(parse: Annota
     assert dyads(parse("Two Palestinian fighters were wounded in an Israeli air strike.")) == [
         ("ISR", "182", "PSE")
     ]
+    text = "Hundreds of Palestinians were wounded in clashes with Israeli troops."
+    assert dyads(parse(text)) == [("ISR", "182", "PSE")]
     event = only_event(parse("A journalist was killed in a car bomb explosion in Beirut."))
     assert event.source is not None
     assert (event.source._.actor.country, event.source._.actor.sectors) == ("LBN", ("UAF",))

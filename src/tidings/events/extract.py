@@ -393,6 +393,10 @@ class EventExtractor:
                     # "wounded in an Israeli air strike": whoever the means names used it.
                     source = _role(mentions, means, "means")
                 if not source.mentions:
+                    # "wounded in clashes with Israeli troops", "killed in an attack by rebels".
+                    parties = _prep_objects(means, ("with", "by"))
+                    source = _first_role(mentions, parties, "party to the means")
+                if not source.mentions:
                     source = self._unidentified_perpetrator(means, mentions)
         source, target = _without_self(source, target)
         if not target.mentions and pattern.code[:2] == PROTEST_ROOT:
