@@ -44,6 +44,7 @@ def test_conjoined_actors_give_one_annotation_each(parse: Annotator) -> None:
         ("The Egyptian foreign minister telephoned the Qatari emir.", True),
         # Two-sided violence (PLOVER: all participants are actors); an attack has a victim.
         ("Israeli troops clashed with Hezbollah fighters.", True),
+        ("Indian troops exchanged fire with Pakistani soldiers.", True),
         ("Israel attacked Hezbollah.", False),
         # Aimed at someone else, even of one of the actors' countries: it has a direction.
         ("Egypt and Qatar condemned Israel.", False),
@@ -158,6 +159,11 @@ def test_vowing_not_to_yield_is_a_refusal(parse: Annotator) -> None:
     assert [(code, target) for _, code, target in dyads(parse(text))] == [("120", "SYR")]
     # A promise of restraint is no refusal.
     assert dyads(parse("Israel agreed not to attack Rafah."))[0][1] == "030"
+
+
+def test_retaking_a_town_occupies_it(parse: Annotator) -> None:
+    text = "Somali forces recaptured the town from al-Shabaab."
+    assert [code for _, code, _ in dyads(parse(text))] == ["192"]
 
 
 def test_a_count_of_refugees_is_refugees(parse: Annotator) -> None:
