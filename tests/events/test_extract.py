@@ -180,6 +180,14 @@ def test_warning_someone_against_an_act_is_a_threat(parse: Annotator) -> None:
     assert dyads(parse(text)) == [("CHN", "130", "USA")]
 
 
+def test_denying_a_deed_is_a_denial(parse: Annotator) -> None:
+    event = only_event(parse("Hamas denied that it had fired the rocket."))
+    assert (event.cameo_code, event.rule) == ("016", "verbs.yaml:deny_doing")
+    assert dyads(parse("Iran denied supplying drones to Russia."))[0][:2] == ("IRN", "016")
+    # Denying someone something is a rejection.
+    assert dyads(parse("Syria denied the request.")) == [("SYR", "120", None)]
+
+
 def test_rejecting_an_accusation_is_a_denial_not_a_rejection(parse: Annotator) -> None:
     assert dyads(parse("Iran rejected accusations by Israel.")) == [("IRN", "016", "ISR")]
 

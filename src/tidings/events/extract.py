@@ -80,6 +80,8 @@ TOPIC_NOUNS = frozenset({
 TOPIC_PREPS = frozenset({"on", "about", "over", "concerning", "regarding"})
 # fmt: on
 OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+# An xcomp condition met by any clause the verb governs (verbs.yaml).
+ANY_CLAUSE = "*"
 # Prepositions whose clause the verb's object does: "accused Russia of shelling", "blamed Hamas
 # for firing", "charged him with spying".
 OBJECT_CONTROL_PREPS = ("of", "for", "with")
@@ -818,7 +820,9 @@ def _conditions_hold(pattern: VerbPattern, verb: Token) -> bool:
         if obj is not None:
             # "held Hamas responsible" is often parsed with the predicate on the object.
             clauses += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
-        if not any(c.lemma_.lower() in pattern.xcomps for c in clauses):
+        if not any(
+            c.lemma_.lower() in pattern.xcomps or ANY_CLAUSE in pattern.xcomps for c in clauses
+        ):
             return False
     return True
 
