@@ -190,8 +190,14 @@ def _is_topic(prep: Token) -> bool:
 def _is_passive(verb: Token) -> bool:
     if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
         return True
-    # "were tortured and killed": the second participle shares the first one's passive.
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(verb.head)
+    shared = _sharing_passive(verb)
+    return shared is not None and _is_passive(shared)
+
+
+def _sharing_passive(verb: Token) -> Token | None:
+    """The participle whose passive a joined one shares ("were tortured and killed": the
+    passive of "tortured"), else None."""
+    return verb.head if verb.dep_ == "conj" and verb.tag_ == "VBN" else None
 
 
 class EventExtractor:
@@ -651,6 +657,7 @@ class EventExtractor:
 
     def reporter(self, trigger: Token, mentions: MentionIndex) -> Span | None:
         """Who reports the event: the speaker of "X said that ...", or of the quote it is in."""
+        cues = self.lexicon.cues
         token = trigger
         for _ in range(MAX_CLIMB):
             head = token.head
@@ -658,7 +665,6 @@ class EventExtractor:
                 break
             via = token.dep_
             words = set(word_forms(head.lemma_, head.text))
-            cues = self.lexicon.cues
             speech = via in ("ccomp", "parataxis") and words & cues.speech_verbs
             if speech or (via == "prep" and words & cues.alleging_verbs):
                 # "he said that ...", "accused Russia of shelling": who says or alleges it.
@@ -680,7 +686,7 @@ class EventExtractor:
             token = head
         for child in trigger.children:
             if child.dep_ in ("parataxis", "ccomp") and (
-                {child.lemma_.lower()} & self.lexicon.cues.speech_verbs
+                {child.lemma_.lower()} & cues.speech_verbs
             ):
                 speaker = _verb_source(child, mentions)
                 if speaker.mentions:
@@ -876,14 +882,13 @@ def _passive_subject(verb: Token) -> Token | None:
     """Who undergoes a passive, shared by joined participles ("soldiers were tortured and
     killed")."""
     subject = _child(verb, "nsubjpass")
-    if subject is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
-        return _passive_subject(verb.head)
-    return subject
+    shared = _sharing_passive(verb)
+    return _passive_subject(shared) if subject is None and shared is not None else subject
 
 
 def _agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive, which joined participles share ("tortured and killed by")."""
-    joined = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    joined = [c for c in verb.children if _sharing_passive(c) is not None]
     if verb.dep_ == "conj":
         joined.append(verb.head)
     for participle in (verb, *joined):
