@@ -216,6 +216,9 @@ def test_without_a_rule_for_the_target_the_first_actor_after_the_verb_is_it(
 ) -> None:
     found = dyads(parse("Serbia lifted the night curfew in Montenegro on Sunday."))
     assert [(s, t) for s, _, t in found] == [("SRB", "MNE")]
+    # The actors joined to it are targets too.
+    found = dyads(parse("Pakistan threatened to break off relations with Congo and Costa Rica."))
+    assert [(s, t) for s, _, t in found] == [("PAK", "COG"), ("PAK", "CRI")]
 
 
 def test_an_actor_in_a_side_clause_is_not_the_target(parse: Annotator) -> None:

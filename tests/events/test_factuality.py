@@ -95,8 +95,8 @@ def test_an_act_given_up_did_not_happen(parse: Annotator) -> None:
 
 
 def test_an_attempt_at_anything_but_force_stays_hypothetical(parse: Annotator) -> None:
-    event = only_event(parse("Egypt tried to mediate between Israel and Hamas."))
-    assert (event.cameo_code, event.factuality) == ("045", Factuality.HYPOTHETICAL)
+    events = parse("Egypt tried to mediate between Israel and Hamas.")._.events
+    assert {(e.cameo_code, e.factuality) for e in events} == {("045", Factuality.HYPOTHETICAL)}
 
 
 def test_an_attempted_assassination_is_coded_as_one(parse: Annotator) -> None:
@@ -135,7 +135,7 @@ def test_readiness_refused_or_demanded_is_no_intent(parse: Annotator) -> None:
     assert (refused.cameo_code, refused.factuality) == ("030", Factuality.NEGATED)
     doc = parse("Egypt said that the US must be ready to mediate between Israel and Hamas.")
     mediation = [e for e in doc._.events if e.trigger.text == "mediate"]
-    assert [(e.cameo_code, e.factuality) for e in mediation] == [("036", Factuality.HYPOTHETICAL)]
+    assert {(e.cameo_code, e.factuality) for e in mediation} == {("036", Factuality.HYPOTHETICAL)}
 
 
 def test_who_is_ready_to_host_a_meeting_intends_it_with_those_who_meet(

@@ -1081,7 +1081,10 @@ def _predicate_target(
         if owner and not owners_it_stands_for(span.root.head, (span,)):
             continue  # "attacked Iran's proxies": not Iran
         if not any(_same_actor(span, own) for own in source.mentions):
-            return Role((span,), "first actor after the verb")
+            # "relations with Congo and Costa Rica": the first actor and those joined to it.
+            joined = [s for s in mentions.of_phrase(span.root) if s != span]
+            kept = [s for s in joined if not any(_same_actor(s, own) for own in source.mentions)]
+            return Role((span, *kept), "first actor after the verb")
     return NO_ROLE
 
 
