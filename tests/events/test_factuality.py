@@ -14,7 +14,7 @@ from tidings.records import Factuality
         ("Syria attacked Lebanon.", Factuality.ASSERTED),
         ("Syria did not attack Lebanon.", Factuality.NEGATED),
         ("Syria has never attacked Lebanon.", Factuality.NEGATED),
-        ("Syria will attack Lebanon.", Factuality.FUTURE),
+        ("Jordan said that Syria will attack Lebanon.", Factuality.FUTURE),
         ("Syria is expected to attack Lebanon.", Factuality.FUTURE),
         ("Syria could attack Lebanon.", Factuality.HYPOTHETICAL),
         ("Iran hopes that Syria will attack Lebanon.", Factuality.HYPOTHETICAL),
@@ -83,6 +83,20 @@ def test_cooperation_told_in_the_future_tense_commits_its_actor(parse: Annotator
     # An expectation commits no one.
     expected = only_event(parse("Benjamin Netanyahu is expected to visit Egypt."))
     assert (expected.cameo_code, expected.factuality) == ("042", Factuality.FUTURE)
+
+
+def test_coercion_told_in_the_future_tense_is_a_threat(parse: Annotator) -> None:
+    # The CAMEO manual's 136: "Kofi Annan announced that he will withdraw weapons inspectors
+    # from Iraq. Future tense in the lead indicates threat."
+    text = "The UN will withdraw weapons inspectors and aid workers from Iraq."
+    threat = only_event(parse(text))
+    assert (threat.cameo_code, threat.factuality) == ("136", Factuality.ASSERTED)
+    assert threat.rule.endswith("+intents.yaml:1662")
+    attack = only_event(parse("Syria will attack Lebanon."))
+    assert (attack.cameo_code, attack.factuality) == ("1384", Factuality.ASSERTED)
+    # Told by someone else, it is their forecast, not the actor's threat.
+    forecast = only_event(parse("Israel will attack Gaza, a Hamas spokesman said."))
+    assert (forecast.cameo_code, forecast.factuality) == ("190", Factuality.FUTURE)
 
 
 def test_an_act_given_up_did_not_happen(parse: Annotator) -> None:

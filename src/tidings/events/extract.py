@@ -564,7 +564,8 @@ class EventExtractor:
             judgement = Judgement(Factuality.ASSERTED, "refusal")
         if judgement.attempt and code[:2] in self.lexicon.cues.attempted_roots:
             judgement = Judgement(Factuality.ASSERTED, f"attempted: {judgement.cue}")
-        as_intent = candidate.announcer is not None or self.commits(code, judgement)
+        reporter = self.reporter(trigger, mentions)
+        as_intent = candidate.announcer is not None or self.commits(code, judgement, reporter)
         if candidate.announcer is not None:
             # "must be ready to mediate": the intent is as factual as its announcement.
             judgement = factuality_of(candidate.announcer, self.lexicon.cues)
@@ -574,7 +575,6 @@ class EventExtractor:
             judgement = Judgement(Factuality.ASSERTED, f"committed: {judgement.cue}")
         if as_intent:
             code, rule = self.intent_of(code) or code, f"{rule}+intents.yaml:{code}"
-        reporter = self.reporter(trigger, mentions)
         span = doc[trigger.i : trigger.i + 1]
         when, where = anchor_time(trigger), anchor_place(trigger)
         parties = self.lexicon.parties
@@ -626,15 +626,20 @@ class EventExtractor:
             return None
         return self.lexicon.refusal_codes.get(code[:2])
 
-    def commits(self, code: str, judgement: Judgement) -> bool:
-        """Whether a cooperative act told in the future tense ("will visit") commits its actor,
-        and so is coded as its intent (intents.yaml)."""
+    def commits(self, code: str, judgement: Judgement, reporter: Span | None) -> bool:
+        """Whether an act told in the future tense ("will visit") commits its actor, and so is
+        coded as its intent or threat (intents.yaml): a cooperative act whoever tells it, a
+        coercive one when no one else is reported to predict it."""
         cues = self.lexicon.cues
         tense = cues.future_auxiliaries | cues.reported_future_modals
-        return (
-            judgement.factuality is Factuality.FUTURE
-            and (judgement.cue or "").lower() in tense
-            and code[:2] in self.lexicon.committing_roots
+        if (
+            judgement.factuality is not Factuality.FUTURE
+            or (judgement.cue or "").lower() not in tense
+        ):
+            return False
+        root = code[:2]
+        return root in self.lexicon.committing_roots or (
+            reporter is None and root in self.lexicon.threatening_roots
         )
 
     def intent_code(

@@ -171,6 +171,7 @@ class Lexicon:
     refusing_auxiliaries: frozenset[str] = frozenset()
     intent_codes: Mapping[str, str] = field(default_factory=dict)
     committing_roots: frozenset[str] = frozenset()
+    threatening_roots: frozenset[str] = frozenset()
     sources: tuple[Path, ...] = field(default=())
 
     def verb_patterns(self, lemma: str, particle: str | None) -> tuple[VerbPattern, ...]:
@@ -233,7 +234,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path = paths
     support, participation, means, nouns = _read_nouns(nouns_path)
     auxiliaries, refusal_codes = _read_refusals(refusals_path)
-    intent_codes, committing_roots = _read_intents(intents_path)
+    intent_codes, committing_roots, threatening_roots = _read_intents(intents_path)
     return Lexicon(
         verbs=_index(_read_verbs(verbs_path), key=lambda p: p.verb),
         nouns=_index(nouns, key=lambda p: p.noun),
@@ -245,6 +246,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         refusing_auxiliaries=auxiliaries,
         intent_codes=intent_codes,
         committing_roots=committing_roots,
+        threatening_roots=threatening_roots,
         parties=_read_parties(parties_path),
         sources=paths,
     )
@@ -448,10 +450,14 @@ def _read_refusals(path: Path) -> tuple[frozenset[str], dict[str, str]]:
     return auxiliaries, _read_code_map(path, prefix_lengths=(2,))
 
 
-def _read_intents(path: Path) -> tuple[dict[str, str], frozenset[str]]:
+def _read_intents(path: Path) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     codes = _read_code_map(path, prefix_lengths=(2, 3, 4))
     data = read_yaml(path)
-    return codes, _cameo_codes(path, data, "committing_roots", roots=True)
+    return (
+        codes,
+        _cameo_codes(path, data, "committing_roots", roots=True),
+        _cameo_codes(path, data, "threatening_roots", roots=True),
+    )
 
 
 def _cameo_codes(path: Path, data: Mapping[str, Any], key: str, *, roots: bool) -> frozenset[str]:
