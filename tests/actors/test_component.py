@@ -676,6 +676,14 @@ def test_a_role_of_no_written_country_takes_its_possessor_s(annotate_actors: Ann
         "EGY",
         "role+owner",
     )
+    # "their" stands for a people named by its plural demonym, which the tagger may take for a
+    # person.
+    doc = annotate_actors("Bosnian Serbs said on Tuesday their forces had withdrawn.")
+    assert _actor(doc, "Bosnian Serbs").country == "BIH"
+    assert (_actor(doc, "forces").country, _mention(doc, "forces")._.resolved_by) == (
+        "BIH",
+        "role+owner",
+    )
     # A group of no one country keeps none: bin Laden's al-Qaeda is not Saudi.
     doc = annotate_actors("Osama bin Laden's al-Qaeda threatened the United States.")
     assert _actor(doc, "al-Qaeda").country is None

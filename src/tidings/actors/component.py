@@ -37,7 +37,7 @@ from tidings.records import Actor
 HEAD_POS = {"PROPN", "NOUN", "PRON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "det", "nummod", "case", "punct", "quantmod"}
 PERSONAL_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
-PLURAL_PRONOUNS = {"they", "them"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 THING_PRONOUNS = {"it", "its"}
 # "It is clear that", "it is said that", "it seems": an "it" that stands for no one.
 EXPLETIVE_VERBS = {"seem", "appear", "happen", "take", "matter", "rain", "mean", "cost"}
@@ -243,8 +243,11 @@ class ActorResolver:
                 known.setdefault(i, (entry, start, end))
         countries: dict[int, _Match] = {}
         for match_id, start, end in _longest_first(self._countries(doc)):
-            if doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
-                continue  # "Jordan" inside "Michael Jordan" is a name, not a country
+            inside_a_name = doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I"
+            if inside_a_name and doc[start].tag_ != "NNPS":
+                # "Jordan" inside "Michael Jordan" is a name, not a country; "Serbs" in "Bosnian
+                # Serbs", which the tagger may take for a person, is a people.
+                continue
             value = doc.vocab.strings[match_id]
             match = _Match(value, start, end, self.tables.countries[value])
             for i in range(start, end):

@@ -152,7 +152,10 @@ class Antecedents:
         groups = [
             e
             for e in self._recent(pronoun, PRONOUN_REACH)
-            if e.referent.members or e.referent.kind in ("group", "organisation", "media")
+            if e.referent.members
+            or e.referent.kind in ("group", "organisation", "media")
+            # A people named by its plural demonym: "Bosnian Serbs said their forces ...".
+            or (e.referent.kind == "country" and e.head.tag_ in ("NNS", "NNPS"))
         ]
         chosen = self._salient(groups, pronoun, quoted)
         return replace(chosen.referent, rule="coref:pronoun") if chosen else None
