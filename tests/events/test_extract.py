@@ -531,3 +531,16 @@ def test_troops_sent_to_keep_the_peace_are_peacekeeping(parse: Annotator) -> Non
     assert [(s, c) for s, c, _ in dyads(parse("Japan is sending troops to Iraq."))] == [
         ("JPN", "154")
     ]
+
+
+def test_a_participle_continuing_an_act_acts_on_its_target(parse: Annotator) -> None:
+    text = "Vietnamese forces launched rocket fire against Cambodian camps, killing or wounding 50."
+    assert {(s, t) for s, _, t in dyads(parse(text))} == {("VNM", "KHM")}
+    text = "The Haitian government declared a state of siege in Haiti, arresting opponents."
+    assert {(s, c, t) for s, c, t in dyads(parse(text))} == {
+        ("HTI", "1724", "HTI"),
+        ("HTI", "173", "HTI"),
+    }
+    # One that names its own target keeps it; one of another actor is not the act's.
+    text = "Israeli troops shelled Gaza, killing two Egyptian soldiers."
+    assert ("ISR", "190", "EGY") in dyads(parse(text))

@@ -269,6 +269,7 @@ class EventExtractor:
         verbal, nominal = self._announce_acts(verbal, nominal, announcing)
         # An act that waited for an announcement naming its actor, and got none, names no one.
         verbal = [c for c in verbal if c.source.mentions or c.target.mentions]
+        verbal = _with_continued_targets(verbal + nominal, verbal)
         events: list[EventAnnotation] = []
         for candidate in sorted(verbal + nominal, key=lambda c: c.trigger.i):
             events.extend(self._annotations(doc, candidate, mentions))
@@ -729,6 +730,32 @@ def _announcer_of(trigger: Token) -> int | None:
     if clause.dep_ == "acl" and is_to_clause(clause) and clause.head.dep_ == "dobj":
         return clause.head.head.i
     return clause.head.i if clause.dep_ == "xcomp" else None
+
+
+def _with_continued_targets(every: list[Candidate], verbal: list[Candidate]) -> list[Candidate]:
+    """A participle clause that continues an act and names no target of its own ("launched
+    rocket fire against the camps, killing 50") acts on the target of the act it continues."""
+    by_trigger = {c.trigger.i: c for c in every}
+    for c in every:
+        phrase = _first_conjunct(c.trigger)
+        if phrase.dep_ == "dobj":
+            by_trigger.setdefault(phrase.head.i, c)  # "launched rocket fire": the fire
+
+    def continued(c: Candidate) -> Candidate:
+        if c.target.mentions or c.trigger.tag_ != "VBG":
+            return c
+        clause = c.trigger
+        while clause.dep_ in ("advcl", "conj") and clause.head != clause:
+            clause = clause.head
+            head = by_trigger.get(clause.i)
+            if head is not None and head.target.mentions:
+                if c.source.mentions and _countries(c.source) != _countries(head.source):
+                    return c
+                via = f"continues {head.trigger.text}: {head.target.via}"
+                return replace(c, target=Role(head.target.mentions, via))
+        return c
+
+    return [continued(c) for c in verbal]
 
 
 def _announced(act: Candidate, announcer: Candidate) -> Candidate:
