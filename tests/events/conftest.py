@@ -27,10 +27,11 @@ def parse(nlp: Language) -> Annotator:
 
 def dyads(doc: Doc) -> list[tuple[str | None, str, str | None]]:
     """(source country, CAMEO code, target country) of each event annotation."""
-    return [(_country(e.source), e.cameo_code, _country(e.target)) for e in doc._.events]
+    return [(country_of(e.source), e.cameo_code, country_of(e.target)) for e in doc._.events]
 
 
-def _country(span: object) -> str | None:
+def country_of(span: object) -> str | None:
+    """The country of the actor an event's source or target span names."""
     actor = getattr(getattr(span, "_", None), "actor", None)
     return actor.country if actor is not None else None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import Annotator, dyads, only_event
+from tests.events.conftest import Annotator, country_of, dyads, only_event
 from tidings.records import Factuality
 
 
@@ -544,3 +544,19 @@ def test_a_participle_continuing_an_act_acts_on_its_target(parse: Annotator) -> 
     # One that names its own target keeps it; one of another actor is not the act's.
     text = "Israeli troops shelled Gaza, killing two Egyptian soldiers."
     assert ("ISR", "190", "EGY") in dyads(parse(text))
+
+
+def test_countries_that_agree_together_agree_with_one_another(parse: Annotator) -> None:
+    # The CAMEO manual's 030: "Two reciprocal events are coded with actors reversed."
+    text = (
+        "Senior Hungarian and Romanian officials agreed on Wednesday that their countries should"
+        " cooperate to encourage Romanian refugees in Hungary to return home."
+    )
+    agreed = [e for e in parse(text)._.events if e.trigger.text == "agreed"]
+    assert [(e.target, e.reciprocal) for e in agreed] == [(None, True)]
+    parties = {member.country for e in agreed for member in e.source._.members}
+    assert parties == {"HUN", "ROU"}
+    # An outside country they agree to act on stays the target.
+    text = "The United States and Britain agreed to send troops to Iraq."
+    found = parse(text)._.events
+    assert {(country_of(e.target), e.reciprocal) for e in found} == {("IRQ", False)}

@@ -390,7 +390,7 @@ class EventExtractor:
                 target = _role(mentions, _child(clause, "nsubj"), "subject of the demanded")
             if not target.mentions:
                 # "threatened to break relations with Russia": the target is in the clause.
-                target = _clause_target(clause, mentions)
+                target = self._clause_target(clause, mentions)
         if source.via.startswith("controller"):
             source = _plausible_controller(host, target, mentions)
         consumed: tuple[Token, ...] = (thing,) if thing is not None else ()
@@ -428,6 +428,22 @@ class EventExtractor:
         return Candidate(
             verb, pattern.rule, pattern.code, source, target, consumed, pattern.announces
         )
+
+    def _clause_target(self, clause: Token, mentions: MentionIndex, depth: int = 3) -> Role:
+        """The target of a clause, by its own pattern where it has one ("agreed to send troops
+        to Iraq": Iraq, not the troops), or of the clauses it governs ("willing to send
+        material to help defend Saudi Arabia")."""
+        pattern = self.matching_verb_pattern(clause) or _PLAIN
+        thing = _condition_object(pattern, clause)
+        role = _verb_target(clause, pattern, thing, mentions)
+        if role.mentions or depth == 0:
+            return role
+        for child in clause.children:
+            if child.dep_ in ("xcomp", "advcl", "ccomp", "conj") and _is_verb(child):
+                role = self._clause_target(child, mentions, depth - 1)
+                if role.mentions:
+                    return role
+        return NO_ROLE
 
     def _unidentified_perpetrator(self, means: Token, mentions: MentionIndex) -> Role:
         """Whoever used the means that a violent verb's subject names ("a roadside bomb killed
@@ -581,9 +597,12 @@ class EventExtractor:
         parties = self.lexicon.parties
         mutual = trigger.lemma_.lower() in parties.mutual_words
         mutual = mutual or _among_themselves(candidate.source, candidate.target)
+        target_role = candidate.target
+        if code[:2] in parties.joint_roots and _with_one_another(candidate.source, target_role):
+            mutual, target_role = True, NO_ROLE
         for source in candidate.source.mentions or (None,):
             own_intent = self.intent_code(code, judgement, source, reporter)
-            for target in candidate.target.mentions or (None,):
+            for target in target_role.mentions or (None,):
                 yield EventAnnotation(
                     trigger=span,
                     source=source,
@@ -1064,20 +1083,6 @@ def _controlling_subject(head: Token, link: str) -> Token | None:
 _PLAIN = VerbPattern(rule="", verb="", code="")
 
 
-def _clause_target(clause: Token, mentions: MentionIndex, depth: int = 3) -> Role:
-    """The target of a clause, or of the clauses it governs ("willing to send material to help
-    defend Saudi Arabia")."""
-    role = _verb_target(clause, _PLAIN, None, mentions)
-    if role.mentions or depth == 0:
-        return role
-    for child in clause.children:
-        if child.dep_ in ("xcomp", "advcl", "ccomp", "conj") and _is_verb(child):
-            role = _clause_target(child, mentions, depth - 1)
-            if role.mentions:
-                return role
-    return NO_ROLE
-
-
 # Clauses beside the action, not part of it: "as he embarked on a trip", "where 28 died".
 SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "acl", "appos", "npadvmod", "punct"}
 
@@ -1263,6 +1268,13 @@ def _among_themselves(source: Role, target: Role) -> bool:
     treaty between the two countries"): PLOVER's reciprocal event."""
     sources, targets = _parties(source), _parties(target)
     return len(sources) > 1 and bool(targets) and targets <= sources
+
+
+def _with_one_another(source: Role, target: Role) -> bool:
+    """Whether actors of several countries act with one another, naming no outside country:
+    no target of theirs is of another country."""
+    countries = _countries(source)
+    return len(countries) > 1 and _countries(target) <= countries
 
 
 def _actors(role: Role) -> Iterator[Actor]:

@@ -146,7 +146,7 @@ class FactualityCues:
 class Parties:
     """Sectors of home-bound authorities, of governments, and of actors that take their event
     partner's country beside them; the CAMEO roots of contention; the codes and words of mutual
-    acts."""
+    acts; the roots of acts that several countries do with one another."""
 
     home_bound: frozenset[str]
     governing: frozenset[str]
@@ -154,6 +154,7 @@ class Parties:
     contention_roots: frozenset[str]
     mutual_codes: frozenset[str]
     mutual_words: frozenset[str]
+    joint_roots: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -427,6 +428,7 @@ def _read_parties(path: Path) -> Parties:
         _cameo_codes(path, data, "contention_roots", roots=True),
         _cameo_codes(path, data, "mutual_codes", roots=False),
         frozenset(_words(path, _key_line(path, "mutual_words"), data, "mutual_words")),
+        _cameo_codes(path, data, "joint_roots", roots=True),
     )
 
 
