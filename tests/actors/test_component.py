@@ -538,6 +538,11 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_as_a_state(annotate_actors:
     # A demonym before a population noun names an ethnic group too.
     doc = annotate_actors("The Turkish minority in Bulgaria protested.")
     assert _actor(doc, "The Turkish minority").country == "BGR"
+    # A people "of" another country lives there; "of" no country, it stays the demonym's.
+    doc = annotate_actors("The Albanians of southern Serbia demanded autonomy.")
+    assert _actor(doc, "The Albanians").country == "SRB"
+    doc = annotate_actors("The Albanians of today demanded autonomy.")
+    assert _actor(doc, "The Albanians").country == "ALB"
 
 
 def test_forces_are_of_the_side_they_are_loyal_to(annotate_actors: Annotator) -> None:

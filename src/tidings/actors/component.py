@@ -394,6 +394,9 @@ class ActorResolver:
                 # "ethnic Albanians in Serbia": a people, of the country they live in, if named.
                 actor = Actor(span.text, self._prep_country(head, lexicon))
                 return Referent(actor, "ethnic-group", "group")
+            home = self._home_of_people(head, place, lexicon)
+            if home is not None:
+                return Referent(Actor(span.text, home), "ethnic-group", "group")
             return self._place(place)
         if role is not None:
             first = resolved.get(head.head.i) if head.dep_ == "conj" else None
@@ -533,6 +536,19 @@ class ActorResolver:
         modifiers = self.tables.modifiers
         before = match.start > 0 and doc[match.start - 1].lower_ in modifiers.ethnic
         return before or (match.end < len(doc) and doc[match.end].lower_ in modifiers.ethnic_heads)
+
+    def _home_of_people(self, head: Token, match: _Match, lexicon: _Lexicon) -> str | None:
+        """The other country a people named by its plural demonym is "of": "the Albanians of
+        southern Serbia" live in Serbia, as CAMEO codes an ethnic group."""
+        if head.tag_ not in ("NNS", "NNPS") or head.i != match.end - 1:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    codes = self._countries_in(_noun_phrase(obj, lexicon), lexicon, skip=range(0))
+                    if codes and codes[0] != match.code:
+                        return codes[0]
+        return None
 
     def _place(self, match: _Match) -> Referent:
         if match.city:
