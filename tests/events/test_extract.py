@@ -493,6 +493,7 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         # Words that tell what kind of act it is.
         ("Egypt launched a scathing attack on Israel.", ("EGY", "111", "ISR")),
         ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "073", "IRN")),
+        ("Israel evacuated two settlements in the Gaza Strip.", ("ISR", "087", "PSE")),
         # What is given is no target, even when it names a sector ("intelligence").
         ("The US provided military intelligence to Macedonia.", ("USA", "070", "MKD")),
         ("Turkey opened its borders to Syrian refugees.", ("TUR", "075", "SYR")),
