@@ -563,3 +563,14 @@ def test_countries_that_agree_together_agree_with_one_another(parse: Annotator) 
     text = "The United States and Britain agreed to send troops to Iraq."
     found = parse(text)._.events
     assert {(country_of(e.target), e.reciprocal) for e in found} == {("IRQ", False)}
+
+
+def test_a_noun_the_parser_made_the_subject_of_its_participle_is_the_subject(
+    parse: Annotator,
+) -> None:
+    event = only_event(parse("The Red Cross operating in Iraq said Israel must withdraw."))
+    assert (_text(event.source), event.cameo_code, country_of(event.target)) == (
+        "The Red Cross",
+        "100",
+        "ISR",
+    )

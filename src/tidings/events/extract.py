@@ -990,6 +990,11 @@ def _clause_subject(verb: Token, mentions: MentionIndex) -> Role:
     subject = _child(verb, *SUBJECT_DEPS)
     if subject is None:
         return NO_ROLE
+    described = _child(subject, "nsubj") if subject.tag_ == "VBG" else None
+    if described is not None:
+        # "The Red Cross operating in Iraq said": the parser may take the participle for the
+        # subject, and the noun it describes for the participle's own subject.
+        subject = described
     if subject.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
         return _role(mentions, verb.head, "relative clause antecedent")
     return _role(mentions, subject, subject.dep_)
