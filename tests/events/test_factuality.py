@@ -144,6 +144,11 @@ def test_an_agreement_reached_to_do_a_coded_act_announces_the_act(parse: Annotat
     ]
 
 
+def test_readiness_to_resume_an_act_announces_the_act(parse: Annotator) -> None:
+    event = only_event(parse("The Macedonian army prepared to resume shelling Albania."))
+    assert (event.cameo_code, event.factuality) == ("1384", Factuality.ASSERTED)
+
+
 def test_readiness_refused_or_demanded_is_no_intent(parse: Annotator) -> None:
     refused = only_event(parse("Syria is not willing to withdraw its troops from Lebanon."))
     assert (refused.cameo_code, refused.factuality) == ("030", Factuality.NEGATED)

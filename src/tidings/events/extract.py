@@ -259,7 +259,7 @@ class EventExtractor:
             c
             for c in verbal
             # An act under "ready to" is announced or dropped by _announce_acts.
-            if _announcer_of(c.trigger) in announcing
+            if self.announcer_of(c.trigger) in announcing
             or (
                 not spells_out_another(c.trigger)
                 and c.trigger.i not in spelled_out
@@ -287,7 +287,7 @@ class EventExtractor:
         by_trigger = {c.trigger.i: c for c in verbal}
         announcer: dict[int, Candidate] = {}
         for act in verbal + nominal:
-            index = _announcer_of(act.trigger)
+            index = self.announcer_of(act.trigger)
             head = by_trigger.get(index) if index is not None else None
             if (
                 head is not None
@@ -308,7 +308,7 @@ class EventExtractor:
             announced(c)
             for c in verbal
             if c.trigger.i in announcer
-            or (c.trigger.i not in replaced and _announcer_of(c.trigger) not in announcing)
+            or (c.trigger.i not in replaced and self.announcer_of(c.trigger) not in announcing)
         ]
         return verbal, [announced(c) for c in nominal]
 
@@ -423,7 +423,7 @@ class EventExtractor:
             speaker = self.reporter(verb, mentions)
             source, target = Role((speaker,) if speaker is not None else (), "speaker"), source
         source, target = _without_self(source, target)
-        if not source.mentions and not target.mentions and _announcer_of(verb) is None:
+        if not source.mentions and not target.mentions and self.announcer_of(verb) is None:
             return None  # an announced act takes its actor from the announcement
         return Candidate(
             verb, pattern.rule, pattern.code, source, target, consumed, pattern.announces
@@ -444,6 +444,21 @@ class EventExtractor:
                 if role.mentions:
                     return role
         return NO_ROLE
+
+    def announcer_of(self, trigger: Token) -> int | None:
+        """The index of the word whose "to ..." clause an act is ("ready" in "ready to send
+        troops", and in "ready to launch an offensive" through the support verb, in "prepared
+        to resume shelling" through the aspectual verb), or the clause of its object ("reached
+        an agreement to release prisoners")."""
+        clause = trigger.head if trigger.dep_ == "dobj" else trigger
+        if clause.dep_ == "acl" and is_to_clause(clause) and clause.head.dep_ == "dobj":
+            return clause.head.head.i
+        aspectual = self.lexicon.cues.aspectual_verbs
+        while clause.dep_ == "xcomp" and clause.head.dep_ == "xcomp":
+            if clause.head.lemma_.lower() not in aspectual:
+                break
+            clause = clause.head
+        return clause.head.i if clause.dep_ == "xcomp" else None
 
     def _unidentified_perpetrator(self, means: Token, mentions: MentionIndex) -> Role:
         """Whoever used the means that a violent verb's subject names ("a roadside bomb killed
@@ -739,16 +754,6 @@ def _speaks_for(speaker: Span, party: Span) -> bool:
         and "GOV" in voice.sectors
         and set(state.sectors) <= {"GOV"}
     )
-
-
-def _announcer_of(trigger: Token) -> int | None:
-    """The index of the word whose "to ..." clause an act is ("ready" in "ready to send
-    troops", and in "ready to launch an offensive" through the support verb), or the clause of
-    its object ("reached an agreement to release prisoners")."""
-    clause = trigger.head if trigger.dep_ == "dobj" else trigger
-    if clause.dep_ == "acl" and is_to_clause(clause) and clause.head.dep_ == "dobj":
-        return clause.head.head.i
-    return clause.head.i if clause.dep_ == "xcomp" else None
 
 
 def _with_continued_targets(every: list[Candidate], verbal: list[Candidate]) -> list[Candidate]:

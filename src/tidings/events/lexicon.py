@@ -65,6 +65,7 @@ _CUE_KEYS = {
     "alleging_verbs",
     "speech_verbs",
     "reported_future_modals",
+    "aspectual_verbs",
 }
 
 
@@ -140,6 +141,7 @@ class FactualityCues:
     alleging_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     reported_future_modals: frozenset[str]
+    aspectual_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
