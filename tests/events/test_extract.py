@@ -359,6 +359,9 @@ def test_a_government_and_its_own_people_contend(parse: Annotator) -> None:
     assert dyads(parse(demand)) == [("KEN", "1053", "KEN")]
     concession = "The president conceded to demands from Angolan rebels."
     assert dyads(parse(concession)) == [("AGO", "080", "AGO")]
+    # Religious actors are domestic too (PLOVER codes fundamentalists REL).
+    strike = "Fundamentalists began a hunger strike against the Algerian president."
+    assert dyads(parse(strike)) == [("DZA", "142", "DZA")]
     # Cooperation and force cross borders: the partner's country says nothing there.
     assert dyads(parse("Rebels attacked the Kenyan army.")) == [(None, "190", "KEN")]
     assert dyads(parse("Opposition leaders met the Kenyan president.")) == [(None, "040", "KEN")]
