@@ -99,6 +99,20 @@ def test_coercion_told_in_the_future_tense_is_a_threat(parse: Annotator) -> None
     assert (forecast.cameo_code, forecast.factuality) == ("190", Factuality.FUTURE)
 
 
+def test_coercion_made_to_hang_on_another_s_act_is_a_threat(parse: Annotator) -> None:
+    # The CAMEO manual's 135: "The European Community may halt mediation efforts among
+    # Yugoslavia's feuding republics if cooperation by all parties founders."
+    text = "The EU may halt mediation efforts in Serbia if cooperation by all parties founders."
+    threat = only_event(parse(text))
+    assert (threat.cameo_code, threat.factuality) == ("135", Factuality.ASSERTED)
+    doc = parse("Russia could cut gas supplies to Ukraine if Kiev refuses to pay.")
+    cut = [e for e in doc._.events if e.trigger.text == "cut"]
+    assert [(e.cameo_code, e.factuality) for e in cut] == [("1311", Factuality.ASSERTED)]
+    # Hanging on the actor's own means, it is a mere possibility.
+    attack = only_event(parse("Syria would attack Lebanon if it could."))
+    assert (attack.cameo_code, attack.factuality) == ("190", Factuality.HYPOTHETICAL)
+
+
 def test_an_act_given_up_did_not_happen(parse: Annotator) -> None:
     event = only_event(parse("Syria gave up attacking Turkey."))
     assert (event.cameo_code, event.factuality) == ("190", Factuality.NEGATED)

@@ -597,7 +597,11 @@ class EventExtractor:
         if judgement.attempt and code[:2] in self.lexicon.cues.attempted_roots:
             judgement = Judgement(Factuality.ASSERTED, f"attempted: {judgement.cue}")
         reporter = self.reporter(trigger, mentions)
-        as_intent = candidate.announcer is not None or self.commits(code, judgement, reporter)
+        as_intent = (
+            candidate.announcer is not None
+            or self.commits(code, judgement, reporter)
+            or self.threatens(code, judgement, trigger, candidate.source, mentions)
+        )
         if candidate.announcer is not None:
             # "must be ready to mediate": the intent is as factual as its announcement.
             judgement = factuality_of(candidate.announcer, self.lexicon.cues)
@@ -676,6 +680,27 @@ class EventExtractor:
         return root in self.lexicon.committing_roots or (
             reporter is None and root in self.lexicon.threatening_roots
         )
+
+    def threatens(
+        self, code: str, judgement: Judgement, trigger: Token, source: Role, mentions: MentionIndex
+    ) -> bool:
+        """Whether a coercive act that may happen is made to hang on what another does ("The
+        EC may halt mediation if cooperation founders"): a threat (CAMEO 135's example), not a
+        mere possibility ("Syria would attack Lebanon if it could")."""
+        if (
+            judgement.factuality is not Factuality.HYPOTHETICAL
+            or (judgement.cue or "").lower() not in self.lexicon.cues.hypothetical_modals
+            or code[:2] not in self.lexicon.threatening_roots
+        ):
+            return False
+        for clause in trigger.children:
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if clause.dep_ == "advcl" and marks & set(CONDITION_MARKS):
+                subject = _role(mentions, _child(clause, *SUBJECT_DEPS), "condition")
+                return not (_countries(subject) & _countries(source)) and not any(
+                    _same_actor(span, own) for span in subject.mentions for own in source.mentions
+                )
+        return False
 
     def intent_code(
         self, code: str, judgement: Judgement, source: Span | None, reporter: Span | None
