@@ -99,6 +99,15 @@ def test_coercion_told_in_the_future_tense_is_a_threat(parse: Annotator) -> None
     assert (forecast.cameo_code, forecast.factuality) == ("190", Factuality.FUTURE)
 
 
+def test_an_actor_s_plan_is_its_intent_or_threat(parse: Annotator) -> None:
+    # The CAMEO manual's example of a threat to restrict: "Greece ... plans to impose
+    # restrictions on its labour market for new EU members".
+    threat = only_event(parse("Greece plans to impose restrictions on Bulgaria."))
+    assert (threat.cameo_code, threat.factuality) == ("132", Factuality.ASSERTED)
+    intent = only_event(parse("Blinken intends to visit Egypt."))
+    assert (intent.cameo_code, intent.factuality) == ("036", Factuality.ASSERTED)
+
+
 def test_coercion_made_to_hang_on_another_s_act_is_a_threat(parse: Annotator) -> None:
     # The CAMEO manual's 135: "The European Community may halt mediation efforts among
     # Yugoslavia's feuding republics if cooperation by all parties founders."

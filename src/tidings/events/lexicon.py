@@ -66,6 +66,7 @@ _CUE_KEYS = {
     "speech_verbs",
     "reported_future_modals",
     "aspectual_verbs",
+    "intending_verbs",
 }
 
 
@@ -142,6 +143,7 @@ class FactualityCues:
     speech_verbs: frozenset[str]
     reported_future_modals: frozenset[str]
     aspectual_verbs: frozenset[str]
+    intending_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
