@@ -566,6 +566,15 @@ def test_a_two_word_city_in_a_name_gives_the_country(annotate_actors: Annotator)
     assert _actor(doc, "The Santa Marta Self Defense Forces").country == "COL"
 
 
+def test_a_city_name_of_several_countries_is_of_the_one_its_sentence_names(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("Militias in Tripoli fired shells into the north Lebanese port.")
+    assert _actor(doc, "Tripoli").country == "LBN"
+    doc = annotate_actors("Militias in Tripoli fired shells.")
+    assert _actor(doc, "Tripoli").country == "LBY"
+
+
 def test_a_former_name_of_a_large_city_gives_its_country(annotate_actors: Annotator) -> None:
     doc = annotate_actors("The Madras High Court ruled on the case.")
     assert _actor(doc, "The Madras High Court").country == "IND"

@@ -268,6 +268,7 @@ class ActorResolver:
                 match = _Match(entity.text, entity.start, entity.end, code, city=True)
                 for i in range(entity.start, entity.end):
                     countries.setdefault(i, match)
+        countries = self._told_apart(doc, countries)
         roles: dict[int, _Match] = {}
         for match_id, start, end in _longest_first(self._roles(doc)):
             name = countries.get(start)
@@ -529,6 +530,26 @@ class ActorResolver:
                 continue
             found.append(span)
         return list(owners_it_stands_for(head, found))
+
+    def _told_apart(self, doc: Doc, countries: dict[int, _Match]) -> dict[int, _Match]:
+        """Place names that several countries' cities bear, read as the city of the one other
+        country their sentence names: "Tripoli" beside "the north Lebanese port" is Lebanon's."""
+        homonyms = self.tables.city_homonyms
+        told: dict[int, _Match] = {}
+        for index, match in countries.items():
+            homes = homonyms.get(match.value)
+            if homes is not None:
+                sentence = doc[match.start].sent
+                named = {
+                    countries[i].code
+                    for i in range(sentence.start, sentence.end)
+                    if i in countries and countries[i].value not in homonyms
+                }
+                home = sorted(homes & named)
+                if len(home) == 1 and match.code != home[0]:
+                    match = _Match(match.value, match.start, match.end, home[0], city=True)
+            told[index] = match
+        return told
 
     def _is_ethnic(self, doc: Doc, match: _Match) -> bool:
         """Whether a demonym names an ethnic group ("ethnic Albanians", "the Albanian

