@@ -104,6 +104,9 @@ def test_nominal_event_with_its_target(parse: Annotator) -> None:
     assert [(e.trigger.text, e.target.text if e.target else None) for e in nominal] == [
         ("attack", "Iraq")
     ]
+    # Or the one with whom what it acts on is.
+    text = "Italy announced a suspension of air links with Serbia."
+    assert dyads(parse(text)) == [("ITA", "160", "SRB")]
 
 
 def test_support_verb_gives_the_nominal_event_its_source(parse: Annotator) -> None:

@@ -1305,6 +1305,12 @@ def _noun_target(noun: Token, pattern: NounPattern, mentions: MentionIndex) -> R
             if prep == "between" and not pattern.between_targets:
                 return Role(role.mentions[1:], role.via) if len(role.mentions) > 1 else NO_ROLE
             return role
+    if pattern.of_role is None:
+        # "a suspension of air links with Serbia": whom what it acts on is with.
+        for _, thing in _prep_objects(noun, ("of",)):
+            role = _first_role(mentions, _prep_objects(thing, OBJECT_TARGET_PREPS), "its prep")
+            if role.mentions:
+                return role
     return NO_ROLE
 
 
