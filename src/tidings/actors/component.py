@@ -566,7 +566,10 @@ class ActorResolver:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                    codes = self._countries_in(_noun_phrase(obj, lexicon), lexicon, skip=range(0))
+                    # "the Israeli-occupied West Bank" is the West Bank's, not Israel's.
+                    place = lexicon.countries.get(obj.i)
+                    phrase = _noun_phrase(obj, lexicon)
+                    codes = [place.code] if place else self._countries_in(phrase, lexicon, range(0))
                     if codes and codes[0] != match.code:
                         return codes[0]
         return None
