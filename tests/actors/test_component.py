@@ -555,6 +555,11 @@ def test_forces_are_of_the_side_they_are_loyal_to(annotate_actors: Annotator) ->
     assert _actor(doc, "Troops").country == "RUS"
 
 
+def test_members_are_of_the_body_they_are_affiliated_with(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Workers affiliated with the Serbian Workers' Union went on strike.")
+    assert _actor(doc, "Workers").country == "SRB"
+
+
 def test_an_international_armed_group_is_coded_img(annotate_actors: Annotator) -> None:
     doc = annotate_actors("Al-Qaeda threatened the United States.")
     assert (_actor(doc, "Al-Qaeda").country, _actor(doc, "Al-Qaeda").sectors) == (

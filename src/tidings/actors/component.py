@@ -59,8 +59,11 @@ LOYAL = {"loyal", "faithful"}
 # Participles of flight, whose object or "from" is where the actor comes from: "refugees fleeing
 # the war in Syria", "civilians escaping from Mosul".
 FLEEING = {"flee", "escape"}
+# Participles of membership, whose "with"/"to" object is the body an actor belongs to: "workers
+# affiliated with the Serbian Workers' Union".
+AFFILIATED = {"affiliate", "affiliated"}
 # Words whose prepositions place or side the actor they describe.
-ATTACHING = SEATED | LOYAL | FLEEING
+ATTACHING = SEATED | LOYAL | FLEEING | AFFILIATED
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
 PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
@@ -726,14 +729,16 @@ class ActorResolver:
             employer = prep.lower_ == "at" and bool(sectors)
             spoken_for = prep.lower_ == "for" and voice
             sided = prep.lower_ == "to" and prep.head.lower_ in LOYAL
+            member = prep.lower_ in ("with", "to") and prep.head.lemma_ in AFFILIATED
             if prep.dep_ != "prep" or not (
-                employer or spoken_for or sided or prep.lower_ in COUNTRY_PREPOSITIONS
+                employer or spoken_for or sided or member or prep.lower_ in COUNTRY_PREPOSITIONS
             ):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                phrase = _noun_phrase(obj, lexicon)
+                # A body's name may hold its country in a possessor: "the Serbian Workers' Union".
+                phrase = _subtree(obj) if member else _noun_phrase(obj, lexicon)
                 # Protesters at an embassy are not its staff: "at" gives a country only where
                 # the place works in the role's own sector.
                 if employer and not set(sectors) & set(self._sectors(phrase, obj, lexicon)):
