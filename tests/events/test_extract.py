@@ -500,6 +500,8 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ("Egypt launched a scathing attack on Israel.", ("EGY", "111", "ISR")),
         ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "073", "IRN")),
         ("Israel evacuated two settlements in the Gaza Strip.", ("ISR", "087", "PSE")),
+        ("The United States reduced tariffs on Chinese goods.", ("USA", "085", "CHN")),
+        ("Afghanistan announced a weeklong cease-fire with the Taliban.", ("AFG", "0871", "AFG")),
         # What is given is no target, even when it names a sector ("intelligence").
         ("The US provided military intelligence to Macedonia.", ("USA", "070", "MKD")),
         ("Turkey opened its borders to Syrian refugees.", ("TUR", "075", "SYR")),
