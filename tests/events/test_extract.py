@@ -582,3 +582,14 @@ def test_a_noun_the_parser_made_the_subject_of_its_participle_is_the_subject(
         "100",
         "ISR",
     )
+
+
+def test_exercises_several_countries_hold_together_are_military_cooperation(
+    parse: Annotator,
+) -> None:
+    text = "French and Egyptian warships launched ten days of war games in the Mediterranean."
+    games = only_event(parse(text))
+    assert (games.cameo_code, games.target, games.reciprocal) == ("062", None, True)
+    assert {member.country for member in games.source._.members} == {"FRA", "EGY"}
+    # One country's exercises show force (150).
+    assert dyads(parse("Russia held military exercises near Ukraine.")) == [("RUS", "150", "UKR")]

@@ -618,8 +618,12 @@ class EventExtractor:
         mutual = trigger.lemma_.lower() in parties.mutual_words
         mutual = mutual or _among_themselves(candidate.source, candidate.target)
         target_role = candidate.target
-        if code[:2] in parties.joint_roots and _with_one_another(candidate.source, target_role):
-            mutual, target_role = True, NO_ROLE
+        if _with_one_another(candidate.source, target_role):
+            joint = parties.joint_codes.get(code)
+            if joint is not None:
+                code, rule = joint, f"{rule}+parties.yaml:joint_codes"
+            if joint is not None or code[:2] in parties.joint_roots:
+                mutual, target_role = True, NO_ROLE
         for source in candidate.source.mentions or (None,):
             own_intent = self.intent_code(code, judgement, source, reporter)
             for target in target_role.mentions or (None,):
@@ -890,10 +894,12 @@ def _partitive_chain(noun: Token | None) -> Iterator[Token]:
 
 
 def _object_words(noun: Token) -> set[str]:
-    """What an object is about: its lemma and its noun modifiers ("aid programme", "martial
-    law")."""
+    """What an object is about: its lemma, its noun modifiers ("aid programme", "martial law")
+    and the compound they make ("war game")."""
     words = set(word_forms(noun.lemma_, noun.text))
-    words.update(c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod"))
+    modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+    words.update(modifiers)
+    words.update(f"{modifier} {noun.lemma_.lower()}" for modifier in modifiers)
     return words
 
 

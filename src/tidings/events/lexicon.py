@@ -159,6 +159,7 @@ class Parties:
     mutual_codes: frozenset[str]
     mutual_words: frozenset[str]
     joint_roots: frozenset[str] = frozenset()
+    joint_codes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -433,6 +434,7 @@ def _read_parties(path: Path) -> Parties:
         _cameo_codes(path, data, "mutual_codes", roots=False),
         frozenset(_words(path, _key_line(path, "mutual_words"), data, "mutual_words")),
         _cameo_codes(path, data, "joint_roots", roots=True),
+        _read_code_map(path, prefix_lengths=(3, 4), section="joint_codes"),
     )
 
 
@@ -479,14 +481,16 @@ def _cameo_codes(path: Path, data: Mapping[str, Any], key: str, *, roots: bool) 
     return codes
 
 
-def _read_code_map(path: Path, *, prefix_lengths: tuple[int, ...]) -> dict[str, str]:
-    """A mapping ``codes`` from CAMEO codes (of the given lengths) to CAMEO codes."""
+def _read_code_map(
+    path: Path, *, prefix_lengths: tuple[int, ...], section: str = "codes"
+) -> dict[str, str]:
+    """A mapping ``section`` from CAMEO codes (of the given lengths) to CAMEO codes."""
     data = read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("codes"), dict):
-        raise TableError(path, 1, f"{path.name} must hold a mapping 'codes'")
+    if not isinstance(data, dict) or not isinstance(data.get(section), dict):
+        raise TableError(path, 1, f"{path.name} must hold a mapping {section!r}")
     codes: dict[str, str] = {}
-    lines = _mapping_lines(path, "codes")
-    for key, code in data["codes"].items():
+    lines = _mapping_lines(path, section)
+    for key, code in data[section].items():
         line = lines.get(str(key), 0)
         if (
             not isinstance(key, str)
