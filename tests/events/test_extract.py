@@ -501,6 +501,8 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "073", "IRN")),
         ("Israel evacuated two settlements in the Gaza Strip.", ("ISR", "087", "PSE")),
         ("The United States reduced tariffs on Chinese goods.", ("USA", "085", "CHN")),
+        ("Germany launched legal action against Poland.", ("DEU", "115", "POL")),
+        ("India denied permission to a Pakistani delegation.", ("IND", "120", "PAK")),
         ("Afghanistan announced a weeklong cease-fire with the Taliban.", ("AFG", "0871", "AFG")),
         # What is given is no target, even when it names a sector ("intelligence").
         ("The US provided military intelligence to Macedonia.", ("USA", "070", "MKD")),
