@@ -595,3 +595,8 @@ def test_exercises_several_countries_hold_together_are_military_cooperation(
     assert {member.country for member in games.source._.members} == {"FRA", "EGY"}
     # One country's exercises show force (150).
     assert dyads(parse("Russia held military exercises near Ukraine.")) == [("RUS", "150", "UKR")]
+
+
+def test_a_name_of_several_words_modifying_a_noun_is_one_party(parse: Annotator) -> None:
+    event = only_event(parse("The United States vetoed a Security Council resolution."))
+    assert (event.cameo_code, _text(event.target)) == ("129", "Security Council")

@@ -957,7 +957,8 @@ def _role(mentions: MentionIndex, head: Token | None, via: str) -> Role:
             return Role(found, f"{via} (possessor)")
     # "Azerbaijani hackers", "a UN appeal": the actor that the modifying words name.
     modifiers = actor_modifiers(head)
-    found = tuple(span for c in modifiers if (span := mentions.at(c)) is not None)
+    # A modifier of several words ("a Security Council resolution") is one mention.
+    found = tuple(dict.fromkeys(s for c in modifiers if (s := mentions.at(c)) is not None))
     found = owners_it_stands_for(head, found)
     return Role(found, f"{via} (modifier)") if found else NO_ROLE
 
