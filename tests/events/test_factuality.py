@@ -106,6 +106,9 @@ def test_an_actor_s_plan_is_its_intent_or_threat(parse: Annotator) -> None:
     assert (threat.cameo_code, threat.factuality) == ("132", Factuality.ASSERTED)
     intent = only_event(parse("Blinken intends to visit Egypt."))
     assert (intent.cameo_code, intent.factuality) == ("036", Factuality.ASSERTED)
+    # A plan denied is no threat.
+    denied = only_event(parse("Greece does not plan to impose restrictions on Bulgaria."))
+    assert (denied.cameo_code, denied.factuality) == ("172", Factuality.NEGATED)
 
 
 def test_coercion_made_to_hang_on_another_s_act_is_a_threat(parse: Annotator) -> None:

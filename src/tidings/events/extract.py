@@ -600,7 +600,7 @@ class EventExtractor:
         as_intent = (
             candidate.announcer is not None
             or self.commits(code, judgement, reporter)
-            or self.plans(code, trigger)
+            or self.plans(code, judgement, trigger)
             or self.threatens(code, judgement, trigger, candidate.source, mentions)
         )
         if candidate.announcer is not None:
@@ -686,14 +686,19 @@ class EventExtractor:
             reporter is None and root in self.lexicon.threatening_roots
         )
 
-    def plans(self, code: str, trigger: Token) -> bool:
+    def plans(self, code: str, judgement: Judgement, trigger: Token) -> bool:
         """Whether a cooperative or coercive act is what its actor plans or intends ("Greece
-        plans to impose restrictions"): its intent or threat, whoever reports the plan."""
+        plans to impose restrictions"): its intent or threat, whoever reports the plan; not
+        where the plan is denied ("does not plan to")."""
         lexicon = self.lexicon
         planned = trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in (
             lexicon.cues.intending_verbs
         )
-        return planned and code[:2] in lexicon.committing_roots | lexicon.threatening_roots
+        return (
+            planned
+            and judgement.factuality is Factuality.FUTURE
+            and code[:2] in lexicon.committing_roots | lexicon.threatening_roots
+        )
 
     def threatens(
         self, code: str, judgement: Judgement, trigger: Token, source: Role, mentions: MentionIndex
