@@ -580,6 +580,9 @@ def test_a_city_name_of_several_countries_is_of_the_one_its_sentence_names(
     assert _actor(doc, "Tripoli").country == "LBN"
     doc = annotate_actors("Militias in Tripoli fired shells.")
     assert _actor(doc, "Tripoli").country == "LBY"
+    # Another country's people beside it place nothing.
+    doc = annotate_actors("The Canadian prime minister flew to London.")
+    assert _actor(doc, "London").country == "GBR"
 
 
 def test_a_former_name_of_a_large_city_gives_its_country(annotate_actors: Annotator) -> None:

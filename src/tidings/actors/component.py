@@ -65,6 +65,8 @@ AFFILIATED = {"affiliate", "affiliated"}
 # Words whose prepositions place or side the actor they describe.
 ATTACHING = SEATED | LOYAL | FLEEING | AFFILIATED
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+# Nouns of places, whose country word places them: "the north Lebanese port".
+PLACE_NOUNS = {"city", "town", "port", "village", "capital", "province", "region", "state"}
 # A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
 PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
 PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
@@ -536,7 +538,9 @@ class ActorResolver:
 
     def _told_apart(self, doc: Doc, countries: dict[int, _Match]) -> dict[int, _Match]:
         """Place names that several countries' cities bear, read as the city of the one other
-        country their sentence names: "Tripoli" beside "the north Lebanese port" is Lebanon's."""
+        country their sentence names as a place ("Tripoli ... the north Lebanese port",
+        "Tripoli, Lebanon"); a country's people named beside it say nothing ("the Canadian
+        prime minister flew to London")."""
         homonyms = self.tables.city_homonyms
         told: dict[int, _Match] = {}
         for index, match in countries.items():
@@ -546,7 +550,9 @@ class ActorResolver:
                 named = {
                     countries[i].code
                     for i in range(sentence.start, sentence.end)
-                    if i in countries and countries[i].value not in homonyms
+                    if i in countries
+                    and countries[i].value not in homonyms
+                    and _names_a_place(doc[i], match)
                 }
                 home = sorted(homes & named)
                 if len(home) == 1 and match.code != home[0]:
@@ -830,6 +836,13 @@ class ActorResolver:
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
             end -= 1
         return doc[start:end]
+
+
+def _names_a_place(token: Token, city: _Match) -> bool:
+    """Whether a country word describes a place: a place noun's modifier ("the north Lebanese
+    port") or the country after a city and a comma ("Tripoli, Lebanon")."""
+    after_city = token.i == city.end + 1 and token.doc[city.end].text == ","
+    return after_city or (token.dep_ in ("amod", "compound") and token.head.lemma_ in PLACE_NOUNS)
 
 
 def _is_person(head: Token, lexicon: _Lexicon) -> bool:
