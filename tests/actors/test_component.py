@@ -543,6 +543,8 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_as_a_state(annotate_actors:
     assert _actor(doc, "The Albanians").country == "SRB"
     doc = annotate_actors("The Albanians of today demanded autonomy.")
     assert _actor(doc, "The Albanians").country == "ALB"
+    doc = annotate_actors("Americans of Iraqi descent demanded an inquiry.")
+    assert _actor(doc, "Americans").country == "USA"
     doc = annotate_actors("Palestinians of the Israeli-occupied West Bank went on strike.")
     assert _actor(doc, "Palestinians").country == "PSE"
 

@@ -575,12 +575,11 @@ class ActorResolver:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                    # "the Israeli-occupied West Bank" is the West Bank's, not Israel's.
+                    # A place, not a word naming a country ("Americans of Iraqi descent"); "the
+                    # Israeli-occupied West Bank" is the West Bank's, not Israel's.
                     place = lexicon.countries.get(obj.i)
-                    phrase = _noun_phrase(obj, lexicon)
-                    codes = [place.code] if place else self._countries_in(phrase, lexicon, range(0))
-                    if codes and codes[0] != match.code:
-                        return codes[0]
+                    if place is not None and place.code != match.code:
+                        return place.code
         return None
 
     def _place(self, match: _Match) -> Referent:
