@@ -26,6 +26,7 @@ from tidings.actors.context import (
     actor_modifiers,
     names_another_party,
     owners_it_stands_for,
+    place_it_modifies,
     sentence_country,
 )
 from tidings.actors.coreference import Antecedents, Entry, Referent
@@ -65,8 +66,6 @@ AFFILIATED = {"affiliate", "affiliated"}
 # Words whose prepositions place or side the actor they describe.
 ATTACHING = SEATED | LOYAL | FLEEING | AFFILIATED
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-# Nouns of places, whose country word places them: "the north Lebanese port".
-PLACE_NOUNS = {"city", "town", "port", "village", "capital", "province", "region", "state"}
 # A full name as news writes it: capitalised words, with hyphens, apostrophes and initials.
 PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
 PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
@@ -572,14 +571,12 @@ class ActorResolver:
         southern Serbia" live in Serbia, as CAMEO codes an ethnic group."""
         if head.tag_ not in ("NNS", "NNPS") or head.i != match.end - 1:
             return None
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                    # A place, not a word naming a country ("Americans of Iraqi descent"); "the
-                    # Israeli-occupied West Bank" is the West Bank's, not Israel's.
-                    place = lexicon.countries.get(obj.i)
-                    if place is not None and place.code != match.code:
-                        return place.code
+        for obj in _of_objects(head):
+            # A place, not a word naming a country ("Americans of Iraqi descent"); "the
+            # Israeli-occupied West Bank" is the West Bank's, not Israel's.
+            place = lexicon.countries.get(obj.i)
+            if place is not None and place.code != match.code:
+                return place.code
         return None
 
     def _place(self, match: _Match) -> Referent:
@@ -767,12 +764,10 @@ class ActorResolver:
         inside = [entry for entry in inside if entry.kind != "person"]
         if inside:
             return inside[-1]
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    known = lexicon.known.get(obj.i) if obj.dep_ == "pobj" else None
-                    if known is not None and known[0].kind != "person":
-                        return known[0]
+        for obj in _of_objects(head):
+            known = lexicon.known.get(obj.i)
+            if known is not None and known[0].kind != "person":
+                return known[0]
         return None
 
     def _sectors(self, span: Span, head: Token, lexicon: _Lexicon) -> tuple[str, ...]:
@@ -837,11 +832,18 @@ class ActorResolver:
         return doc[start:end]
 
 
+def _of_objects(head: Token) -> Iterable[Token]:
+    """The objects of a head's "of" phrases: "Serbia" in "the Albanians of southern Serbia"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
 def _names_a_place(token: Token, city: _Match) -> bool:
     """Whether a country word describes a place: a place noun's modifier ("the north Lebanese
     port") or the country after a city and a comma ("Tripoli, Lebanon")."""
     after_city = token.i == city.end + 1 and token.doc[city.end].text == ","
-    return after_city or (token.dep_ in ("amod", "compound") and token.head.lemma_ in PLACE_NOUNS)
+    return after_city or place_it_modifies(token) is not None
 
 
 def _is_person(head: Token, lexicon: _Lexicon) -> bool:

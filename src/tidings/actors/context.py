@@ -78,10 +78,15 @@ def _place_country(mentions: Iterable[Span]) -> str | None:
 
 
 def _place_modified(span: Span) -> Token | None:
-    """The place noun a country word modifies: "capital" in "the Syrian capital"."""
-    head = span.root.head
-    modifies = span._.resolved_by == "country-modifier" and span.root.dep_ in ("amod", "compound")
-    return head if modifies and head.lemma_.lower() in PLACE_NOUNS else None
+    """The place noun a country mention modifies: "capital" in "the Syrian capital"."""
+    return place_it_modifies(span.root) if span._.resolved_by == "country-modifier" else None
+
+
+def place_it_modifies(word: Token) -> Token | None:
+    """The place noun a word modifies: "port" in "the north Lebanese port"."""
+    head = word.head
+    modifies = word.dep_ in ("amod", "compound") and head.lemma_.lower() in PLACE_NOUNS
+    return head if modifies else None
 
 
 def _preposition(token: Token) -> str | None:

@@ -713,8 +713,7 @@ class EventExtractor:
         ):
             return False
         for clause in trigger.children:
-            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-            if clause.dep_ == "advcl" and marks & set(CONDITION_MARKS):
+            if _is_condition(clause):
                 subject = _role(mentions, _child(clause, *SUBJECT_DEPS), "condition")
                 return not (_countries(subject) & _countries(source)) and not any(
                     _same_actor(span, own) for span in subject.mentions for own in source.mentions
@@ -1227,8 +1226,7 @@ def _condition_target(verb: Token, mentions: MentionIndex, depth: int = 3) -> Ro
     """Whom a threat is aimed at, read from its condition: "threatened to strike unless Israel
     rescinded the annexation", "threatened to stop talks if the United States goes ahead"."""
     for child in verb.children:
-        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-        if child.dep_ == "advcl" and marks & set(CONDITION_MARKS):
+        if _is_condition(child):
             role = _role(mentions, _child(child, "nsubj"), "subject of the condition")
             if role.mentions:
                 return role
@@ -1237,6 +1235,12 @@ def _condition_target(verb: Token, mentions: MentionIndex, depth: int = 3) -> Ro
             if role.mentions:
                 return role
     return NO_ROLE
+
+
+def _is_condition(clause: Token) -> bool:
+    """Whether a clause is an "if" or "unless" condition of the verb it hangs from."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ == "advcl" and bool(marks & set(CONDITION_MARKS))
 
 
 def _is_own_pronoun(span: Span) -> bool:
