@@ -119,6 +119,8 @@ class Candidate:
     announces: bool = False
     # The word that announces this act as its subject's own ("ready"): coded as an intent.
     announcer: Token | None = None
+    # The pattern that fired names the act of the "to ..." clause ("agreed to withdraw").
+    names_clause: bool = False
 
 
 class MentionIndex:
@@ -426,7 +428,14 @@ class EventExtractor:
         if not source.mentions and not target.mentions and self.announcer_of(verb) is None:
             return None  # an announced act takes its actor from the announcement
         return Candidate(
-            verb, pattern.rule, pattern.code, source, target, consumed, pattern.announces
+            verb,
+            pattern.rule,
+            pattern.code,
+            source,
+            target,
+            consumed,
+            pattern.announces,
+            names_clause=bool(pattern.xcomps),
         )
 
     def _clause_target(self, clause: Token, mentions: MentionIndex, depth: int = 3) -> Role:
@@ -590,7 +599,7 @@ class EventExtractor:
         trigger = candidate.trigger
         judgement: Judgement = factuality_of(trigger, self.lexicon.cues)
         code, rule = candidate.code, candidate.rule
-        refusal = self.refusal_code(trigger, code, judgement) or self.vowed_not_to(trigger, code)
+        refusal = self.refusal_code(trigger, code, judgement) or self.vowed_not_to(candidate)
         if refusal is not None:
             code, rule = refusal, f"{rule}+refusals.yaml:{code[:2]}"
             judgement = Judgement(Factuality.ASSERTED, "refusal")
@@ -656,19 +665,17 @@ class EventExtractor:
             return self.lexicon.refusal_codes[code[:2]]
         return None
 
-    def vowed_not_to(self, trigger: Token, code: str) -> str | None:
+    def vowed_not_to(self, candidate: Candidate) -> str | None:
         """The reject code for an intent whose named act is negated ("vowed not to return the
         Golan Heights": a refusal to yield, not an intent to), else None."""
-        pattern = self.matching_verb_pattern(trigger)
-        clause = _child(trigger, "xcomp")
+        clause = _child(candidate.trigger, "xcomp")
         if (
-            pattern is None
-            or not pattern.xcomps
+            not candidate.names_clause
             or clause is None
             or not any(child.dep_ == "neg" for child in clause.children)
         ):
             return None
-        return self.lexicon.refusal_codes.get(code[:2])
+        return self.lexicon.refusal_codes.get(candidate.code[:2])
 
     def commits(self, code: str, judgement: Judgement, reporter: Span | None) -> bool:
         """Whether an act told in the future tense ("will visit") commits its actor, and so is
