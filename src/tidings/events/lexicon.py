@@ -434,7 +434,7 @@ def _read_parties(path: Path) -> Parties:
         _cameo_codes(path, data, "mutual_codes", roots=False),
         frozenset(_words(path, _key_line(path, "mutual_words"), data, "mutual_words")),
         _cameo_codes(path, data, "joint_roots", roots=True),
-        _read_code_map(path, prefix_lengths=(3, 4), section="joint_codes"),
+        _read_code_map(path, data, prefix_lengths=(3, 4), section="joint_codes"),
     )
 
 
@@ -455,14 +455,13 @@ def _read_refusals(path: Path) -> tuple[frozenset[str], dict[str, str]]:
         raise TableError(path, 1, "refusals.yaml must hold 'refusing_auxiliaries' and 'codes'")
     line = _key_line(path, "refusing_auxiliaries")
     auxiliaries = frozenset(_words(path, line, data, "refusing_auxiliaries"))
-    return auxiliaries, _read_code_map(path, prefix_lengths=(2,))
+    return auxiliaries, _read_code_map(path, data, prefix_lengths=(2,))
 
 
 def _read_intents(path: Path) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    codes = _read_code_map(path, prefix_lengths=(2, 3, 4))
     data = read_yaml(path)
     return (
-        codes,
+        _read_code_map(path, data, prefix_lengths=(2, 3, 4)),
         _cameo_codes(path, data, "committing_roots", roots=True),
         _cameo_codes(path, data, "threatening_roots", roots=True),
     )
@@ -482,10 +481,10 @@ def _cameo_codes(path: Path, data: Mapping[str, Any], key: str, *, roots: bool) 
 
 
 def _read_code_map(
-    path: Path, *, prefix_lengths: tuple[int, ...], section: str = "codes"
+    path: Path, data: Any, *, prefix_lengths: tuple[int, ...], section: str = "codes"
 ) -> dict[str, str]:
-    """A mapping ``section`` from CAMEO codes (of the given lengths) to CAMEO codes."""
-    data = read_yaml(path)
+    """A mapping ``section`` of a table's ``data`` from CAMEO codes (of the given lengths) to
+    CAMEO codes."""
     if not isinstance(data, dict) or not isinstance(data.get(section), dict):
         raise TableError(path, 1, f"{path.name} must hold a mapping {section!r}")
     codes: dict[str, str] = {}
