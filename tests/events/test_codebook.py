@@ -27,8 +27,10 @@ def test_unknown_code_names_the_code() -> None:
 
 # Codes mapped after the PLOVER 2.0 manual, where the tables are silent (cyber attacks are
 # COERCE, mode and context "cyber") or the manual says otherwise ("cancellation of meetings are
-# REJECT", so halted negotiations are).
+# REJECT", so halted negotiations are; "RETREAT also covers resignations of government officials",
+# so relinquishing power is).
 FROM_THE_PLOVER_MANUAL = {
+    "0831": ("RETREAT", "resign", "political_institutions"),
     "164": ("REJECT", "meet", "diplomatic"),
     "163": ("SANCTION", "discontinue", "diplomatic"),
     "155": ("MOBILIZE", None, "cyber"),
@@ -74,6 +76,15 @@ def test_plover_mapping_agrees_with_the_cameo2plover_table() -> None:
         assert codebook[code].plover_event == event, code
         checked += 1
     assert checked > 150
+
+
+def test_resigning_is_a_retreat_as_the_plover_manual_says() -> None:
+    resigning = cameo_code("0831")
+    assert (resigning.plover_event, resigning.plover_mode, resigning.quad_class) == (
+        "RETREAT",
+        "resign",
+        2,
+    )
 
 
 def test_halted_negotiations_are_a_rejection_as_the_plover_manual_says() -> None:

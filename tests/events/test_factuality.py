@@ -198,3 +198,12 @@ def test_the_aim_of_an_act_not_done_is_not_done_either(parse: Annotator) -> None
     doc = parse("Norway is willing to send material to help defend Saudi Arabia.")
     helped = [e for e in doc._.events if e.trigger.text == "help"]
     assert [e.factuality for e in helped] == [Factuality.FUTURE]
+
+
+def test_a_resignation_is_relinquished_power_and_a_promised_one_an_intent(
+    parse: Annotator,
+) -> None:
+    resigned = only_event(parse("The Peruvian president resigned on Sunday."))
+    assert (resigned.cameo_code, resigned.factuality) == ("0831", Factuality.ASSERTED)
+    promised = only_event(parse("The Peruvian president has agreed to resign."))
+    assert (promised.cameo_code, promised.factuality) == ("0341", Factuality.ASSERTED)

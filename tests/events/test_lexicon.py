@@ -33,7 +33,7 @@ def test_shipped_lexicon_covers_every_cameo_root_with_known_codes() -> None:
 
 def test_phrasal_verbs_take_precedence_over_their_base() -> None:
     lexicon = load_lexicon()
-    assert {p.code for p in lexicon.verb_patterns("step", "down")} == {"083"}
+    assert {p.code for p in lexicon.verb_patterns("step", "down")} == {"0831"}
     assert all(p.particle is None for p in lexicon.verb_patterns("call", None))
 
 
