@@ -424,6 +424,11 @@ def test_preventing_a_protest_restricts_political_freedoms(parse: Annotator) -> 
     assert dyads(parse(text)) == [("TUR", "1721", "TUR")]
 
 
+def test_letting_aid_through_is_humanitarian_access(parse: Annotator) -> None:
+    found = dyads(parse("Jordan allowed the delivery of food to Gaza."))
+    assert found == [("JOR", "0863", "PSE")]
+
+
 def test_evacuating_the_wounded_is_aid_and_no_wounding(parse: Annotator) -> None:
     found = dyads(parse("Egyptian helicopters evacuated the wounded from Gaza."))
     assert found == [("EGY", "073", "PSE")]
