@@ -424,6 +424,12 @@ def test_preventing_a_protest_restricts_political_freedoms(parse: Annotator) -> 
     assert dyads(parse(text)) == [("TUR", "1721", "TUR")]
 
 
+def test_a_charge_is_an_accusation_and_an_arrest_is_coercion(parse: Annotator) -> None:
+    text = "Kenyan prosecutors indicted the Somali minister for fraud."
+    assert dyads(parse(text)) == [("KEN", "1121", "SOM")]
+    assert dyads(parse("Kenyan police arrested the Somali minister.")) == [("KEN", "173", "SOM")]
+
+
 def test_letting_aid_through_is_humanitarian_access(parse: Annotator) -> None:
     found = dyads(parse("Jordan allowed the delivery of food to Gaza."))
     assert found == [("JOR", "0863", "PSE")]
