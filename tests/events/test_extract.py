@@ -430,6 +430,12 @@ def test_a_charge_is_an_accusation_and_an_arrest_is_coercion(parse: Annotator) -
     assert dyads(parse("Kenyan police arrested the Somali minister.")) == [("KEN", "173", "SOM")]
 
 
+def test_pressing_someone_to_act_is_a_demand_not_coercion(parse: Annotator) -> None:
+    text = "Egyptian authorities pressured Sudanese workers to cancel the strike."
+    assert dyads(parse(text)) == [("EGY", "105", "SDN")]
+    assert dyads(parse("Egypt forced Sudan to close the border.")) == [("EGY", "170", "SDN")]
+
+
 def test_letting_aid_through_is_humanitarian_access(parse: Annotator) -> None:
     found = dyads(parse("Jordan allowed the delivery of food to Gaza."))
     assert found == [("JOR", "0863", "PSE")]
