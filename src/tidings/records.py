@@ -130,8 +130,8 @@ class Place:
 
 # PLOVER events that must have a recipient, where a text naming none means the actor's own
 # authorities. The PLOVER manual's summary table gives PROTEST a required recipient, and the
-# CAMEO manual (141) lets a demonstration's place stand for its target ("ethnic Albanians
-# demonstrated in the Yugoslav province of Kosovo": Yugoslavia).
+# CAMEO manual (141) lets a demonstration's place stand for its target (a demonstration in a
+# province of a country is aimed at that country).
 AIMED_AT_HOME = frozenset({"PROTEST"})
 
 

@@ -60,8 +60,8 @@ LOYAL = {"loyal", "faithful"}
 # Participles of flight, whose object or "from" is where the actor comes from: "refugees fleeing
 # the war in Syria", "civilians escaping from Mosul".
 FLEEING = {"flee", "escape"}
-# Participles of membership, whose "with"/"to" object is the body an actor belongs to: "workers
-# affiliated with the Serbian Workers' Union".
+# Participles of membership, whose "with"/"to" object is the body an actor belongs to: "miners
+# affiliated with the Chilean Copper Federation".
 AFFILIATED = {"affiliate", "affiliated"}
 # Words whose prepositions place or side the actor they describe.
 ATTACHING = SEATED | LOYAL | FLEEING | AFFILIATED
@@ -223,8 +223,8 @@ class ActorResolver:
 
     def _give_sentence_countries(self, mentions: list[Span], countryless: list[Span]) -> None:
         """An actor with sectors but no written country takes the country where its sentence
-        happens, if the sentence places it in one ("in", "near", ...): "Rebels in the Ivory
-        Coast dismissed an appeal from President Laurent Gbagbo". Other actors' countries do
+        happens, if the sentence places it in one ("in", "near", ...): "Militants in Mali
+        rejected an offer from the president". Other actors' countries do
         not count: in "Israeli troops killed three militants", the militants are not Israeli;
         nor does a state acted on: in "The government criticized Russia", it is not Russian."""
         countries: dict[int, str | None] = {}
@@ -424,7 +424,7 @@ class ActorResolver:
                     return short
             name = _without_possessive(organisation.text)
             if owner is not None and reading.country is None and not reading.sectors:
-                # "the U.N. war crimes court": a body of a known organisation is coded as it is.
+                # "the UN refugee tribunal": a body of a known organisation is coded as it is.
                 owned = owner.actor_on(published)
                 actor = Actor(name, owned.country, owned.sectors)
                 return Referent(actor, f"part-of:{owner.id}", "organisation")
@@ -725,7 +725,7 @@ class ActorResolver:
                 country = codes[0] if codes else self._prep_country(fled, lexicon)
                 if country:
                     return country
-        # "a spokesperson for the Israeli prime minister" speaks for Israel.
+        # "a spokesman for the Polish president" speaks for Poland.
         voice = head.lower_ in self.tables.voices
         for prep in preps:
             employer = prep.lower_ == "at" and bool(sectors)

@@ -411,7 +411,7 @@ class EventExtractor:
                     source = self._unidentified_perpetrator(means, mentions)
         source, target = _without_self(source, target)
         if not target.mentions and pattern.code[:2] == PROTEST_ROOT:
-            # "blocked streets in Hong Kong in defiance of Chinese authorities": a protest is
+            # "marched through Minsk in defiance of the Belarusian police": a protest is
             # aimed at what its purpose names before any place it happens in.
             target = _protest_target(host, source, mentions)
         if not target.mentions:
@@ -421,7 +421,7 @@ class EventExtractor:
         if pattern.inverse:
             source, target = target, source
         if pattern.attributed:
-            # "the government said Taliban militants were responsible": it accuses them.
+            # "the ministry said Houthi fighters were responsible": it accuses them.
             speaker = self.reporter(verb, mentions)
             source, target = Role((speaker,) if speaker is not None else (), "speaker"), source
         source, target = _without_self(source, target)
@@ -440,8 +440,8 @@ class EventExtractor:
 
     def _clause_target(self, clause: Token, mentions: MentionIndex, depth: int = 3) -> Role:
         """The target of a clause, by its own pattern where it has one ("agreed to send troops
-        to Iraq": Iraq, not the troops), or of the clauses it governs ("willing to send
-        material to help defend Saudi Arabia")."""
+        to Iraq": Iraq, not the troops), or of the clauses it governs ("ready to send
+        equipment to help protect Kuwait")."""
         pattern = self.matching_verb_pattern(clause) or _PLAIN
         thing = _condition_object(pattern, clause)
         role = _verb_target(clause, pattern, thing, mentions)
@@ -548,7 +548,7 @@ class EventExtractor:
                 # "issued a reminder to Iraq": whom the support verb addresses.
                 preps = pattern.target_preps
                 target = _first_role(mentions, _prep_objects(carrier, preps), "support verb")
-            # "reiterated its demand today that Israel ease ...": the clause the parser hung
+            # "repeated its demand on Friday that Turkey lift ...": the clause the parser hung
             # from the support verb spells out the noun's event; it addresses its subject.
             spelled = next(
                 (c for c in carrier.children if c.dep_ == "ccomp" and c.i > noun.i), None
@@ -1050,7 +1050,7 @@ def _clause_subject(verb: Token, mentions: MentionIndex) -> Role:
         return NO_ROLE
     described = _child(subject, "nsubj") if subject.tag_ == "VBG" else None
     if described is not None:
-        # "The Red Cross operating in Iraq said": the parser may take the participle for the
+        # "The charity working in Yemen said": the parser may take the participle for the
         # subject, and the noun it describes for the participle's own subject.
         subject = described
     if subject.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
@@ -1146,7 +1146,7 @@ def _controlling_subject(head: Token, link: str) -> Token | None:
 _PLAIN = VerbPattern(rule="", verb="", code="")
 
 
-# Clauses beside the action, not part of it: "as he embarked on a trip", "where 28 died".
+# Clauses beside the action, not part of it: "as he set off for Asia", "where 12 died".
 SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "acl", "appos", "npadvmod", "punct"}
 
 
@@ -1181,7 +1181,7 @@ def _predicate_target(
         if owner and not owners_it_stands_for(span.root.head, (span,)):
             continue  # "attacked Iran's proxies": not Iran
         if not any(_same_actor(span, own) for own in source.mentions):
-            # "relations with Congo and Costa Rica": the first actor and those joined to it.
+            # "ties with Chile and Peru": the first actor and those joined to it.
             joined = [s for s in mentions.of_phrase(span.root) if s != span]
             kept = [s for s in joined if not any(_same_actor(s, own) for own in source.mentions)]
             return Role((span, *kept), "first actor after the verb")
@@ -1231,7 +1231,7 @@ def _is_topic_of(clause: Token, protests: set[int]) -> bool:
 
 def _condition_target(verb: Token, mentions: MentionIndex, depth: int = 3) -> Role:
     """Whom a threat is aimed at, read from its condition: "threatened to strike unless Israel
-    rescinded the annexation", "threatened to stop talks if the United States goes ahead"."""
+    rescinded the annexation", "threatened to quit the talks if Japan went ahead"."""
     for child in verb.children:
         if _is_condition(child):
             role = _role(mentions, _child(child, "nsubj"), "subject of the condition")
@@ -1329,7 +1329,7 @@ def _noun_target(noun: Token, pattern: NounPattern, mentions: MentionIndex) -> R
                 return Role(role.mentions[1:], role.via) if len(role.mentions) > 1 else NO_ROLE
             return role
     if pattern.of_role is None:
-        # "a suspension of air links with Serbia": whom what it acts on is with.
+        # "a halt of rail traffic with Latvia": whom what it acts on is with.
         for _, thing in _prep_objects(noun, ("of",)):
             role = _first_role(mentions, _prep_objects(thing, OBJECT_TARGET_PREPS), "its prep")
             if role.mentions:
