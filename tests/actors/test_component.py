@@ -44,10 +44,10 @@ def test_former_office_holder_is_an_elite(annotate_actors: Annotator) -> None:
 
 
 def test_title_and_demonym_give_country_and_sector(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("The Kyrgyz Prime Minister Nikolai Tanaev received the observers.")
+    doc = annotate_actors("The Uzbek Prime Minister Rustam Karimbekov welcomed the inspectors.")
     mention = doc._.actor_mentions[0]
-    assert mention._.actor.name == "Nikolai Tanaev"
-    assert (mention._.actor.country, mention._.actor.sectors) == ("KGZ", ("GOV",))
+    assert mention._.actor.name == "Rustam Karimbekov"
+    assert (mention._.actor.country, mention._.actor.sectors) == ("UZB", ("GOV",))
     assert mention._.resolved_by == "person+role"
 
 
@@ -72,12 +72,12 @@ def test_known_group_keeps_its_possessor_apart(annotate_actors: Annotator) -> No
 
 
 def test_conjoined_countries_share_a_role(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("U.S. and Russian negotiators return to Geneva this week.")
-    mention = _mention(doc, "U.S. and Russian negotiators")
+    doc = annotate_actors("U.S. and Chinese negotiators meet in Vienna next month.")
+    mention = _mention(doc, "U.S. and Chinese negotiators")
     assert mention._.actor is None
     assert [(m.country, m.sectors) for m in mention._.members] == [
         ("USA", ("GOV",)),
-        ("RUS", ("GOV",)),
+        ("CHN", ("GOV",)),
     ]
 
 
@@ -256,9 +256,9 @@ def test_a_users_actors_file_adds_and_overrides(tmp_path: Path) -> None:
 
 
 def test_it_refers_to_the_country_just_named(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("Syria says it is willing to withdraw its troops.")
-    assert _actor(doc, "it").country == "SYR"
-    assert _actor(doc, "its").country == "SYR"
+    doc = annotate_actors("Egypt says it is ready to reduce its forces.")
+    assert _actor(doc, "it").country == "EGY"
+    assert _actor(doc, "its").country == "EGY"
 
 
 def test_a_placeholder_it_is_no_actor(annotate_actors: Annotator) -> None:
@@ -448,17 +448,17 @@ def test_an_organisation_keeps_its_number_and_an_object_its_country(
 def test_a_country_modifying_a_thing_is_the_actor_the_thing_is_not(
     annotate_actors: Annotator,
 ) -> None:
-    doc = annotate_actors("Serbia rejected an Australian ultimatum to hand over the guard.")
+    doc = annotate_actors("Chile rejected a Peruvian demand to return the fishing boat.")
     assert [(m.text, m._.resolved_by) for m in doc._.actor_mentions][1] == (
-        "Australian",
+        "Peruvian",
         "country-modifier",
     )
-    assert _actor(doc, "Australian").country == "AUS"
+    assert _actor(doc, "Peruvian").country == "PER"
     # Joined modifiers name an actor each.
-    doc = annotate_actors("The Turkish and Greek sides agreed to talk.")
+    doc = annotate_actors("The Armenian and Azerbaijani sides agreed to meet.")
     assert [(m.text, m._.actor.country) for m in doc._.actor_mentions] == [
-        ("Turkish", "TUR"),
-        ("Greek", "GRC"),
+        ("Armenian", "ARM"),
+        ("Azerbaijani", "AZE"),
     ]
 
 
@@ -477,8 +477,8 @@ def test_a_known_actor_modifying_a_thing_is_an_actor(annotate_actors: Annotator)
 
 
 def test_a_country_written_once_for_two_forces_is_theirs(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("Israeli helicopters and tanks shelled the town.")
-    assert _actor(doc, "tanks").country == "ISR"
+    doc = annotate_actors("Russian jets and tanks pounded the village.")
+    assert _actor(doc, "tanks").country == "RUS"
     assert _actor(annotate_actors("US troops and militants clashed."), "militants").country is None
 
 
@@ -490,9 +490,10 @@ def test_refugees_are_of_the_country_they_flee(annotate_actors: Annotator) -> No
 
 
 def test_where_a_group_is_based_gives_its_country(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("A terror group based in Trinidad made threats.")
-    assert (_actor(doc, "A terror group").country, _actor(doc, "A terror group").sectors) == (
-        "TTO",
+    doc = annotate_actors("A small terror group based in Jamaica issued warnings.")
+    group = _actor(doc, "A small terror group")
+    assert (group.country, group.sectors) == (
+        "JAM",
         ("REB",),
     )
 
@@ -500,11 +501,13 @@ def test_where_a_group_is_based_gives_its_country(annotate_actors: Annotator) ->
 def test_officials_and_bodies_of_an_international_organisation_are_igo(
     annotate_actors: Annotator,
 ) -> None:
-    doc = annotate_actors("UN Secretary-General Kenzo Oshima criticised the U.N. war crimes court.")
-    assert _actor(doc, "UN Secretary-General Kenzo Oshima").sectors == ("IGO", "GOV")
-    assert _actor(doc, "the U.N. war crimes court").sectors == ("IGO", "JUD")
-    body = annotate_actors("The United Nations Emergency Relief Coordinator spoke.")
-    assert _actor(body, "The United Nations Emergency Relief Coordinator").sectors == ("IGO",)
+    doc = annotate_actors(
+        "UN Secretary-General Petra Lindqvist praised the U.N. genocide tribunal."
+    )
+    assert _actor(doc, "UN Secretary-General Petra Lindqvist").sectors == ("IGO", "GOV")
+    assert _actor(doc, "the U.N. genocide tribunal").sectors == ("IGO", "JUD")
+    body = annotate_actors("The United Nations Humanitarian Affairs Coordinator spoke.")
+    assert _actor(body, "The United Nations Humanitarian Affairs Coordinator").sectors == ("IGO",)
 
 
 def test_a_family_name_the_tagger_took_for_a_place_is_still_a_person(
@@ -533,20 +536,20 @@ def test_an_ethnic_group_is_coded_where_it_lives_not_as_a_state(annotate_actors:
     )
     assert _actor(doc, "Albanian troops").country == "ALB"
     # Placed by the sentence, not by a preposition of its own.
-    doc = annotate_actors("Serb forces killed three ethnic Albanians in southeastern Serbia.")
-    assert _actor(doc, "three ethnic Albanians").country == "SRB"
+    doc = annotate_actors("Serbian police detained four ethnic Albanians in southern Serbia.")
+    assert _actor(doc, "four ethnic Albanians").country == "SRB"
     # A demonym before a population noun names an ethnic group too.
     doc = annotate_actors("The Turkish minority in Bulgaria protested.")
     assert _actor(doc, "The Turkish minority").country == "BGR"
     # A people "of" another country lives there; "of" no country, it stays the demonym's.
-    doc = annotate_actors("The Albanians of southern Serbia demanded autonomy.")
-    assert _actor(doc, "The Albanians").country == "SRB"
+    doc = annotate_actors("The Hungarians of northern Serbia asked for more schools.")
+    assert _actor(doc, "The Hungarians").country == "SRB"
     doc = annotate_actors("The Albanians of today demanded autonomy.")
     assert _actor(doc, "The Albanians").country == "ALB"
     doc = annotate_actors("Americans of Iraqi descent demanded an inquiry.")
     assert _actor(doc, "Americans").country == "USA"
-    doc = annotate_actors("Palestinians of the Israeli-occupied West Bank went on strike.")
-    assert _actor(doc, "Palestinians").country == "PSE"
+    doc = annotate_actors("Ukrainians of the Russian-occupied Crimea staged a protest.")
+    assert _actor(doc, "Ukrainians").country == "UKR"
 
 
 def test_forces_are_of_the_side_they_are_loyal_to(annotate_actors: Annotator) -> None:
@@ -558,8 +561,8 @@ def test_forces_are_of_the_side_they_are_loyal_to(annotate_actors: Annotator) ->
 
 
 def test_members_are_of_the_body_they_are_affiliated_with(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("Workers affiliated with the Serbian Workers' Union went on strike.")
-    assert _actor(doc, "Workers").country == "SRB"
+    doc = annotate_actors("Workers affiliated with the Croatian Dockers' Union held a walkout.")
+    assert _actor(doc, "Workers").country == "HRV"
 
 
 def test_an_international_armed_group_is_coded_img(annotate_actors: Annotator) -> None:
@@ -578,7 +581,7 @@ def test_a_two_word_city_in_a_name_gives_the_country(annotate_actors: Annotator)
 def test_a_city_name_of_several_countries_is_of_the_one_its_sentence_names(
     annotate_actors: Annotator,
 ) -> None:
-    doc = annotate_actors("Militias in Tripoli fired shells into the north Lebanese port.")
+    doc = annotate_actors("Militias in Tripoli traded fire across the northern Lebanese city.")
     assert _actor(doc, "Tripoli").country == "LBN"
     doc = annotate_actors("Militias in Tripoli fired shells.")
     assert _actor(doc, "Tripoli").country == "LBY"
@@ -629,17 +632,20 @@ def test_an_actor_with_no_written_country_takes_its_sentences_only_country(
     annotate_actors: Annotator,
 ) -> None:
     doc = annotate_actors(
-        "Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbago."
+        "Rebels in the Central African Republic turned down an offer from President Jean Mbeko."
     )
-    president = _mention(doc, "President Laurent Gbago")
+    president = _mention(doc, "President Jean Mbeko")
     assert (president._.actor.country, president._.resolved_by) == (
-        "CIV",
+        "CAF",
         "person+role+sentence-country",
     )
     two = annotate_actors("Police in Kenya said rebels crossed from Somalia.")
     assert _actor(two, "rebels").country is None
     fighting = annotate_actors("Israeli troops killed three militants.")
     assert _actor(fighting, "three militants").country is None
+    # Where those who tell it are is not where it happens.
+    told = annotate_actors("Rebels killed twelve villagers on Sunday, officials in Nairobi said.")
+    assert _actor(told, "twelve villagers").country is None
     # A state acted on is not where the sentence happens.
     criticised = annotate_actors("The government criticized Russia.")
     assert _actor(criticised, "The government").country is None
@@ -665,7 +671,7 @@ def test_an_actor_with_no_written_country_takes_its_sentences_only_country(
 def test_a_city_is_found_without_its_diacritics_and_when_read_as_a_people(
     annotate_actors: Annotator,
 ) -> None:
-    doc = annotate_actors("A bombing near the town of Samarra wounded two soldiers.")
+    doc = annotate_actors("Gunmen ambushed a convoy outside Samarra on Friday.")
     assert _actor(doc, "Samarra").country == "IRQ"
 
 
@@ -675,7 +681,7 @@ def test_northern_ireland_is_the_united_kingdom_not_ireland(annotate_actors: Ann
 
 
 def test_a_role_word_inside_a_place_name_is_no_role(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("Israel reimposed blockades in the West Bank.")
+    doc = annotate_actors("Israeli troops set up checkpoints across the West Bank.")
     assert (_actor(doc, "the West Bank").country, _actor(doc, "the West Bank").sectors) == (
         "PSE",
         (),
@@ -683,8 +689,10 @@ def test_a_role_word_inside_a_place_name_is_no_role(annotate_actors: Annotator) 
 
 
 def test_a_voice_is_of_the_country_it_speaks_for(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("Talks will resume, said a spokesperson for the Israeli prime minister.")
-    assert _actor(doc, "a spokesperson").country == "ISR"
+    doc = annotate_actors(
+        "The visit was postponed, said a spokesperson for the Turkish prime minister."
+    )
+    assert _actor(doc, "a spokesperson").country == "TUR"
 
 
 def test_a_country_an_actor_stands_for_or_against_is_not_its_own(
@@ -704,14 +712,14 @@ def test_a_role_of_no_written_country_takes_its_possessor_s(annotate_actors: Ann
     )
     # "their" stands for a people named by its plural demonym, which the tagger may take for a
     # person.
-    doc = annotate_actors("Bosnian Serbs said on Tuesday their forces had withdrawn.")
+    doc = annotate_actors("Bosnian Serbs claimed their forces had captured two villages.")
     assert _actor(doc, "Bosnian Serbs").country == "BIH"
     assert (_actor(doc, "forces").country, _mention(doc, "forces")._.resolved_by) == (
         "BIH",
         "role+owner",
     )
-    # A group of no one country keeps none: bin Laden's al-Qaeda is not Saudi.
-    doc = annotate_actors("Osama bin Laden's al-Qaeda threatened the United States.")
+    # A group of no one country keeps none, not even its possessor's: al-Qaeda is not Saudi.
+    doc = annotate_actors("Osama bin Laden's al-Qaeda released a new video.")
     assert _actor(doc, "al-Qaeda").country is None
 
 
@@ -728,9 +736,11 @@ def test_an_office_holder_named_by_a_shared_surname_takes_its_one_country(
 
 
 def test_supporters_are_civilians_of_whom_they_support(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("Supporters of former President Ahmed Ben Bella of Algeria rallied.")
+    doc = annotate_actors(
+        "Supporters of former President Samuel Adjei of Ghana marched in the capital."
+    )
     assert (_actor(doc, "Supporters").country, _actor(doc, "Supporters").sectors) == (
-        "DZA",
+        "GHA",
         ("CVL",),
     )
     group = annotate_actors("Hamas supporters rallied.")

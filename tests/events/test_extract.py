@@ -59,7 +59,7 @@ def test_mutual_acts_are_reciprocal(parse: Annotator, text: str, reciprocal: boo
 def test_what_talks_or_information_are_about_is_no_target(parse: Annotator) -> None:
     talks = dyads(parse("Russia and China held talks on Iran's nuclear programme."))
     assert talks == [("RUS", "040", None), ("CHN", "040", None)]
-    failed = dyads(parse("Israel failed to reach agreement on the fate of the Syrian refugees."))
+    failed = dyads(parse("Chile failed to reach agreement on water rights for Bolivian farmers."))
     assert [target for _, _, target in failed] == [None]
 
 
@@ -105,8 +105,8 @@ def test_nominal_event_with_its_target(parse: Annotator) -> None:
         ("attack", "Iraq")
     ]
     # Or the one with whom what it acts on is.
-    text = "Italy announced a suspension of air links with Serbia."
-    assert dyads(parse(text)) == [("ITA", "160", "SRB")]
+    text = "Ghana announced a suspension of all air links with Togo."
+    assert dyads(parse(text)) == [("GHA", "160", "TGO")]
 
 
 def test_support_verb_gives_the_nominal_event_its_source(parse: Annotator) -> None:
@@ -158,8 +158,8 @@ def test_what_someone_is_accused_of_is_theirs_and_alleged(parse: Annotator) -> N
 
 
 def test_vowing_not_to_yield_is_a_refusal(parse: Annotator) -> None:
-    text = "Sharon has vowed not to return the Golan Heights to Syria."
-    assert [(code, target) for _, code, target in dyads(parse(text))] == [("120", "SYR")]
+    text = "Azerbaijan vowed not to return the captured villages to Armenia."
+    assert [(code, target) for _, code, target in dyads(parse(text))] == [("120", "ARM")]
     # A promise of restraint is no refusal.
     assert dyads(parse("Israel agreed not to attack Rafah."))[0][1] == "030"
 
@@ -220,8 +220,8 @@ def test_without_a_rule_for_the_target_the_first_actor_after_the_verb_is_it(
     found = dyads(parse("Serbia lifted the night curfew in Montenegro on Sunday."))
     assert [(s, t) for s, _, t in found] == [("SRB", "MNE")]
     # The actors joined to it are targets too.
-    found = dyads(parse("Pakistan threatened to break off relations with Congo and Costa Rica."))
-    assert [(s, t) for s, _, t in found] == [("PAK", "COG"), ("PAK", "CRI")]
+    found = dyads(parse("Bolivia threatened to break off relations with Chile and Peru."))
+    assert [(s, t) for s, _, t in found] == [("BOL", "CHL"), ("BOL", "PER")]
 
 
 def test_an_actor_in_a_side_clause_is_not_the_target(parse: Annotator) -> None:
@@ -235,18 +235,18 @@ def test_a_party_s_own_possessions_are_not_its_target(parse: Annotator) -> None:
 
 
 def test_a_thing_s_country_is_its_actor(parse: Annotator) -> None:
-    assert ("YEM", "120", "USA") in dyads(parse("Yemen rejected a U.S. request to talk."))
+    assert ("SDN", "120", "USA") in dyads(parse("Sudan rejected a fresh U.S. request to talk."))
     hackers = dyads(parse("Azerbaijani hackers attacked Armenian websites."))
     assert [(s, t) for s, _, t in hackers] == [("AZE", "ARM")]
 
 
 def test_saying_another_must_act_is_a_demand(parse: Annotator) -> None:
-    doc = parse("Russia says Israel must end its attacks on Syria.")
+    doc = parse("Turkey says Armenia must end its attacks on Georgia.")
     assert [e.rule for e in doc._.events if e.factuality.is_fact] == ["verbs.yaml:say_must"]
-    assert ("RUS", "100", "ISR") in dyads(doc)
+    assert ("TUR", "100", "ARM") in dyads(doc)
     assert not [
         e
-        for e in parse("Russia says Israel will end its attacks.")._.events
+        for e in parse("Turkey says Armenia will end its attacks.")._.events
         if e.cameo_code == "100"
     ]
 
@@ -257,13 +257,13 @@ def test_whoever_issues_a_statement_does_what_it_says(parse: Annotator) -> None:
 
 
 def test_a_complaint_targets_what_it_is_about_not_whom_it_is_made_to(parse: Annotator) -> None:
-    doc = parse("Lebanon complained to the United Nations over Israeli air raids.")
-    assert ("LBN", "114", "ISR") in dyads(doc)
+    doc = parse("Jordan complained bitterly to the United Nations over Syrian border raids.")
+    assert ("JOR", "114", "SYR") in dyads(doc)
 
 
 def test_what_is_used_as_a_human_shield_is_the_target(parse: Annotator) -> None:
-    doc = parse("Syrian troops used Lebanese civilians as human shields.")
-    assert dyads(doc) == [("SYR", "184", "LBN")]
+    doc = parse("Sudanese troops used Chadian civilians as human shields.")
+    assert dyads(doc) == [("SDN", "184", "TCD")]
 
 
 def test_a_state_of_emergency_is_coded_by_what_it_is_a_state_of(parse: Annotator) -> None:
@@ -286,8 +286,8 @@ def test_a_measure_of_an_event_is_the_event(parse: Annotator) -> None:
 
 
 def test_failing_to_agree_halts_negotiations(parse: Annotator) -> None:
-    found = dyads(parse("Egypt and Israel failed to reach agreement on the border."))
-    assert sorted(found) == [("EGY", "164", None), ("ISR", "164", None)]
+    found = dyads(parse("Ecuador and Colombia failed to reach agreement on fishing quotas."))
+    assert sorted(found) == [("COL", "164", None), ("ECU", "164", None)]
 
 
 def test_the_means_of_an_attack_stands_for_an_unidentified_perpetrator(parse: Annotator) -> None:
@@ -309,9 +309,9 @@ def test_a_passive_violent_act_done_in_an_attack_is_the_attacker_s(parse: Annota
     ]
     text = "Hundreds of Palestinians were wounded in clashes with Israeli troops."
     assert dyads(parse(text)) == [("ISR", "182", "PSE")]
-    event = only_event(parse("A journalist was killed in a car bomb explosion in Beirut."))
+    event = only_event(parse("A teacher was killed in a car bomb blast in Kabul."))
     assert event.source is not None
-    assert (event.source._.actor.country, event.source._.actor.sectors) == ("LBN", ("UAF",))
+    assert (event.source._.actor.country, event.source._.actor.sectors) == ("AFG", ("UAF",))
 
 
 def test_a_country_modifying_a_compound_names_the_source(parse: Annotator) -> None:
@@ -348,9 +348,9 @@ def test_defacing_or_shutting_down_websites_is_a_cyber_attack(parse: Annotator) 
 
 
 def test_a_domestic_actor_of_no_written_country_is_of_its_court_or_police(parse: Annotator) -> None:
-    doc = parse("An Argentine judge has ordered former president Carlos Menem to appear in court.")
+    doc = parse("A Chilean judge has ordered a former defence minister to appear in court.")
     event = only_event(doc)
-    assert (event.source._.actor.country, event.target._.actor.country) == ("ARG", "ARG")
+    assert (event.source._.actor.country, event.target._.actor.country) == ("CHL", "CHL")
     assert event.target._.resolved_by.endswith("+partner-country")
     # Without a court or the police, the other party's country says nothing.
     assert dyads(parse("Opposition leaders met the American ambassador.")) == [(None, "040", "USA")]
@@ -371,14 +371,13 @@ def test_a_government_and_its_own_people_contend(parse: Annotator) -> None:
 
 
 def test_a_party_s_own_troops_are_not_whom_it_acts_on(parse: Annotator) -> None:
-    assert dyads(parse("Syria says it is willing to withdraw its troops from Lebanon.")) == [
-        ("SYR", "0356", "LBN")
-    ]
+    text = "Ethiopia says it would be willing to withdraw its soldiers from Somalia."
+    assert dyads(parse(text)) == [("ETH", "0356", "SOM")]
 
 
 def test_a_threat_is_aimed_at_whom_its_condition_names(parse: Annotator) -> None:
-    text = "Russia threatened to stop the talks if the United States goes ahead."
-    assert dyads(parse(text)) == [("RUS", "130", "USA")]
+    text = "China threatened to stop the trade talks if Japan goes ahead."
+    assert dyads(parse(text)) == [("CHN", "130", "JPN")]
     text = "Farmers threatened to block roads unless Israel rescinded the annexation."
     assert [(code, target) for _, code, target in dyads(parse(text))] == [("132", "ISR")]
 
@@ -386,10 +385,10 @@ def test_a_threat_is_aimed_at_whom_its_condition_names(parse: Annotator) -> None
 def test_a_clause_hung_from_the_support_verb_spells_out_the_noun(parse: Annotator) -> None:
     # The easing is what is demanded, not an event of its own.
     text = (
-        "The African Union (AU) reiterated its demand today that Sudan end restrictions on the"
-        " movement of aid workers."
+        "The African Union (AU) repeated its demand this week that Ethiopia ease curbs on aid"
+        " convoys."
     )
-    assert dyads(parse(text)) == [(None, "100", "SDN")]
+    assert dyads(parse(text)) == [(None, "100", "ETH")]
 
 
 def test_what_is_joined_to_the_pattern_s_object_is_not_the_target(parse: Annotator) -> None:
@@ -399,8 +398,8 @@ def test_what_is_joined_to_the_pattern_s_object_is_not_the_target(parse: Annotat
 
 def test_whoever_takes_part_in_a_nominal_event_is_its_source(parse: Annotator) -> None:
     assert dyads(parse("Hamas participated in talks with Egypt.")) == [("PSE", "040", "EGY")]
-    text = "Serb forces were engaged in ethnic cleansing against Bosnian Muslims."
-    assert dyads(parse(text)) == [("SRB", "203", "BIH")]
+    text = "Sudanese troops were engaged in ethnic cleansing against Chadian herders."
+    assert dyads(parse(text)) == [("SDN", "203", "TCD")]
     # Who comes for talks takes part in them.
     text = "Blinken arrived in Cairo for talks with Egyptian President Sisi."
     assert ("USA", "040", "EGY") in dyads(parse(text))
@@ -409,7 +408,7 @@ def test_whoever_takes_part_in_a_nominal_event_is_its_source(parse: Annotator) -
 
 
 def test_the_demand_a_protest_makes_is_its_topic_not_an_event(parse: Annotator) -> None:
-    text = "Kenyan farmers began a hunger strike to demand the resignation of the Kenyan minister."
+    text = "Ugandan nurses began a hunger strike to demand the dismissal of the Ugandan minister."
     assert [code[:2] for _, code, _ in dyads(parse(text))] == ["14"]
     text = "Kenyan farmers blocked roads demanding the resignation of the Kenyan minister."
     assert [code[:2] for _, code, _ in dyads(parse(text))] == ["14"]
@@ -420,8 +419,8 @@ def test_a_complaint_is_aimed_at_the_subject_of_what_it_says(parse: Annotator) -
 
 
 def test_preventing_a_protest_restricts_political_freedoms(parse: Annotator) -> None:
-    text = "Turkish police prevented the demonstration staged by students."
-    assert dyads(parse(text)) == [("TUR", "1721", "TUR")]
+    text = "Georgian police prevented the demonstration planned by teachers."
+    assert dyads(parse(text)) == [("GEO", "1721", "GEO")]
 
 
 def test_a_charge_is_an_accusation_and_an_arrest_is_coercion(parse: Annotator) -> None:
@@ -456,13 +455,13 @@ def test_a_state_s_allies_or_proxies_are_not_the_state(parse: Annotator) -> None
 
 def test_opposing_talks_or_a_plan_rejects_them(parse: Annotator) -> None:
     # As PETRARCH codes OPPOSE TALKS (125) and OPPOSE PLAN (127); opposing a party is 110.
-    assert dyads(parse("Israel is opposed to French mediation.")) == [("ISR", "125", "FRA")]
+    assert dyads(parse("Greece is opposed to Turkish mediation.")) == [("GRC", "125", "TUR")]
     assert dyads(parse("Hamas opposed the Egyptian plan.")) == [("PSE", "127", "EGY")]
     assert dyads(parse("Egypt opposed Israel.")) == [("EGY", "110", "ISR")]
 
 
 def test_a_blockade_is_aimed_at_where_it_is_imposed(parse: Annotator) -> None:
-    assert dyads(parse("Israel reimposed blockades in the West Bank.")) == [("ISR", "191", "PSE")]
+    assert dyads(parse("Russia reimposed blockades in Crimea.")) == [("RUS", "191", "UKR")]
 
 
 def test_sending_inspectors_investigates(parse: Annotator) -> None:
@@ -483,13 +482,13 @@ def test_every_conjunct_under_a_support_verb_takes_its_subject(parse: Annotator)
 
 
 def test_what_force_is_used_for_is_an_act_of_its_own(parse: Annotator) -> None:
-    found = dyads(parse("Egyptian police opened fire to disperse Egyptian demonstrators."))
-    assert found == [("EGY", "190", None), ("EGY", "175", "EGY")]
+    found = dyads(parse("Nigerian police opened fire to disperse Nigerian protesters."))
+    assert found == [("NGA", "190", None), ("NGA", "175", "NGA")]
 
 
 def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: Annotator) -> None:
-    # The CAMEO manual's examples of 161 and 164.
-    assert dyads(parse("France has cancelled a planned visit to Haiti.")) == [("FRA", "161", "HTI")]
+    # CAMEO 161 (cancel a visit) and 164 (halt negotiations).
+    assert dyads(parse("Japan has cancelled a scheduled visit to Peru.")) == [("JPN", "161", "PER")]
     assert dyads(parse("Iran broke off talks with Iraq.")) == [("IRN", "164", "IRQ")]
 
 
@@ -511,16 +510,16 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ),
         ("Syrian troops captured two Turkish soldiers.", ("SYR", "181", "TUR")),
         ("Russia held joint military exercises with China.", ("RUS", "062", "CHN")),
-        # The CAMEO manual's example of an intent to yield (035): offered, not yet given.
+        # An intent to yield (035): offered, not yet given.
         ("Russia offered concessions to the United States.", ("RUS", "035", "USA")),
         # Words that tell what kind of act it is.
         ("Egypt launched a scathing attack on Israel.", ("EGY", "111", "ISR")),
-        ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "073", "IRN")),
-        ("Israel evacuated two settlements in the Gaza Strip.", ("ISR", "087", "PSE")),
+        ("Danish doctors handed over 300 kg of medicine to Sudan.", ("DNK", "073", "SDN")),
+        ("Serbia evacuated two settlements in Kosovo.", ("SRB", "087", "XKX")),
         ("The United States reduced tariffs on Chinese goods.", ("USA", "085", "CHN")),
         ("Germany launched legal action against Poland.", ("DEU", "115", "POL")),
         ("India denied permission to a Pakistani delegation.", ("IND", "120", "PAK")),
-        ("Afghanistan announced a weeklong cease-fire with the Taliban.", ("AFG", "0871", "AFG")),
+        ("Colombia announced a three-day cease-fire with the ELN.", ("COL", "0871", "COL")),
         # What is given is no target, even when it names a sector ("intelligence").
         ("The US provided military intelligence to Macedonia.", ("USA", "070", "MKD")),
         ("Turkey opened its borders to Syrian refugees.", ("TUR", "075", "SYR")),
@@ -529,8 +528,8 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ("Egypt forced the Israeli ambassador out of Cairo.", ("EGY", "166", "ISR")),
         # Whom the support verb addresses comes before the subject of the clause.
         (
-            "France issued a stern reminder to Iraq that it must cooperate with the inspectors.",
-            ("FRA", "020", "IRQ"),
+            "France issued a firm reminder to Libya that it must abide by the ceasefire.",
+            ("FRA", "020", "LBY"),
         ),
     ],
 )
@@ -547,29 +546,31 @@ def test_withdrawing_peacekeepers_from_a_country_is_aimed_at_the_country(parse: 
 
 
 def test_closing_the_press_restricts_political_freedoms(parse: Annotator) -> None:
-    # The CAMEO manual's example of 1721.
-    text = "Nicaragua's government ordered the Mexican newspaper to suspend publication."
-    assert dyads(parse(text)) == [("NIC", "1721", "MEX")]
+    text = "Bolivia's government ordered the Chilean newspaper to suspend publication."
+    assert dyads(parse(text)) == [("BOL", "1721", "CHL")]
     assert dyads(parse("Iran closed a British newspaper.")) == [("IRN", "1721", "GBR")]
     # An order to anyone else stays a demand.
     assert dyads(parse("Iran ordered Israel to stop its attacks."))[0] == ("IRN", "105", "ISR")
 
 
 def test_troops_sent_to_keep_the_peace_are_peacekeeping(parse: Annotator) -> None:
-    doc = parse("Japan is sending troops to the UN peacekeeping force in South Sudan.")
-    assert [(s, c) for s, c, _ in dyads(doc)] == [("JPN", "074")]
-    assert [(s, c) for s, c, _ in dyads(parse("Japan is sending troops to Iraq."))] == [
-        ("JPN", "154")
+    doc = parse("Brazil is sending soldiers to the UN peacekeeping operation in Haiti.")
+    assert [(s, c) for s, c, _ in dyads(doc)] == [("BRA", "074")]
+    assert [(s, c) for s, c, _ in dyads(parse("Brazil is sending soldiers to Iraq."))] == [
+        ("BRA", "154")
     ]
 
 
 def test_a_participle_continuing_an_act_acts_on_its_target(parse: Annotator) -> None:
     text = "Vietnamese forces launched rocket fire against Cambodian camps, killing or wounding 50."
     assert {(s, t) for s, _, t in dyads(parse(text))} == {("VNM", "KHM")}
-    text = "The Haitian government declared a state of siege in Haiti, arresting opponents."
+    text = (
+        "The Paraguayan government declared a month-long state of siege in Paraguay,"
+        " arresting opponents."
+    )
     assert {(s, c, t) for s, c, t in dyads(parse(text))} == {
-        ("HTI", "1724", "HTI"),
-        ("HTI", "173", "HTI"),
+        ("PRY", "1724", "PRY"),
+        ("PRY", "173", "PRY"),
     }
     # One that names its own target keeps it; one of another actor is not the act's.
     text = "Israeli troops shelled Gaza, killing two Egyptian soldiers."
@@ -577,15 +578,15 @@ def test_a_participle_continuing_an_act_acts_on_its_target(parse: Annotator) -> 
 
 
 def test_countries_that_agree_together_agree_with_one_another(parse: Annotator) -> None:
-    # The CAMEO manual's 030: "Two reciprocal events are coded with actors reversed."
+    # CAMEO codes a mutual agreement (030) as reciprocal: each side agrees with the other.
     text = (
-        "Senior Hungarian and Romanian officials agreed on Wednesday that their countries should"
-        " cooperate to encourage Romanian refugees in Hungary to return home."
+        "Senior Chilean and Argentine officials agreed on Friday that their countries should"
+        " work together to clear mines along the border."
     )
     agreed = [e for e in parse(text)._.events if e.trigger.text == "agreed"]
     assert [(e.target, e.reciprocal) for e in agreed] == [(None, True)]
     parties = {member.country for e in agreed for member in e.source._.members}
-    assert parties == {"HUN", "ROU"}
+    assert parties == {"CHL", "ARG"}
     # An outside country they agree to act on stays the target.
     text = "The United States and Britain agreed to send troops to Iraq."
     found = parse(text)._.events
@@ -595,21 +596,21 @@ def test_countries_that_agree_together_agree_with_one_another(parse: Annotator) 
 def test_a_noun_the_parser_made_the_subject_of_its_participle_is_the_subject(
     parse: Annotator,
 ) -> None:
-    event = only_event(parse("The Red Cross operating in Iraq said Israel must withdraw."))
+    event = only_event(parse("The Red Cross working in Yemen said Saudi Arabia must withdraw."))
     assert (_text(event.source), event.cameo_code, country_of(event.target)) == (
         "The Red Cross",
         "100",
-        "ISR",
+        "SAU",
     )
 
 
 def test_exercises_several_countries_hold_together_are_military_cooperation(
     parse: Annotator,
 ) -> None:
-    text = "French and Egyptian warships launched ten days of war games in the Mediterranean."
+    text = "Greek and Italian warships launched five days of war games off Crete."
     games = only_event(parse(text))
     assert (games.cameo_code, games.target, games.reciprocal) == ("062", None, True)
-    assert {member.country for member in games.source._.members} == {"FRA", "EGY"}
+    assert {member.country for member in games.source._.members} == {"GRC", "ITA"}
     # One country's exercises show force (150).
     assert dyads(parse("Russia held military exercises near Ukraine.")) == [("RUS", "150", "UKR")]
 

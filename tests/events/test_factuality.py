@@ -63,16 +63,15 @@ def test_announcing_ones_own_future_cooperation_is_an_intent(parse: Annotator) -
 
 
 def test_a_state_s_official_announces_the_state_s_intent(parse: Annotator) -> None:
-    event = only_event(
-        parse("Portugal will support Turkey, Portuguese President Mario Soares said.")
-    )
+    event = only_event(parse("Chile will support Peru, Chilean Foreign Minister Ana Rojas said."))
     assert (event.cameo_code, event.factuality) == ("032", Factuality.ASSERTED)
     other = only_event(parse("Israel will attack Gaza, a Hamas spokesman said."))
     assert (other.cameo_code, other.factuality) == ("190", Factuality.FUTURE)
 
 
 def test_cooperation_told_in_the_future_tense_commits_its_actor(parse: Annotator) -> None:
-    # The CAMEO manual's 036: "Oskar Fischer will visit Albania, the Albanian embassy said".
+    # The CAMEO manual codes a minister's visit told in the future tense by an embassy as an
+    # intent to meet (036).
     event = only_event(parse("Antony Blinken said Benjamin Netanyahu will visit Egypt."))
     assert (event.cameo_code, event.factuality) == ("036", Factuality.ASSERTED)
     assert event.rule == "verbs.yaml:visit+intents.yaml:042"
@@ -86,9 +85,9 @@ def test_cooperation_told_in_the_future_tense_commits_its_actor(parse: Annotator
 
 
 def test_coercion_told_in_the_future_tense_is_a_threat(parse: Annotator) -> None:
-    # The CAMEO manual's 136: "Kofi Annan announced that he will withdraw weapons inspectors
-    # from Iraq. Future tense in the lead indicates threat."
-    text = "The UN will withdraw weapons inspectors and aid workers from Iraq."
+    # The CAMEO manual codes a future withdrawal of inspectors announced in the lead as a
+    # threat (136).
+    text = "The IAEA will withdraw its nuclear inspectors and relief workers from Syria."
     threat = only_event(parse(text))
     assert (threat.cameo_code, threat.factuality) == ("136", Factuality.ASSERTED)
     assert threat.rule.endswith("+intents.yaml:1662")
@@ -100,21 +99,21 @@ def test_coercion_told_in_the_future_tense_is_a_threat(parse: Annotator) -> None
 
 
 def test_an_actor_s_plan_is_its_intent_or_threat(parse: Annotator) -> None:
-    # The CAMEO manual's example of a threat to restrict: "Greece ... plans to impose
-    # restrictions on its labour market for new EU members".
-    threat = only_event(parse("Greece plans to impose restrictions on Bulgaria."))
+    # The CAMEO manual codes a state's plan to restrict other states' citizens as a threat
+    # to restrict (132).
+    threat = only_event(parse("Austria plans to impose restrictions on Hungary."))
     assert (threat.cameo_code, threat.factuality) == ("132", Factuality.ASSERTED)
     intent = only_event(parse("Blinken intends to visit Egypt."))
     assert (intent.cameo_code, intent.factuality) == ("036", Factuality.ASSERTED)
     # A plan denied is no threat.
-    denied = only_event(parse("Greece does not plan to impose restrictions on Bulgaria."))
+    denied = only_event(parse("Austria does not plan to impose restrictions on Hungary."))
     assert (denied.cameo_code, denied.factuality) == ("172", Factuality.NEGATED)
 
 
 def test_coercion_made_to_hang_on_another_s_act_is_a_threat(parse: Annotator) -> None:
-    # The CAMEO manual's 135: "The European Community may halt mediation efforts among
-    # Yugoslavia's feuding republics if cooperation by all parties founders."
-    text = "The EU may halt mediation efforts in Serbia if cooperation by all parties founders."
+    # The CAMEO manual codes halting mediation made to hang on the parties' cooperation as a
+    # threat (135).
+    text = "Norway may halt mediation efforts in Sri Lanka if the rival factions stop cooperating."
     threat = only_event(parse(text))
     assert (threat.cameo_code, threat.factuality) == ("135", Factuality.ASSERTED)
     doc = parse("Russia could cut gas supplies to Ukraine if Kiev refuses to pay.")
@@ -140,7 +139,7 @@ def test_an_attempt_at_anything_but_force_stays_hypothetical(parse: Annotator) -
 
 
 def test_an_attempted_assassination_is_coded_as_one(parse: Annotator) -> None:
-    event = only_event(parse("Militants attempted to assassinate Prime Minister Iyad Allawi."))
+    event = only_event(parse("Gunmen attempted to assassinate the Nigerian interior minister."))
     assert (event.cameo_code, event.factuality) == ("185", Factuality.ASSERTED)
 
 
@@ -151,8 +150,8 @@ def test_readiness_for_a_coded_act_announces_the_act(parse: Annotator) -> None:
     assert event.rule == "verbs.yaml:express_willingness+nouns.yaml:attack+intents.yaml:190"
     pledge = only_event(parse("Iran pledged to attack Israel."))
     assert (pledge.trigger.text, pledge.cameo_code) == ("attack", "1384")
-    # A willingness to impose martial law threatens it, in the CAMEO manual's own example.
-    text = "Iraq's government announced that it is prepared to impose martial law."
+    # A willingness to impose martial law threatens it (1324), as the CAMEO manual codes it.
+    text = "Thailand's cabinet announced that it was prepared to impose martial law in Bangkok."
     assert only_event(parse(text)).cameo_code == "1324"
 
 
@@ -171,14 +170,14 @@ def test_an_agreement_reached_to_do_a_coded_act_announces_the_act(parse: Annotat
 
 
 def test_readiness_to_resume_an_act_announces_the_act(parse: Annotator) -> None:
-    event = only_event(parse("The Macedonian army prepared to resume shelling Albania."))
+    event = only_event(parse("Ethiopian troops prepared to resume shelling Eritrea."))
     assert (event.cameo_code, event.factuality) == ("1384", Factuality.ASSERTED)
 
 
 def test_readiness_refused_or_demanded_is_no_intent(parse: Annotator) -> None:
-    refused = only_event(parse("Syria is not willing to withdraw its troops from Lebanon."))
+    refused = only_event(parse("Russia is not willing to withdraw its forces from Moldova."))
     assert (refused.cameo_code, refused.factuality) == ("030", Factuality.NEGATED)
-    doc = parse("Egypt said that the US must be ready to mediate between Israel and Hamas.")
+    doc = parse("Kenya said that the AU must now be ready to mediate between Sudan and Chad.")
     mediation = [e for e in doc._.events if e.trigger.text == "mediate"]
     assert {(e.cameo_code, e.factuality) for e in mediation} == {("036", Factuality.HYPOTHETICAL)}
 
@@ -186,16 +185,16 @@ def test_readiness_refused_or_demanded_is_no_intent(parse: Annotator) -> None:
 def test_who_is_ready_to_host_a_meeting_intends_it_with_those_who_meet(
     parse: Annotator,
 ) -> None:
-    doc = parse("Morocco would be ready to host a meeting between Israel and Egypt.")
+    doc = parse("Qatar would be ready to host a meeting between Sudan and Chad.")
     found = {
         (e.source.text if e.source else None, e.target.text if e.target else None)
         for e in doc._.events
     }
-    assert found == {("Morocco", "Israel"), ("Morocco", "Egypt")}
+    assert found == {("Qatar", "Sudan"), ("Qatar", "Chad")}
 
 
 def test_the_aim_of_an_act_not_done_is_not_done_either(parse: Annotator) -> None:
-    doc = parse("Norway is willing to send material to help defend Saudi Arabia.")
+    doc = parse("Poland is willing to send engineers to help defend Lithuania.")
     helped = [e for e in doc._.events if e.trigger.text == "help"]
     assert [e.factuality for e in helped] == [Factuality.FUTURE]
 

@@ -53,7 +53,7 @@ DEFINITE = {"the", "this", "that", "these", "those", "both"}
 QUOTE_MARKS = {'"', "“", "”"}
 # "people in the UK", "president of Somalia", "refugees from Syria": the object's country.
 COUNTRY_PREPOSITIONS = {"of", "in", "from", "throughout", "across"}
-# Participles that seat an actor somewhere: "a group based in Trinidad".
+# Participles that seat an actor somewhere: "a militia based in Jamaica".
 SEATED = {"base", "headquarter", "headquartered", "station", "operate", "locate"}
 # Adjectives whose "to" object is the side an actor fights for: "forces loyal to Assad".
 LOYAL = {"loyal", "faithful"}
@@ -537,7 +537,7 @@ class ActorResolver:
 
     def _told_apart(self, doc: Doc, countries: dict[int, _Match]) -> dict[int, _Match]:
         """Place names that several countries' cities bear, read as the city of the one other
-        country their sentence names as a place ("Tripoli ... the north Lebanese port",
+        country their sentence names as a place ("Tripoli ... the northern Lebanese city",
         "Tripoli, Lebanon"); a country's people named beside it say nothing ("the Canadian
         prime minister flew to London")."""
         homonyms = self.tables.city_homonyms
@@ -573,7 +573,7 @@ class ActorResolver:
             return None
         for obj in _of_objects(head):
             # A place, not a word naming a country ("Americans of Iraqi descent"); "the
-            # Israeli-occupied West Bank" is the West Bank's, not Israel's.
+            # Russian-occupied Crimea" is Crimea's, not Russia's.
             place = lexicon.countries.get(obj.i)
             if place is not None and place.code != match.code:
                 return place.code
@@ -713,7 +713,7 @@ class ActorResolver:
     ) -> str | None:
         """The country of an "of/in/from X" object of a phrase's head, also where a word of the
         object names it ("president of the Chadian Human Rights League"), of where it is
-        based ("a group based in Trinidad"), of the side it is loyal to ("forces loyal to
+        based ("a militia based in Jamaica"), of the side it is loyal to ("forces loyal to
         Assad"), of an employer of the role's own sector ("a professor at the University of St
         Andrews in Scotland"), or of whom a voice speaks for ("a spokesperson for the Israeli
         prime minister")."""
@@ -739,7 +739,7 @@ class ActorResolver:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                # A body's name may hold its country in a possessor: "the Serbian Workers' Union".
+                # A body's name may hold its country in a possessor: "the Croatian Dockers' Union".
                 phrase = _subtree(obj) if member else _noun_phrase(obj, lexicon)
                 # Protesters at an embassy are not its staff: "at" gives a country only where
                 # the place works in the role's own sector.
@@ -833,7 +833,7 @@ class ActorResolver:
 
 
 def _of_objects(head: Token) -> Iterable[Token]:
-    """The objects of a head's "of" phrases: "Serbia" in "the Albanians of southern Serbia"."""
+    """The objects of a head's "of" phrases: "Serbia" in "the Hungarians of northern Serbia"."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             yield from (c for c in prep.children if c.dep_ == "pobj")
@@ -860,7 +860,7 @@ def _is_person(head: Token, lexicon: _Lexicon) -> bool:
     if entity is not None and entity.label_ != "ORG":
         if entity.start <= run.start:
             return False  # "Nova Scotia", "York Beach": places are not people
-        entity = None  # "Kenzo Oshima": the tagger took the family name alone for a place
+        entity = None  # the tagger may take a family name alone for a place
     words = [t for t in (entity or run) if not t.is_punct]
     words = _after_titles(words, head, lexicon)
     return (

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from tidings.actors.knowledge import default_tables
 
-# How an actor's name modifies a noun: "U.S. request", "Australian ultimatum", "UN appeal".
+# How an actor's name modifies a noun: "U.S. request", "Peruvian demand", "UN appeal".
 ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Rules that resolve a mention to a place or a state as written.
 PLACE_RULES = frozenset({"country-name", "capital", "city"})
@@ -30,7 +30,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
 
 def actor_modifiers(head: Token) -> list[Token]:
     """The words that may name an actor modifying a noun, through a compound too: "US" in
-    "US Predator attacks", and each of joined ones: "the Turkish and Greek sides"."""
+    "US Predator attacks", and each of joined ones: "the Armenian and Azerbaijani sides"."""
     found = [c for c in head.children if c.dep_ in ACTOR_MODIFIER_DEPS]
     found += [g for c in found if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
     found += [g for c in found for g in c.children if g.dep_ == "conj"]
@@ -69,12 +69,25 @@ def _place_country(mentions: Iterable[Span]) -> str | None:
     placed: set[str] = set()
     for span in mentions:
         place = span.root if span._.resolved_by in PLACE_RULES else _place_modified(span)
-        preposition = _preposition(place) if place is not None else None
+        if place is None or _places_the_teller(place):
+            continue
+        preposition = _preposition(place)
         if preposition is not None and span._.actor.country:
             located.add(span._.actor.country)
             if preposition in LOCATIVE_PREPOSITIONS:
                 placed.add(span._.actor.country)
     return placed.pop() if len(placed) == 1 and located == placed else None
+
+
+def _places_the_teller(place: Token) -> bool:
+    """Whether a place says where the one who tells the sentence is, not where it happens:
+    "officials in Nairobi said", "sources in Pakistan reported"."""
+    told_by = place.head.head if place.dep_ == "pobj" else None
+    return (
+        told_by is not None
+        and told_by.dep_ == "nsubj"
+        and told_by.head.lemma_.lower() in default_tables().speech_verbs
+    )
 
 
 def _place_modified(span: Span) -> Token | None:
@@ -83,7 +96,7 @@ def _place_modified(span: Span) -> Token | None:
 
 
 def place_it_modifies(word: Token) -> Token | None:
-    """The place noun a word modifies: "port" in "the north Lebanese port"."""
+    """The place noun a word modifies: "city" in "the northern Lebanese city"."""
     head = word.head
     modifies = word.dep_ in ("amod", "compound") and head.lemma_.lower() in PLACE_NOUNS
     return head if modifies else None

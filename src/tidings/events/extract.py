@@ -316,8 +316,8 @@ class EventExtractor:
 
     def _give_partner_country(self, party: Span | None, partner: Span | None, code: str) -> None:
         """An actor of no written country is of its partner's country where it is domestic and
-        one of the two is a court or the police ("An Argentine judge ordered former president
-        Carlos Menem": Menem is Argentine), or where the two contend as a government and its
+        one of the two is a court or the police ("A Chilean court summoned former president
+        Juan Ortiz": Ortiz is Chilean), or where the two contend as a government and its
         own people (parties.yaml)."""
         if party is None or partner is None or party._.actor is None or partner._.actor is None:
             return
