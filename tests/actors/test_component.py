@@ -643,6 +643,13 @@ def test_an_actor_with_no_written_country_takes_its_sentences_only_country(
     assert _actor(two, "rebels").country is None
     fighting = annotate_actors("Israeli troops killed three militants.")
     assert _actor(fighting, "three militants").country is None
+    # A named office holder is of the one country the sentence names; anyone else is not.
+    text = "Vice-President Amos Wekesa refused to resign despite pressure from Kenya's watchdog."
+    office = _mention(annotate_actors(text), "Vice-President Amos Wekesa")
+    assert (office._.actor.country, office._.resolved_by) == ("KEN", "person+role+only-country")
+    assert (
+        _actor(annotate_actors("The minister criticized Russia."), "The minister").country is None
+    )
     # Where those who tell it are is not where it happens.
     told = annotate_actors("Rebels killed twelve villagers on Sunday, officials in Nairobi said.")
     assert _actor(told, "twelve villagers").country is None

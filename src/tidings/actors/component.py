@@ -23,6 +23,7 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.context import (
+    ACTOR_MODIFIER_DEPS,
     actor_modifiers,
     names_another_party,
     owners_it_stands_for,
@@ -226,7 +227,8 @@ class ActorResolver:
         happens, if the sentence places it in one ("in", "near", ...): "Militants in Mali
         rejected an offer from the president". Other actors' countries do
         not count: in "Israeli troops killed three militants", the militants are not Israeli;
-        nor does a state acted on: in "The government criticized Russia", it is not Russian."""
+        nor does a state acted on: in "The government criticized Russia", it is not Russian.
+        A named office holder is the exception: of the one country the sentence names."""
         countries: dict[int, str | None] = {}
         for span in countryless:
             sentence = span.sent
@@ -236,6 +238,16 @@ class ActorResolver:
             if country is not None:
                 span._.actor = replace(span._.actor, country=country)
                 span._.resolved_by += "+sentence-country"
+            elif self._holds_office(span) and (named := _only_country(sentence, mentions)):
+                span._.actor = replace(span._.actor, country=named)
+                span._.resolved_by += "+only-country"
+
+    def _holds_office(self, span: Span) -> bool:
+        """Whether a mention names a person holding an office of state ("President Ali Konate")."""
+        office_holders = self.tables.modifiers.office_holders
+        return span._.resolved_by.startswith("person") and bool(
+            office_holders & set(span._.actor.sectors)
+        )
 
     # --- lexicon ------------------------------------------------------------------------------
 
@@ -830,6 +842,21 @@ class ActorResolver:
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
             end -= 1
         return doc[start:end]
+
+
+def _only_country(sentence: Span, mentions: list[Span]) -> str | None:
+    """The one country a sentence names, if one, and only where it names it as whose an actor
+    or a thing is ("Fijian rebels", "Haiti's elections"), not only as a state that acts or is
+    acted on ("President Lee criticized Russia")."""
+    named: set[str] = set()
+    described = False
+    for span in mentions:
+        actor = span._.actor
+        if sentence.start <= span.start < sentence.end and actor is not None and actor.country:
+            named.add(actor.country)
+            bare = not actor.sectors and span.root.dep_ not in ("poss", *ACTOR_MODIFIER_DEPS)
+            described = described or not bare
+    return named.pop() if len(named) == 1 and described else None
 
 
 def _of_objects(head: Token) -> Iterable[Token]:

@@ -120,6 +120,7 @@ class Modifiers:
     ethnic: frozenset[str] = frozenset()
     ethnic_heads: frozenset[str] = frozenset()
     stateless: frozenset[str] = frozenset()
+    office_holders: frozenset[str] = frozenset()
     away_from_home: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
 
@@ -285,6 +286,7 @@ def _modifiers(path: Path) -> Modifiers:
         ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
         ethnic_heads=frozenset(str(w).lower() for w in table.get("ethnic_heads") or ()),
         stateless=frozenset(sector_codes(table.get("stateless"), path, 0)),
+        office_holders=frozenset(sector_codes(table.get("office_holders"), path, 0)),
         away_from_home=frozenset(str(w).lower() for w in table.get("away_from_home") or ()),
         organisations=frozenset(str(w).lower() for w in table.get("organisations") or ()),
     )
