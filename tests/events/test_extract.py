@@ -492,6 +492,15 @@ def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: A
     assert dyads(parse("Iran broke off talks with Iraq.")) == [("IRN", "164", "IRQ")]
 
 
+def test_a_promise_is_commitment_to_an_act_not_a_deed_committed(parse: Annotator) -> None:
+    assert dyads(parse("Vietnam is committed to opening up its economy.")) == [("VNM", "030", None)]
+    assert dyads(parse("Serbian forces committed war crimes in Kosovo.")) == []
+    # A call for something is an appeal, not a telephone call.
+    assert [code for _, code, _ in dyads(parse("Egypt renewed its call for a ceasefire."))] == [
+        "020"
+    ]
+
+
 def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annotator) -> None:
     assert dyads(parse("Canada called for sanctions against Nigeria.")) == [("CAN", "110", "NGA")]
     assert dyads(parse("France urged new sanctions on Iran.")) == [("FRA", "110", "IRN")]
@@ -512,6 +521,18 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ("Russia held joint military exercises with China.", ("RUS", "062", "CHN")),
         # An intent to yield (035): offered, not yet given.
         ("Russia offered concessions to the United States.", ("RUS", "035", "USA")),
+        # Each as the CAMEO manual's descriptions of the codes say.
+        ("Peruvian troops returned fire on Chilean soldiers.", ("PER", "190", "CHL")),
+        ("China protested to Japan over the visit.", ("CHN", "114", "JPN")),
+        ("China banned imports of Australian beef.", ("CHN", "163", "AUS")),
+        ("Russia closed its border with Finland.", ("RUS", "191", "FIN")),
+        ("Russia closed its embassy in Lithuania.", ("RUS", "161", "LTU")),
+        ("Ghana expelled two Nigerian diplomats.", ("GHA", "161", "NGA")),
+        ("The Chinese minister rebuked Japan.", ("CHN", "111", "JPN")),
+        ("Russia's ultimatum to Ukraine expired.", ("RUS", "139", "UKR")),
+        ("Kenyan police launched a crackdown on Somali traders.", ("KEN", "175", "SOM")),
+        ("Iraqi militants carried out a suicide bombing against Syria.", ("IRQ", "1831", "SYR")),
+        ("Nigerian soldiers carried out the killing of Chadian herders.", ("NGA", "190", "TCD")),
         # Words that tell what kind of act it is.
         ("Egypt launched a scathing attack on Israel.", ("EGY", "111", "ISR")),
         ("Danish doctors handed over 300 kg of medicine to Sudan.", ("DNK", "073", "SDN")),
@@ -525,7 +546,7 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ("Turkey opened its borders to Syrian refugees.", ("TUR", "075", "SYR")),
         # "out of" read as a preposition still makes the phrasal verb "force out".
         ("Kenya forced Somali aid workers out of the country.", ("KEN", "1663", "SOM")),
-        ("Egypt forced the Israeli ambassador out of Cairo.", ("EGY", "166", "ISR")),
+        ("Egypt forced the Israeli ambassador out of Cairo.", ("EGY", "161", "ISR")),
         # Whom the support verb addresses comes before the subject of the clause.
         (
             "France issued a firm reminder to Libya that it must abide by the ceasefire.",

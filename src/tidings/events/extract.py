@@ -173,6 +173,7 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> Iterator[tuple[str, Tok
         if (
             child.dep_ in ("prep", "agent", "dative")
             and child.lower_ in preps
+            and child.tag_ != "TO"  # an infinitive's "to" the parser took for a preposition
             and not _is_topic(child)
         ):
             for grandchild in child.children:
