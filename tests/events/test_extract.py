@@ -524,6 +524,9 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         # Each as the CAMEO manual's descriptions of the codes say.
         ("Peruvian troops returned fire on Chilean soldiers.", ("PER", "190", "CHL")),
         ("China protested to Japan over the visit.", ("CHN", "114", "JPN")),
+        # A strike staged is a labour strike (143); one launched an attack.
+        ("Kenyan dock workers staged a strike against Chinese owners.", ("KEN", "143", "CHN")),
+        ("Israel launched a strike on Gaza.", ("ISR", "190", "PSE")),
         ("China banned imports of Australian beef.", ("CHN", "163", "AUS")),
         ("Russia closed its border with Finland.", ("RUS", "191", "FIN")),
         ("Russia closed its embassy in Lithuania.", ("RUS", "161", "LTU")),

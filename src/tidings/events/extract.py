@@ -502,21 +502,23 @@ class EventExtractor:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = noun.lemma_.lower()
+        head = noun.head
+        carrier = word_forms(head.lemma_, head.text) if noun.dep_ == "dobj" else ()
         for modifier in noun.children:
             # Two-word event nouns: "air strike", "military operation".
             if modifier.dep_ in ("compound", "amod") and modifier.i == noun.i - 1:
-                found = self.lexicon.noun_patterns(f"{modifier.lemma_.lower()} {lemma}")
+                found = self.lexicon.noun_pattern(f"{modifier.lemma_.lower()} {lemma}", carrier)
                 if found:
-                    return found[0]
-        found = self.lexicon.noun_patterns(lemma)
+                    return found
+        found = self.lexicon.noun_pattern(lemma, carrier)
         if found:
-            return found[0]
+            return found
         # "a mediation effort", "the aid programme": the modifier names the event.
         for child in noun.children:
             if child.dep_ == "compound" and child.pos_ == "NOUN":
-                found = self.lexicon.noun_patterns(child.lemma_.lower())
+                found = self.lexicon.noun_pattern(child.lemma_.lower(), carrier)
                 if found:
-                    return found[0]
+                    return found
         return None
 
     def _noun_event(

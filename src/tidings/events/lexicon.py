@@ -45,7 +45,7 @@ _VERB_KEYS = {
     "announces",
     "target_preps",
 }
-_NOUN_KEYS = {"id", "nouns", "code", "target_preps", "of", "between"}
+_NOUN_KEYS = {"id", "nouns", "code", "target_preps", "of", "between", "carried_by"}
 _CUE_KEYS = {
     "negation",
     "negating_verbs",
@@ -118,6 +118,8 @@ class NounPattern:
     # "a mediation between X and Y": both are acted on; in "talks between X and Y" X is the
     # source and Y the target.
     between_targets: bool = False
+    # The verbs whose object the noun must be for this pattern ("staged a strike"); empty for any.
+    carried_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,14 @@ class Lexicon:
     def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:
         """Patterns for a noun lemma (or a two-word compound such as "air strike")."""
         return self.nouns.get(lemma, ())
+
+    def noun_pattern(self, lemma: str, carrier: Iterable[str]) -> NounPattern | None:
+        """The pattern for a noun lemma as the object of a verb (``carrier``, the verb's forms):
+        the one that verb selects ("staged a strike"), else the one any verb may carry."""
+        found = self.nouns.get(lemma, ())
+        forms = frozenset(carrier)
+        chosen = next((p for p in found if forms & p.carried_by), None)
+        return chosen or next((p for p in found if not p.carried_by), None)
 
 
 def word_forms(lemma: str, text: str) -> tuple[str, ...]:
@@ -408,12 +418,16 @@ def _read_nouns(
         if between not in (None, "source and target", "targets"):
             raise TableError(path, line, "'between' must be 'source and target' or 'targets'")
         target_preps = _words(path, line, entry, "target_preps") or DEFAULT_NOUN_TARGET_PREPS
+        carried_by = frozenset(_words(path, line, entry, "carried_by"))
         for noun in _words(path, line, entry, "nouns") or _missing(path, line, "nouns"):
-            if noun in claimed:
-                raise TableError(path, line, f"{noun!r} is already coded on line {claimed[noun]}")
-            claimed[noun] = line
+            key = f"{noun} {sorted(carried_by)}"
+            if key in claimed:
+                raise TableError(path, line, f"{noun!r} is already coded on line {claimed[key]}")
+            claimed[key] = line
             patterns.append(
-                NounPattern(rule, noun, code, target_preps, of_role, between == "targets")
+                NounPattern(
+                    rule, noun, code, target_preps, of_role, between == "targets", carried_by
+                )
             )
     return support, participation, means, patterns
 
