@@ -492,6 +492,10 @@ def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: A
     assert dyads(parse("Iran broke off talks with Iraq.")) == [("IRN", "164", "IRQ")]
 
 
+def test_denying_wrongdoing_is_a_denial_not_a_rejection(parse: Annotator) -> None:
+    assert dyads(parse("The Kenyan army denied any wrongdoing.")) == [("KEN", "016", None)]
+
+
 def test_a_promise_is_commitment_to_an_act_not_a_deed_committed(parse: Annotator) -> None:
     assert dyads(parse("Vietnam is committed to opening up its economy.")) == [("VNM", "030", None)]
     assert dyads(parse("Serbian forces committed war crimes in Kosovo.")) == []
@@ -534,6 +538,10 @@ def test_a_call_for_sanctions_disapproves_of_whom_they_would_punish(parse: Annot
         ("The Chinese minister rebuked Japan.", ("CHN", "111", "JPN")),
         ("Russia's ultimatum to Ukraine expired.", ("RUS", "139", "UKR")),
         ("Kenyan police launched a crackdown on Somali traders.", ("KEN", "175", "SOM")),
+        ("Turkish police fired tear gas at Kurdish protesters.", ("TUR", "175", "TUR")),
+        ("Russian troops seized the town from Ukraine.", ("RUS", "192", "UKR")),
+        ("Japan expressed regret to China.", ("JPN", "055", "CHN")),
+        ("Egypt deplored the Israeli raid.", ("EGY", "111", "ISR")),
         ("Iraqi militants carried out a suicide bombing against Syria.", ("IRQ", "1831", "SYR")),
         ("Nigerian soldiers carried out the killing of Chadian herders.", ("NGA", "190", "TCD")),
         # Words that tell what kind of act it is.
