@@ -492,6 +492,11 @@ def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: A
     assert dyads(parse("Iran broke off talks with Iraq.")) == [("IRN", "164", "IRQ")]
 
 
+def test_taking_over_is_occupation_only_of_what_is_taken(parse: Annotator) -> None:
+    assert dyads(parse("Malian rebels took over the airport.")) == [("MLI", "192", None)]
+    assert dyads(parse("A new Malian government took over on Monday.")) == []
+
+
 def test_denying_wrongdoing_is_a_denial_not_a_rejection(parse: Annotator) -> None:
     assert dyads(parse("The Kenyan army denied any wrongdoing.")) == [("KEN", "016", None)]
 
