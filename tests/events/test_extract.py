@@ -492,6 +492,13 @@ def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: A
     assert dyads(parse("Iran broke off talks with Iraq.")) == [("IRN", "164", "IRQ")]
 
 
+def test_gathering_is_no_protest(parse: Annotator) -> None:
+    assert dyads(parse("European leaders gathered in Brussels.")) == []
+    assert [code for _, code, _ in dyads(parse("Kenyan farmers demonstrated in Nairobi."))] == [
+        "141"
+    ]
+
+
 def test_taking_over_is_occupation_only_of_what_is_taken(parse: Annotator) -> None:
     assert dyads(parse("Malian rebels took over the airport.")) == [("MLI", "192", None)]
     assert dyads(parse("A new Malian government took over on Monday.")) == []
