@@ -492,6 +492,13 @@ def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: A
     assert dyads(parse("Iran broke off talks with Iraq.")) == [("IRN", "164", "IRQ")]
 
 
+def test_an_event_noun_names_the_event_of_a_generic_head_only(parse: Annotator) -> None:
+    text = "Qatar launched a mediation effort between Sudan and Chad."
+    assert dyads(parse(text)) == [("QAT", "045", "SDN"), ("QAT", "045", "TCD")]
+    text = "A Serbian jet shot down a helicopter carrying EU truce monitors."
+    assert [code for _, code, _ in dyads(parse(text))] == ["193"]
+
+
 def test_gathering_is_no_protest(parse: Annotator) -> None:
     assert dyads(parse("European leaders gathered in Brussels.")) == []
     assert [code for _, code, _ in dyads(parse("Kenyan farmers demonstrated in Nairobi."))] == [

@@ -513,6 +513,8 @@ class EventExtractor:
         found = self.lexicon.noun_pattern(lemma, carrier)
         if found:
             return found
+        if lemma not in self.lexicon.event_heads:
+            return None
         # "a mediation effort", "the aid programme": the modifier names the event.
         for child in noun.children:
             if child.dep_ == "compound" and child.pos_ == "NOUN":

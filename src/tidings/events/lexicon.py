@@ -175,6 +175,7 @@ class Lexicon:
     parties: Parties
     means: frozenset[str] = frozenset()
     participation: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()
     refusal_codes: Mapping[str, str] = field(default_factory=dict)
     refusing_auxiliaries: frozenset[str] = frozenset()
     intent_codes: Mapping[str, str] = field(default_factory=dict)
@@ -248,15 +249,16 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     names = (VERBS_FILE, NOUNS_FILE, FACTUALITY_FILE, REFUSALS_FILE, INTENTS_FILE, PARTIES_FILE)
     paths = tuple(folder / name for name in names)
     verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path = paths
-    support, participation, means, nouns = _read_nouns(nouns_path)
+    words, nouns = _read_nouns(nouns_path)
     auxiliaries, refusal_codes = _read_refusals(refusals_path)
     intent_codes, committing_roots, threatening_roots = _read_intents(intents_path)
     return Lexicon(
         verbs=_index(_read_verbs(verbs_path), key=lambda p: p.verb),
         nouns=_index(nouns, key=lambda p: p.noun),
-        support_verbs=support,
-        means=means,
-        participation=participation,
+        support_verbs=words["support_verbs"],
+        means=words["means"],
+        participation=words["participation"],
+        event_heads=words["event_heads"],
         cues=_read_cues(cues_path),
         refusal_codes=refusal_codes,
         refusing_auxiliaries=auxiliaries,
@@ -395,15 +397,14 @@ def _missing(path: Path, line: int, key: str) -> NoReturn:
     raise TableError(path, line, f"missing {key!r}")
 
 
-def _read_nouns(
-    path: Path,
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], list[NounPattern]]:
+def _read_nouns(path: Path) -> tuple[dict[str, frozenset[str]], list[NounPattern]]:
     data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("nouns"), list):
         raise TableError(path, 1, "nouns.yaml must hold 'support_verbs' and a list 'nouns'")
-    support = frozenset(_words(path, 1, data, "support_verbs"))
-    means = frozenset(_words(path, 1, data, "means"))
-    participation = frozenset(_words(path, 1, data, "participation"))
+    words = {
+        key: frozenset(_words(path, 1, data, key))
+        for key in ("support_verbs", "participation", "means", "event_heads")
+    }
     lines = _entry_lines(path, "nouns")
     seen: set[str] = set()
     claimed: dict[str, int] = {}
@@ -429,7 +430,7 @@ def _read_nouns(
                     rule, noun, code, target_preps, of_role, between == "targets", carried_by
                 )
             )
-    return support, participation, means, patterns
+    return words, patterns
 
 
 def _read_parties(path: Path) -> Parties:
