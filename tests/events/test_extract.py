@@ -499,6 +499,11 @@ def test_an_event_noun_names_the_event_of_a_generic_head_only(parse: Annotator) 
     assert [code for _, code, _ in dyads(parse(text))] == ["193"]
 
 
+def test_seeking_something_is_asking_for_it_seeking_to_act_is_not(parse: Annotator) -> None:
+    assert dyads(parse("Ukraine sought American help.")) == [("UKR", "020", "USA")]
+    assert dyads(parse("France and Germany sought to calm tensions.")) == []
+
+
 def test_gathering_is_no_protest(parse: Annotator) -> None:
     assert dyads(parse("European leaders gathered in Brussels.")) == []
     assert [code for _, code, _ in dyads(parse("Kenyan farmers demonstrated in Nairobi."))] == [
