@@ -481,9 +481,11 @@ def test_every_conjunct_under_a_support_verb_takes_its_subject(parse: Annotator)
     assert found == [("ISR", "190", "PSE"), ("ISR", "195", "PSE")]
 
 
-def test_what_force_is_used_for_is_an_act_of_its_own(parse: Annotator) -> None:
+def test_what_force_is_used_for_is_an_act_of_its_own_and_aimed_at_the_same(
+    parse: Annotator,
+) -> None:
     found = dyads(parse("Nigerian police opened fire to disperse Nigerian protesters."))
-    assert found == [("NGA", "190", None), ("NGA", "175", "NGA")]
+    assert found == [("NGA", "190", "NGA"), ("NGA", "175", "NGA")]
 
 
 def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: Annotator) -> None:

@@ -813,7 +813,9 @@ def _speaks_for(speaker: Span, party: Span) -> bool:
 
 def _with_continued_targets(every: list[Candidate], verbal: list[Candidate]) -> list[Candidate]:
     """A participle clause that continues an act and names no target of its own ("launched
-    rocket fire against the camps, killing 50") acts on the target of the act it continues."""
+    rocket fire against the camps, killing 50") acts on the target of the act it continues; an
+    act of no target done for a purpose acts on whom the purpose does ("opened fire to disperse
+    the demonstrators")."""
     by_trigger = {c.trigger.i: c for c in every}
     for c in every:
         phrase = _first_conjunct(c.trigger)
@@ -821,7 +823,17 @@ def _with_continued_targets(every: list[Candidate], verbal: list[Candidate]) -> 
             by_trigger.setdefault(phrase.head.i, c)  # "launched rocket fire": the fire
 
     def continued(c: Candidate) -> Candidate:
-        if c.target.mentions or c.trigger.tag_ != "VBG":
+        if c.target.mentions:
+            return c
+        for clause in c.trigger.children:
+            aim = by_trigger.get(clause.i) if is_purpose(clause) else None
+            if (
+                aim is not None
+                and aim.target.mentions
+                and _countries(aim.source) <= _countries(c.source)
+            ):
+                return replace(c, target=Role(aim.target.mentions, f"its aim: {aim.target.via}"))
+        if c.trigger.tag_ != "VBG":
             return c
         clause = c.trigger
         while clause.dep_ in ("advcl", "conj") and clause.head != clause:
