@@ -412,6 +412,9 @@ def test_the_demand_a_protest_makes_is_its_topic_not_an_event(parse: Annotator) 
     assert [code[:2] for _, code, _ in dyads(parse(text))] == ["14"]
     text = "Kenyan farmers blocked roads demanding the resignation of the Kenyan minister."
     assert [code[:2] for _, code, _ in dyads(parse(text))] == ["14"]
+    # An appeal too: "calling for" what the march asks.
+    text = "Thousands of Kurds marched in Erbil on Sunday calling for independence from Iraq."
+    assert [code[:2] for _, code, _ in dyads(parse(text))] == ["14"]
 
 
 def test_a_complaint_is_aimed_at_the_subject_of_what_it_says(parse: Annotator) -> None:

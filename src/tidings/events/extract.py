@@ -46,8 +46,8 @@ MAX_CLIMB = 8
 ADDRESSING_ROOTS = ("02", "10", "11")
 # The root of protests, whose target their purpose names ("to demand reforms from X").
 PROTEST_ROOT = "14"
-# The root of demands: a protest's demand is its topic, not an event of its own (PLOVER).
-DEMAND_ROOT = "10"
+# Appeals and demands: what a protest asks for is its topic, not an event of its own (PLOVER).
+REQUEST_ROOTS = frozenset({"02", "10"})
 # The root of threats, aimed at whom their condition names ("... unless Israel rescinds").
 THREAT_ROOT = "13"
 CONDITION_MARKS = ("if", "unless")
@@ -266,7 +266,7 @@ class EventExtractor:
             or (
                 not spells_out_another(c.trigger)
                 and c.trigger.i not in spelled_out
-                and not (c.code[:2] == DEMAND_ROOT and _is_topic_of(c.trigger, protests))
+                and not (c.code[:2] in REQUEST_ROOTS and _is_topic_of(c.trigger, protests))
             )
         ]
         verbal, nominal = self._announce_acts(verbal, nominal, announcing)
