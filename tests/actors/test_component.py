@@ -578,6 +578,19 @@ def test_a_two_word_city_in_a_name_gives_the_country(annotate_actors: Annotator)
     assert _actor(doc, "The Santa Marta Self Defense Forces").country == "COL"
 
 
+def test_a_country_name_misspelt_by_one_letter_is_still_the_country(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("Ethopia and Afganistan signed a deal.")
+    assert [(m.text, m._.actor.country) for m in doc._.actor_mentions] == [
+        ("Ethopia", "ETH"),
+        ("Afganistan", "AFG"),
+    ]
+    # A place the tagger knows as a region is no misspelt country (Siberia is not Liberia).
+    doc = annotate_actors("Russia moved troops to Siberia.")
+    assert "LBR" not in {m._.actor.country for m in doc._.actor_mentions}
+
+
 def test_a_city_name_of_several_countries_is_of_the_one_its_sentence_names(
     annotate_actors: Annotator,
 ) -> None:

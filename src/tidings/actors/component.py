@@ -17,6 +17,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import NOUN, PRON, PROPN
@@ -72,6 +74,10 @@ PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
 PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
 # The sector of a partially recognised state, coded under the country it broke away from.
 BREAKAWAY = "PRE"
+# Country names long enough that one slip of the pen leaves them unmistakable ("Ethopia",
+# "Afganistan"), when the tagger takes the word for a place or for nothing in particular.
+MISSPELT_MIN_LENGTH = 7
+MISSPELT_ENTITIES = {"GPE", ""}
 # The sector of civilians, who are not members of an armed group they support.
 CIVILIAN = "CVL"
 # Dependents that continue a proper name: "Tatiana" in "Tatiana Stanovaya".
@@ -146,6 +152,11 @@ class ActorResolver:
                 {country_name, country_name.upper()} if len(country_name) > 3 else {country_name}
             )
             self._countries.add(country_name, [nlp.make_doc(form) for form in forms])
+        self._spelt_countries = {
+            label: code
+            for code, label in self.tables.country_labels.items()
+            if " " not in label and len(label) >= MISSPELT_MIN_LENGTH
+        }
         self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in self.tables.roles:
             self._roles.add(phrase, [nlp.make_doc(phrase)])
@@ -284,6 +295,14 @@ class ActorResolver:
                 match = _Match(entity.text, entity.start, entity.end, code, city=True)
                 for i in range(entity.start, entity.end):
                     countries.setdefault(i, match)
+        pos, length = doc.to_array(["POS", "LENGTH"]).T
+        for index in numpy.flatnonzero((pos == PROPN) & (length >= MISSPELT_MIN_LENGTH)):
+            token = doc[int(index)]
+            taken = token.i in countries or token.i in known
+            misspelt = None if taken else self._misspelt_country(token)
+            if misspelt is not None:
+                code = self._spelt_countries[misspelt]
+                countries[token.i] = _Match(misspelt, token.i, token.i + 1, code)
         countries = self._told_apart(doc, countries)
         roles: dict[int, _Match] = {}
         for match_id, start, end in _longest_first(self._roles(doc)):
@@ -294,6 +313,16 @@ class ActorResolver:
             for i in range(start, end):
                 roles.setdefault(i, match)
         return _Lexicon(known, countries, roles, entities)
+
+    def _misspelt_country(self, token: Token) -> str | None:
+        """The country name a proper noun misspells by one letter, if any ("Ethopia")."""
+        word = token.text
+        if not word.istitle() or token.ent_type_ not in MISSPELT_ENTITIES:
+            return None
+        found = process.extractOne(
+            word, self._spelt_countries.keys(), scorer=DamerauLevenshtein.distance, score_cutoff=1
+        )
+        return found[0] if found is not None else None
 
     def _full_names(self, doc: Doc, lexicon: _Lexicon) -> list[tuple[int, Actor]]:
         """Every person named in full (two words or more), where first named: later, a bare
