@@ -578,6 +578,17 @@ def test_a_two_word_city_in_a_name_gives_the_country(annotate_actors: Annotator)
     assert _actor(doc, "The Santa Marta Self Defense Forces").country == "COL"
 
 
+def test_a_name_after_a_title_of_office_is_a_person_whatever_the_tagger_says(
+    annotate_actors: Annotator,
+) -> None:
+    # The tagger reads "Moody Awori" as an organisation, and "Moody" is no known first name.
+    doc = annotate_actors("Vice-President Moody Awori declined to resign.")
+    assert _mention(doc, "Vice-President Moody Awori")._.resolved_by.startswith("person")
+    # An office word in an institution's name makes no person of it.
+    doc = annotate_actors("The House Oversight and Government Reform Committee met.")
+    assert not any(m._.resolved_by.startswith("person") for m in doc._.actor_mentions)
+
+
 def test_a_country_name_misspelt_by_one_letter_is_still_the_country(
     annotate_actors: Annotator,
 ) -> None:

@@ -74,6 +74,7 @@ PERSON_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)+")
 PREDICATIVE_DEPS = {"acomp", "oprd", "advmod"}
 # The sector of a partially recognised state, coded under the country it broke away from.
 BREAKAWAY = "PRE"
+GOVERNMENT = "GOV"
 # Country names long enough that one slip of the pen leaves them unmistakable ("Ethopia",
 # "Afganistan"), when the tagger takes the word for a place or for nothing in particular.
 MISSPELT_MIN_LENGTH = 7
@@ -324,6 +325,43 @@ class ActorResolver:
         )
         return found[0] if found is not None else None
 
+    def _is_person(self, head: Token, lexicon: _Lexicon) -> bool:
+        """Whether a proper noun names a person: a PERSON entity, or a name the tagger took for
+        an organisation or missed, whose first word is a first name or that a person's title
+        comes before ("Vice-President Moody Awori"), and no word a known actor, country or role
+        ("Tatiana Stanovaya")."""
+        entity = lexicon.entities.get(head.i)
+        if entity is not None and entity.label_ == "PERSON":
+            # "Burkina Faso's" is no person, whatever the tagger says.
+            return not all(
+                t.i in lexicon.countries for t in entity if not t.is_punct and t.dep_ != "case"
+            )
+        run = _name_run(head)
+        if entity is not None and entity.label_ != "ORG":
+            if entity.start <= run.start:
+                return False  # "Nova Scotia", "York Beach": places are not people
+            entity = None  # the tagger may take a family name alone for a place
+        words = [t for t in (entity or run) if not t.is_punct]
+        words = _after_titles(words, head, lexicon)
+        if len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+            return False
+        if any(
+            t.i in lexicon.known or t.i in lexicon.countries or t.i in lexicon.roles for t in words
+        ):
+            return False
+        return is_first_name(words[0].text) or self._titled(words[0])
+
+    def _titled(self, name: Token) -> bool:
+        """Whether a person's title or a government office comes right before a name."""
+        before = name.doc[name.i - 1] if name.i > 0 else None
+        if before is None:
+            return False
+        word, modifiers = before.lower_, self.tables.modifiers
+        office = (
+            GOVERNMENT in self.tables.roles.get(word, ()) and word not in modifiers.organisations
+        )
+        return word in modifiers.titles or office
+
     def _full_names(self, doc: Doc, lexicon: _Lexicon) -> list[tuple[int, Actor]]:
         """Every person named in full (two words or more), where first named: later, a bare
         surname refers to them even where the tagger missed the person ("Stanovaya noted")."""
@@ -333,7 +371,7 @@ class ActorResolver:
             # The last word of a name, also where the name modifies a noun ("the Larry Ellison
             # appraisal").
             ends_name = head.dep_ not in NAME_DEPS or head.head.pos_ != "PROPN"
-            if ends_name and _is_person(head, lexicon):
+            if ends_name and self._is_person(head, lexicon):
                 name_span = self._person_name(head, lexicon)
                 name = _without_possessive(name_span.text)
                 if len(name.split()) >= 2 and PERSON_NAME.fullmatch(name):
@@ -396,7 +434,7 @@ class ActorResolver:
             earlier = resolved[head.head.i]
             if earlier.kind == "person" and earlier.actor is not None:
                 return Referent(earlier.actor, "coref:appositive", "person", earlier.gender)
-        if head.pos_ == "PROPN" and _is_person(head, lexicon):
+        if head.pos_ == "PROPN" and self._is_person(head, lexicon):
             return self._person(span, head, lexicon, antecedents, published)
         if head.pos_ == "PROPN" and head.i not in lexicon.countries:
             # The tagger does not always see a lone surname as a person ("Lopez thanked them"),
@@ -900,33 +938,6 @@ def _names_a_place(token: Token, city: _Match) -> bool:
     port") or the country after a city and a comma ("Tripoli, Lebanon")."""
     after_city = token.i == city.end + 1 and token.doc[city.end].text == ","
     return after_city or place_it_modifies(token) is not None
-
-
-def _is_person(head: Token, lexicon: _Lexicon) -> bool:
-    """Whether a proper noun names a person: a PERSON entity, or a name the tagger took for an
-    organisation or missed, whose first word is a first name and no word a known actor,
-    country or role ("Tatiana Stanovaya")."""
-    entity = lexicon.entities.get(head.i)
-    if entity is not None and entity.label_ == "PERSON":
-        # "Burkina Faso's" is no person, whatever the tagger says.
-        return not all(
-            t.i in lexicon.countries for t in entity if not t.is_punct and t.dep_ != "case"
-        )
-    run = _name_run(head)
-    if entity is not None and entity.label_ != "ORG":
-        if entity.start <= run.start:
-            return False  # "Nova Scotia", "York Beach": places are not people
-        entity = None  # the tagger may take a family name alone for a place
-    words = [t for t in (entity or run) if not t.is_punct]
-    words = _after_titles(words, head, lexicon)
-    return (
-        len(words) >= 2
-        and all(t.pos_ == "PROPN" and t.is_title for t in words)
-        and is_first_name(words[0].text)
-        and not any(
-            t.i in lexicon.known or t.i in lexicon.countries or t.i in lexicon.roles for t in words
-        )
-    )
 
 
 def _after_titles(words: list[Token], head: Token, lexicon: _Lexicon) -> list[Token]:
