@@ -117,6 +117,15 @@ def test_a_reciprocal_event_gives_each_party_as_an_actor_of_no_recipient() -> No
     assert predicted_dyads([directed]) == {("IRN", "IRQ", "CONSULT")}
 
 
+def test_dyads_compare_plover_country_fields() -> None:
+    syria = _mention(0, 5, "SYR")
+    refugees = replace(_mention(9, 17, "SYR"), actor=Actor("refugees", None, ("REF",)))
+    amnesty = replace(_mention(9, 17, "SYR"), actor=Actor("Amnesty", None, ("NGO", "HRI")))
+    # A recipient of no country and no international code has no country field.
+    assert predicted_dyads([_event(syria, refugees, "REJECT")]) == {("SYR", None, "REJECT")}
+    assert predicted_dyads([_event(syria, amnesty, "REJECT")]) == {("SYR", "NGO", "REJECT")}
+
+
 def test_a_protest_naming_no_recipient_is_aimed_at_its_own_authorities() -> None:
     strikers = replace(_mention(0, 4, "NPL"), actor=Actor("strikers", "NPL", ("OPP",)))
     strike = _event(strikers, None, "PROTEST")

@@ -36,6 +36,9 @@ GOLD_EVENT_NAMES = {
 }
 # PLV merges PLOVER's CONCEDE and RETREAT into one root, YIELD.
 PLV_EVENT_NAMES = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+# The international non-state entities that PLOVER's country field names (PLOVER manual,
+# "Non-state international actors"); an actor of no country and none of these has no code.
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
 Dyad = tuple[str | None, str | None, str]
 
@@ -169,7 +172,8 @@ def shown_events(analysis: Analysis) -> list[Event]:
 
 
 def actor_code(event_actor: object) -> str | None:
-    """The code a gold set compares: the actor's country, else its first sector (IGO, NGO)."""
+    """The code a gold set compares, PLOVER's country field: the actor's country, else the
+    international non-state code among its sectors (IGO, NGO, ...), else none ("refugees")."""
     mention = event_actor
     if mention is None:
         return None
@@ -178,7 +182,7 @@ def actor_code(event_actor: object) -> str | None:
         return None
     if actor.country:
         return str(actor.country)
-    return str(actor.sectors[0]) if actor.sectors else None
+    return next((str(s) for s in actor.sectors if s in NON_STATE_CODES), None)
 
 
 def predicted_dyads(events: Iterable[Event]) -> frozenset[Dyad]:
