@@ -558,6 +558,11 @@ def test_forces_are_of_the_side_they_are_loyal_to(annotate_actors: Annotator) ->
     # A known person's country, as of the article's date.
     doc = annotate_actors("Troops loyal to Vladimir Putin attacked the rebels.")
     assert _actor(doc, "Troops").country == "RUS"
+    # Or of the country that owns whom they are loyal to.
+    doc = annotate_actors(
+        "Fighters loyal to Libya's former intelligence chief attacked the convoy."
+    )
+    assert _actor(doc, "Fighters").country == "LBY"
 
 
 def test_members_are_of_the_body_they_are_affiliated_with(annotate_actors: Annotator) -> None:

@@ -818,8 +818,9 @@ class ActorResolver:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                # A body's name may hold its country in a possessor: "the Croatian Dockers' Union".
-                phrase = _subtree(obj) if member else _noun_phrase(obj, lexicon)
+                # A body's name may hold its country in a possessor: "the Croatian Dockers' Union";
+                # so may the side one is loyal to: "loyal to Iraq's al-Qaeda chief".
+                phrase = _subtree(obj) if member or sided else _noun_phrase(obj, lexicon)
                 # Protesters at an embassy are not its staff: "at" gives a country only where
                 # the place works in the role's own sector.
                 if employer and not set(sectors) & set(self._sectors(phrase, obj, lexicon)):
