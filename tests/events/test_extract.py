@@ -509,6 +509,12 @@ def test_seeking_something_is_asking_for_it_seeking_to_act_is_not(parse: Annotat
     assert dyads(parse("France and Germany sought to calm tensions.")) == []
 
 
+def test_a_title_s_appositive_name_tells_its_country(parse: Annotator) -> None:
+    doc = parse("The foreign minister, Sergey Lavrov, criticized Ukraine.")
+    assert dyads(doc) == [("RUS", "111", "UKR")]
+    assert doc._.events[0].source.text == "Sergey Lavrov"
+
+
 def test_gathering_is_no_protest(parse: Annotator) -> None:
     assert dyads(parse("European leaders gathered in Brussels.")) == []
     assert [code for _, code, _ in dyads(parse("Kenyan farmers demonstrated in Nairobi."))] == [
