@@ -515,6 +515,11 @@ def test_a_title_s_appositive_name_tells_its_country(parse: Annotator) -> None:
     assert doc._.events[0].source.text == "Sergey Lavrov"
 
 
+def test_what_serves_someone_stands_for_them(parse: Annotator) -> None:
+    text = "A camp for Sudanese refugees was attacked by Chadian militiamen."
+    assert dyads(parse(text)) == [("TCD", "190", "SDN")]
+
+
 def test_gathering_is_no_protest(parse: Annotator) -> None:
     assert dyads(parse("European leaders gathered in Brussels.")) == []
     assert [code for _, code, _ in dyads(parse("Kenyan farmers demonstrated in Nairobi."))] == [

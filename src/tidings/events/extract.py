@@ -993,7 +993,13 @@ def _role(mentions: MentionIndex, head: Token | None, via: str) -> Role:
     # A modifier of several words ("a Security Council resolution") is one mention.
     found = tuple(dict.fromkeys(s for c in modifiers if (s := mentions.at(c)) is not None))
     found = owners_it_stands_for(head, found)
-    return Role(found, f"{via} (modifier)") if found else NO_ROLE
+    if found:
+        return Role(found, f"{via} (modifier)")
+    # "a camp for Congolese refugees": what serves someone stands for them.
+    served = next((obj for _, obj in _prep_objects(head, ("for",))), None)
+    if served is not None and (beneficiaries := mentions.of_phrase(served)):
+        return Role(beneficiaries, f"{via} (for whom)")
+    return NO_ROLE
 
 
 def _is_own(noun: Token) -> bool:
