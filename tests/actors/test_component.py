@@ -445,6 +445,13 @@ def test_an_organisation_keeps_its_number_and_an_object_its_country(
     assert president.country == "TCD"
 
 
+def test_a_demonym_before_a_language_names_the_language_not_a_country(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("Latvia restricted the use of the Russian language.")
+    assert [m.text for m in doc._.actor_mentions] == ["Latvia"]
+
+
 def test_a_country_modifying_a_thing_is_the_actor_the_thing_is_not(
     annotate_actors: Annotator,
 ) -> None:

@@ -590,8 +590,11 @@ class ActorResolver:
         """The countries and known actors that modify a noun naming no actor: "a U.S. request",
         "Azerbaijani hackers", "a United Nations appeal" (the UN is an actor; the appeal is not)."""
         found: list[Span] = []
-        if head.pos_ not in ("NOUN", "PROPN"):
-            return found
+        if (
+            head.pos_ not in ("NOUN", "PROPN")
+            or head.lemma_.lower() in self.tables.modifiers.languages
+        ):
+            return found  # "the Russian language" names no actor
         published: date | None = head.doc._.published
         for child in actor_modifiers(head):
             known = lexicon.known.get(child.i)

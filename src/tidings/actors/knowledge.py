@@ -117,6 +117,7 @@ class Modifiers:
     backers: frozenset[str] = frozenset()
     stances: frozenset[str] = frozenset()
     relations: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
     ethnic: frozenset[str] = frozenset()
     ethnic_heads: frozenset[str] = frozenset()
     stateless: frozenset[str] = frozenset()
@@ -283,6 +284,7 @@ def _modifiers(path: Path) -> Modifiers:
         backers=frozenset(str(w).lower() for w in table.get("backers") or ()),
         stances=frozenset(str(w).lower() for w in table.get("stances") or ()),
         relations=frozenset(str(w).lower() for w in table.get("relations") or ()),
+        languages=frozenset(str(w).lower() for w in table.get("languages") or ()),
         ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
         ethnic_heads=frozenset(str(w).lower() for w in table.get("ethnic_heads") or ()),
         stateless=frozenset(sector_codes(table.get("stateless"), path, 0)),
