@@ -69,25 +69,12 @@ def _place_country(mentions: Iterable[Span]) -> str | None:
     placed: set[str] = set()
     for span in mentions:
         place = span.root if span._.resolved_by in PLACE_RULES else _place_modified(span)
-        if place is None or _places_the_teller(place):
-            continue
-        preposition = _preposition(place)
+        preposition = _preposition(place) if place is not None else None
         if preposition is not None and span._.actor.country:
             located.add(span._.actor.country)
             if preposition in LOCATIVE_PREPOSITIONS:
                 placed.add(span._.actor.country)
     return placed.pop() if len(placed) == 1 and located == placed else None
-
-
-def _places_the_teller(place: Token) -> bool:
-    """Whether a place says where the one who tells the sentence is, not where it happens:
-    "officials in Nairobi said", "sources in Pakistan reported"."""
-    told_by = place.head.head if place.dep_ == "pobj" else None
-    return (
-        told_by is not None
-        and told_by.dep_ == "nsubj"
-        and told_by.head.lemma_.lower() in default_tables().speech_verbs
-    )
 
 
 def _place_modified(span: Span) -> Token | None:
