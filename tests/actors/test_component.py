@@ -448,8 +448,8 @@ def test_an_organisation_keeps_its_number_and_an_object_its_country(
 def test_a_demonym_before_a_language_names_the_language_not_a_country(
     annotate_actors: Annotator,
 ) -> None:
-    doc = annotate_actors("Latvia restricted the use of the Russian language.")
-    assert [m.text for m in doc._.actor_mentions] == ["Latvia"]
+    doc = annotate_actors("Ukraine curbed the Russian language in schools.")
+    assert [m.text for m in doc._.actor_mentions if m._.actor.country] == ["Ukraine"]
 
 
 def test_a_country_modifying_a_thing_is_the_actor_the_thing_is_not(
@@ -593,9 +593,9 @@ def test_a_two_word_city_in_a_name_gives_the_country(annotate_actors: Annotator)
 def test_a_name_after_a_title_of_office_is_a_person_whatever_the_tagger_says(
     annotate_actors: Annotator,
 ) -> None:
-    # The tagger reads "Moody Awori" as an organisation, and "Moody" is no known first name.
-    doc = annotate_actors("Vice-President Moody Awori declined to resign.")
-    assert _mention(doc, "Vice-President Moody Awori")._.resolved_by.startswith("person")
+    # The tagger reads "Fidelity Awuor" as an organisation, and "Fidelity" is no known first name.
+    doc = annotate_actors("Vice-President Fidelity Awuor declined to resign.")
+    assert _mention(doc, "Vice-President Fidelity Awuor")._.resolved_by.startswith("person")
     # An office word in an institution's name makes no person of it.
     doc = annotate_actors("The House Oversight and Government Reform Committee met.")
     assert not any(m._.resolved_by.startswith("person") for m in doc._.actor_mentions)
@@ -680,9 +680,9 @@ def test_an_actor_with_no_written_country_takes_its_sentences_only_country(
     fighting = annotate_actors("Israeli troops killed three militants.")
     assert _actor(fighting, "three militants").country is None
     # A named office holder is of the one country the sentence names; anyone else is not.
-    text = "Vice-President Amos Wekesa refused to resign despite pressure from Kenya's watchdog."
-    office = _mention(annotate_actors(text), "Vice-President Amos Wekesa")
-    assert (office._.actor.country, office._.resolved_by) == ("KEN", "person+role+only-country")
+    text = "Deputy Prime Minister Tomas Varga refused to step down despite Hungary's auditors."
+    office = _mention(annotate_actors(text), "Deputy Prime Minister Tomas Varga")
+    assert (office._.actor.country, office._.resolved_by) == ("HUN", "person+role+only-country")
     assert (
         _actor(annotate_actors("The minister criticized Russia."), "The minister").country is None
     )

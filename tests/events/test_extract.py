@@ -413,7 +413,7 @@ def test_the_demand_a_protest_makes_is_its_topic_not_an_event(parse: Annotator) 
     text = "Kenyan farmers blocked roads demanding the resignation of the Kenyan minister."
     assert [code[:2] for _, code, _ in dyads(parse(text))] == ["14"]
     # An appeal too: "calling for" what the march asks.
-    text = "Thousands of Kurds marched in Erbil on Sunday calling for independence from Iraq."
+    text = "Hundreds of Catalans marched in Barcelona calling for a vote on secession from Spain."
     assert [code[:2] for _, code, _ in dyads(parse(text))] == ["14"]
 
 
@@ -500,8 +500,8 @@ def test_a_cancelled_visit_reduces_relations_and_failed_talks_halt_them(parse: A
 def test_an_event_noun_names_the_event_of_a_generic_head_only(parse: Annotator) -> None:
     text = "Qatar launched a mediation effort between Sudan and Chad."
     assert dyads(parse(text)) == [("QAT", "045", "SDN"), ("QAT", "045", "TCD")]
-    text = "A Serbian jet shot down a helicopter carrying EU truce monitors."
-    assert [code for _, code, _ in dyads(parse(text))] == ["193"]
+    text = "Serbian gunmen attacked a bus carrying EU truce monitors."
+    assert [code for _, code, _ in dyads(parse(text))] == ["190"]
 
 
 def test_seeking_something_is_asking_for_it_seeking_to_act_is_not(parse: Annotator) -> None:
@@ -537,7 +537,7 @@ def test_denying_wrongdoing_is_a_denial_not_a_rejection(parse: Annotator) -> Non
 
 
 def test_a_promise_is_commitment_to_an_act_not_a_deed_committed(parse: Annotator) -> None:
-    assert dyads(parse("Vietnam is committed to opening up its economy.")) == [("VNM", "030", None)]
+    assert dyads(parse("Kenya is committed to reforming its courts.")) == [("KEN", "030", None)]
     assert dyads(parse("Serbian forces committed war crimes in Kosovo.")) == []
     # A call for something is an appeal, not a telephone call.
     assert [code for _, code, _ in dyads(parse("Egypt renewed its call for a ceasefire."))] == [

@@ -328,7 +328,7 @@ class ActorResolver:
     def _is_person(self, head: Token, lexicon: _Lexicon) -> bool:
         """Whether a proper noun names a person: a PERSON entity, or a name the tagger took for
         an organisation or missed, whose first word is a first name or that a person's title
-        comes before ("Vice-President Moody Awori"), and no word a known actor, country or role
+        comes before ("Vice-President Fidelity Awuor"), and no word a known actor, country or role
         ("Tatiana Stanovaya")."""
         entity = lexicon.entities.get(head.i)
         if entity is not None and entity.label_ == "PERSON":
@@ -822,7 +822,7 @@ class ActorResolver:
                 if obj.dep_ != "pobj":
                     continue
                 # A body's name may hold its country in a possessor: "the Croatian Dockers' Union";
-                # so may the side one is loyal to: "loyal to Iraq's al-Qaeda chief".
+                # so may the side one is loyal to: "loyal to Syria's former intelligence chief".
                 phrase = _subtree(obj) if member or sided else _noun_phrase(obj, lexicon)
                 # Protesters at an embassy are not its staff: "at" gives a country only where
                 # the place works in the role's own sector.

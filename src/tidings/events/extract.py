@@ -967,7 +967,7 @@ def _role(mentions: MentionIndex, head: Token | None, via: str) -> Role:
         return NO_ROLE
     found = mentions.of_phrase(head)
     if found:
-        # "The interior minister, Aftab Sherpao,": the name may tell the country the title does not.
+        # "The interior minister, Amir Khan,": the name may tell the country the title does not.
         named = _child(head, "appos")
         appositive = mentions.of_phrase(named) if named is not None else ()
         if _countries(Role(appositive, via)) and not _countries(Role(found, via)):
