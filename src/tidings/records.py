@@ -133,6 +133,14 @@ class Place:
 # CAMEO manual (141) lets a demonstration's place stand for its target (a demonstration in a
 # province of a country is aimed at that country).
 AIMED_AT_HOME = frozenset({"PROTEST"})
+# CAMEO codes of what a government does to its own people, imposed, threatened or eased: a
+# curfew, martial law, a state of emergency, bans on parties or on speech. Naming no one, such an
+# act is aimed at the people of its actor's country.
+IMPOSED_AT_HOME = frozenset(
+    {"0811", "0812", "0813", "0814", "1321", "1322", "1323", "1324", "1721", "1722", "1723", "1724"}
+)
+# What an implied recipient is called, by its sector.
+SECTOR_NAMES = {"GOV": "government", "CVL": "people"}
 
 
 @dataclass(frozen=True)
@@ -173,22 +181,25 @@ class Event:
     @property
     def plover_parties(self) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
         """PLOVER's actors and recipients: a reciprocal event has every party as its actor; a
-        protest that names no recipient is aimed at the authorities of its actor's country."""
+        protest that names no recipient is aimed at the authorities of its actor's country, and
+        a curfew or the like at its people."""
         actors: tuple[ActorMention, ...] = (self.source,) if self.source is not None else ()
         recipients: tuple[ActorMention, ...] = (self.target,) if self.target is not None else ()
         if self.reciprocal:
             return actors + recipients, ()
         if not recipients and self.plover_event in AIMED_AT_HOME:
-            recipients = self._home_authorities()
+            recipients = self._at_home("GOV", "the authorities a protest at home is aimed at")
+        elif not recipients and self.cameo_code in IMPOSED_AT_HOME:
+            recipients = self._at_home("CVL", "the people a curfew or the like is imposed on")
         return actors, recipients
 
-    def _home_authorities(self) -> tuple[ActorMention, ...]:
-        """The government of the actor's country, unless the actor is it: implied by the
-        protest itself, so its span is the trigger's and its text empty."""
+    def _at_home(self, sector: str, why: str) -> tuple[ActorMention, ...]:
+        """The ``sector`` of the actor's country, unless the actor is of it: implied by the
+        event itself, so its span is the trigger's and its text empty."""
         actor = self.source.actor if self.source is not None else None
-        if actor is None or actor.country is None or "GOV" in actor.sectors:
+        if actor is None or actor.country is None or sector in actor.sectors:
             return ()
-        government = Actor(f"{actor.country} government", actor.country, ("GOV",))
+        implied = Actor(f"{actor.country} {SECTOR_NAMES[sector]}", actor.country, (sector,))
         return (
             ActorMention(
                 self.article_id,
@@ -196,8 +207,8 @@ class Event:
                 self.trigger_start,
                 self.trigger_start,
                 "",
-                government,
-                "implied: the authorities a protest at home is aimed at",
+                implied,
+                f"implied: {why}",
             ),
         )
 

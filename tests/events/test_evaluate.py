@@ -117,6 +117,16 @@ def test_a_reciprocal_event_gives_each_party_as_an_actor_of_no_recipient() -> No
     assert predicted_dyads([directed]) == {("IRN", "IRQ", "CONSULT")}
 
 
+def test_a_curfew_naming_no_one_is_imposed_on_its_actor_s_people() -> None:
+    thailand = replace(_mention(0, 8, "THA"), actor=Actor("Thailand", "THA", ("GOV",)))
+    curfew = replace(_event(thailand, None, "COERCE"), cameo_code="1723")
+    assert predicted_dyads([curfew]) == {("THA", "THA", "COERCE")}
+    (people,) = curfew.plover_parties[1]
+    assert (people.actor.sectors, people.text) == (("CVL",), "")
+    # Other coercion naming no one stays without a recipient.
+    assert predicted_dyads([_event(thailand, None, "COERCE")]) == {("THA", None, "COERCE")}
+
+
 def test_dyads_compare_plover_country_fields() -> None:
     syria = _mention(0, 5, "SYR")
     refugees = replace(_mention(9, 17, "SYR"), actor=Actor("refugees", None, ("REF",)))
