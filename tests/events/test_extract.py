@@ -520,6 +520,12 @@ def test_what_serves_someone_stands_for_them(parse: Annotator) -> None:
     assert dyads(parse(text)) == [("TCD", "190", "SDN")]
 
 
+def test_an_object_the_parser_left_off_its_preposition_is_found(parse: Annotator) -> None:
+    # The small parser reads the officers as the subject of "holed up", leaving "to" bare.
+    text = "Chile granted asylum to four Bolivian army officers holed up in an embassy."
+    assert dyads(parse(text)) == [("CHL", "075", "BOL")]
+
+
 def test_gathering_is_no_protest(parse: Annotator) -> None:
     assert dyads(parse("European leaders gathered in Brussels.")) == []
     assert [code for _, code, _ in dyads(parse("Kenyan farmers demonstrated in Nairobi."))] == [

@@ -176,9 +176,26 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> Iterator[tuple[str, Tok
             and child.tag_ != "TO"  # an infinitive's "to" the parser took for a preposition
             and not _is_topic(child)
         ):
-            for grandchild in child.children:
-                if grandchild.dep_ in ("pobj", "pcomp"):
-                    yield child.lower_, grandchild
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            stray = _stray_object(child) if not objects else None
+            for obj in objects if stray is None else [stray]:
+                yield child.lower_, obj
+
+
+def _stray_object(prep: Token) -> Token | None:
+    """The object the parser hung elsewhere, leaving the preposition bare: in "granted asylum
+    to five officers holed up in a residence", the officers, read as the subject of the clause
+    that follows."""
+    if prep.i + 1 >= len(prep.doc):
+        return None
+    head = prep.doc[prep.i + 1]
+    while head.dep_ in ("det", "nummod", "amod", "compound", "poss") and head.head.i > head.i:
+        head = head.head
+    clause = head.head
+    nominal = head.pos_ in ("NOUN", "PROPN")
+    if nominal and head.dep_ == "nsubj" and clause.head == prep.head and clause.i > head.i:
+        return head
+    return None
 
 
 def _is_topic(prep: Token) -> bool:
