@@ -276,21 +276,28 @@ def _modifiers(path: Path) -> Modifiers:
         str(word).lower(): Title(spec.get("gender"), sector_codes(spec.get("sectors"), path, 0))
         for word, spec in (table.get("titles") or {}).items()
     }
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(word).lower() for word in table.get(key) or ())
+
+    def sectors(key: str) -> frozenset[str]:
+        return frozenset(sector_codes(table.get(key), path, 0))
+
     return Modifiers(
-        former=frozenset(str(w).lower() for w in table.get("former") or ()),
+        former=words("former"),
         communities=communities,
-        generic_heads=frozenset(str(w).lower() for w in table.get("generic_heads") or ()),
+        generic_heads=words("generic_heads"),
         titles=titles,
-        backers=frozenset(str(w).lower() for w in table.get("backers") or ()),
-        stances=frozenset(str(w).lower() for w in table.get("stances") or ()),
-        relations=frozenset(str(w).lower() for w in table.get("relations") or ()),
-        languages=frozenset(str(w).lower() for w in table.get("languages") or ()),
-        ethnic=frozenset(str(w).lower() for w in table.get("ethnic") or ()),
-        ethnic_heads=frozenset(str(w).lower() for w in table.get("ethnic_heads") or ()),
-        stateless=frozenset(sector_codes(table.get("stateless"), path, 0)),
-        office_holders=frozenset(sector_codes(table.get("office_holders"), path, 0)),
-        away_from_home=frozenset(str(w).lower() for w in table.get("away_from_home") or ()),
-        organisations=frozenset(str(w).lower() for w in table.get("organisations") or ()),
+        backers=words("backers"),
+        stances=words("stances"),
+        relations=words("relations"),
+        languages=words("languages"),
+        ethnic=words("ethnic"),
+        ethnic_heads=words("ethnic_heads"),
+        stateless=sectors("stateless"),
+        office_holders=sectors("office_holders"),
+        away_from_home=words("away_from_home"),
+        organisations=words("organisations"),
     )
 
 

@@ -407,7 +407,7 @@ def _read_nouns(path: Path) -> tuple[dict[str, frozenset[str]], list[NounPattern
     }
     lines = _entry_lines(path, "nouns")
     seen: set[str] = set()
-    claimed: dict[str, int] = {}
+    claimed: dict[tuple[str, frozenset[str]], int] = {}
     patterns: list[NounPattern] = []
     for position, entry in enumerate(data["nouns"]):
         line = lines[position] if position < len(lines) else 0
@@ -421,7 +421,7 @@ def _read_nouns(path: Path) -> tuple[dict[str, frozenset[str]], list[NounPattern
         target_preps = _words(path, line, entry, "target_preps") or DEFAULT_NOUN_TARGET_PREPS
         carried_by = frozenset(_words(path, line, entry, "carried_by"))
         for noun in _words(path, line, entry, "nouns") or _missing(path, line, "nouns"):
-            key = f"{noun} {sorted(carried_by)}"
+            key = (noun, carried_by)
             if key in claimed:
                 raise TableError(path, line, f"{noun!r} is already coded on line {claimed[key]}")
             claimed[key] = line
