@@ -612,6 +612,9 @@ def test_a_country_name_misspelt_by_one_letter_is_still_the_country(
     # A place the tagger knows as a region is no misspelt country (Siberia is not Liberia).
     doc = annotate_actors("Russia moved troops to Siberia.")
     assert "LBR" not in {m._.actor.country for m in doc._.actor_mentions}
+    # Nor is a city's name, whatever entity the tagger puts it in.
+    doc = annotate_actors("She won the heavily Democratic District of Columbia.")
+    assert "COL" not in {m._.actor.country for m in doc._.actor_mentions}
 
 
 def test_a_city_name_of_several_countries_is_of_the_one_its_sentence_names(

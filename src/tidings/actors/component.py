@@ -320,6 +320,8 @@ class ActorResolver:
         word = token.text
         if not word.istitle() or token.ent_type_ not in MISSPELT_ENTITIES:
             return None
+        if word in self.tables.cities:
+            return None  # "Columbia, South Carolina" is no misspelt Colombia
         found = process.extractOne(
             word, self._spelt_countries.keys(), scorer=DamerauLevenshtein.distance, score_cutoff=1
         )
