@@ -51,3 +51,13 @@ def test_since_bounds_an_event_without_dating_it(nlp: Language) -> None:
     assert analysis.events, "the visit is an event"
     assert all(event.date != date(2023, 10, 7) for event in analysis.events)
     assert all(event.date_basis is DateBasis.PUBLICATION for event in analysis.events)
+
+
+def test_a_date_after_since_lies_before_publication_and_dates_only_its_own_event(
+    nlp: Language,
+) -> None:
+    text = "It is Sergei Lavrov's fourth trip to Asia since the Taliban attack on March 9."
+    analysis = analyze_one(nlp, Article(text=text, published=date(2025, 2, 11)))
+    dated = {e.trigger: e for e in analysis.events}
+    assert dated["attack"].date == date(2024, 3, 9)
+    assert dated["trip"].date != date(2024, 3, 9)

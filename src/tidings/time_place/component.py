@@ -41,11 +41,19 @@ def tense_of(verb: Token) -> Tense:
     return Tense.PAST
 
 
-def _governing_verb(span: Span) -> Token:
+# "since the attack on October 7": what a date inside such a phrase dates lies before the
+# moment the clause speaks of, whatever the clause's own tense.
+LOOKING_BACK = {"since"}
+
+
+def tense_of_expression(span: Span) -> Tense:
+    """The tense a temporal expression is read in: its clause's, or the past after "since"."""
     for token in (span.root, *span.root.ancestors):
+        if token.lower_ in LOOKING_BACK and token.dep_ in ("prep", "mark"):
+            return Tense.PAST
         if token.pos_ in ("VERB", "AUX"):
-            return token
-    return span.root
+            return tense_of(token)
+    return tense_of(span.root)
 
 
 class TimePlaceResolver:
@@ -69,7 +77,7 @@ class TimePlaceResolver:
         times = []
         for ent in entities:
             if ent.label_ in TIME_LABELS:
-                ent._.time = resolve_time(ent.text, published, tense_of(_governing_verb(ent)))
+                ent._.time = resolve_time(ent.text, published, tense_of_expression(ent))
                 times.append(ent)
         doc._.times = times
         doc._.places = self._places(doc, entities)
