@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import json
 import os
@@ -31,6 +30,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from tidings.batch import Analyzer, DaskAnalyzer, InProcessAnalyzer, ProcessPoolAnalyzer
 from tidings.batch import ingest as ingest_into
+from tidings.evaluation import HALVES, GoldFormat, Stage
+from tidings.evaluation import evaluate as run_evaluation
 from tidings.events.codebook import cameo_code
 from tidings.examples import reference_article
 from tidings.export import (
@@ -377,39 +378,32 @@ def export_events(
         write_jsonl(plover_rows(found, texts), sys.stdout)
 
 
-EVAL_STAGES = {
-    "actors": "tidings.actors.evaluate",
-    "events": "tidings.events.evaluate",
-    "quotes": "tidings.quotes.evaluate",
-    "time-place": "tidings.time_place.evaluate",
-}
-
-
 @app.command(name="eval")
 def evaluate(
-    stage: Annotated[str, typer.Argument(help="actors, events, quotes or time-place.")],
+    stage: Annotated[Stage, typer.Argument(help="What to score.")],
     gold: Annotated[Path, typer.Option(help="The gold file.", exists=True, dir_okay=False)],
-    gold_format: Annotated[str, typer.Option("--format", help="The gold file's format.")],
+    gold_format: Annotated[GoldFormat, typer.Option("--format", help="The gold file's format.")],
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Also print the figures as JSON on the last line.")
     ] = False,
 ) -> None:
-    """Score tidings against a gold set, e.g. ``tidings eval quotes --gold F --format ggt``."""
-    if stage not in EVAL_STAGES:
-        raise typer.BadParameter(f"stage must be one of {', '.join(EVAL_STAGES)}")
-    module = importlib.import_module(EVAL_STAGES[stage])
-    figures: dict[str, float | int] = module.evaluate(
-        build_pipeline(), gold, gold_format, limit=limit
-    )
+    """Score tidings against a gold set, over all items and its tune and check halves, e.g.
+    ``tidings eval quotes --gold F --format ggt``."""
+    try:
+        halves = run_evaluation(build_pipeline(), stage, gold, gold_format, limit=limit)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
     table = Table(title=f"{stage} on {gold.name} ({gold_format})")
     table.add_column("measure")
-    table.add_column("value", justify="right")
-    for name, value in figures.items():
-        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+    for half in HALVES:
+        table.add_column(half, justify="right")
+    for name in halves["all"]:
+        values = [halves[half][name] for half in HALVES]
+        table.add_row(name, *(f"{v:.3f}" if isinstance(v, float) else str(v) for v in values))
     console.print(table)
     if as_json:
-        print(json.dumps(figures))
+        print(json.dumps(halves))
 
 
 DEFAULT_BENCH_NEWS = (

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from tidings.evaluation.halves import Figures, Halves, score_halves
 from tidings.nlp import analyze
 from tidings.records import Article, Quote
 
+FORMATS = ("ggt", "polnear")
 DICE_THRESHOLD = 0.5
 TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "mayor", "premier", "president", "minister"}
 
@@ -49,8 +51,17 @@ def normalise_name(name: str) -> str:
     return " ".join(w for w in words if w.rstrip(".") not in TITLES)
 
 
-def read_ggt(path: Path) -> Iterator[tuple[str, list[GoldQuote]]]:
-    """(text, gold quotes) per GGT article."""
+@dataclass(frozen=True)
+class GoldDocument:
+    """A gold article: its stable id, its text and its gold quotes."""
+
+    ident: str
+    text: str
+    quotes: tuple[GoldQuote, ...]
+
+
+def read_ggt(path: Path) -> Iterator[GoldDocument]:
+    """Each GGT article with its gold quotes."""
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
@@ -66,11 +77,11 @@ def read_ggt(path: Path) -> Iterator[tuple[str, list[GoldQuote]]]:
                 )
                 for q in record["quotes"]
             ]
-            yield record["text"], quotes
+            yield GoldDocument(record["doc_id"], record["text"], tuple(quotes))
 
 
-def read_polnear(path: Path) -> Iterator[tuple[str, list[GoldQuote]]]:
-    """(text, gold attributions) per primary PolNeAR annotation."""
+def read_polnear(path: Path) -> Iterator[GoldDocument]:
+    """Each primary PolNeAR annotation of an article with its gold attributions."""
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
@@ -89,7 +100,7 @@ def read_polnear(path: Path) -> Iterator[tuple[str, list[GoldQuote]]]:
                 for a in attributions
                 if a.get("content")
             ]
-            yield record["text"], quotes
+            yield GoldDocument(record["article"], record["text"], tuple(quotes))
 
 
 def _speaker_right(quote: Quote, gold: GoldQuote) -> bool:
@@ -108,27 +119,19 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def evaluate(
-    nlp: Language, gold: Path, fmt: str, *, limit: int | None = None
-) -> dict[str, float | int]:
+def score_quotes(documents: Sequence[GoldDocument], found: Sequence[Sequence[Quote]]) -> Figures:
     """Quote precision/recall/F1, end-to-end F1 and pronoun-speaker accuracy."""
-    readers = {"ggt": read_ggt, "polnear": read_polnear}
-    if fmt not in readers:
-        raise ValueError(f"format must be one of {', '.join(readers)}")
-    documents = list(readers[fmt](gold))[:limit]
-    articles = [Article(text=text) for text, _ in documents]
     n_gold = n_predicted = matched = right = pronouns = pronouns_right = 0
-    for analysis, (_, gold_quotes) in zip(analyze(nlp, articles), documents, strict=True):
-        predicted = list(analysis.quotes)
-        n_gold += len(gold_quotes)
+    for document, predicted in zip(documents, found, strict=True):
+        n_gold += len(document.quotes)
         n_predicted += len(predicted)
         unmatched = set(range(len(predicted)))
-        for gold_quote in gold_quotes:
+        for gold_quote in document.quotes:
             scored = [(_dice(_chars(predicted[i].spans), gold_quote.chars), i) for i in unmatched]
             best = max(scored, default=(0.0, -1))
-            found = best[0] >= DICE_THRESHOLD
-            speaker_ok = found and _speaker_right(predicted[best[1]], gold_quote)
-            if found:
+            matches = best[0] >= DICE_THRESHOLD
+            speaker_ok = matches and _speaker_right(predicted[best[1]], gold_quote)
+            if matches:
                 unmatched.discard(best[1])
                 matched += 1
                 right += speaker_ok
@@ -150,3 +153,13 @@ def evaluate(
         "n_pronoun_speakers": pronouns,
         "pronoun_accuracy": _ratio(pronouns_right, pronouns),
     }
+
+
+def evaluate(nlp: Language, gold: Path, fmt: str, *, limit: int | None = None) -> Halves:
+    """Quote figures over all articles and each half (``ggt`` or ``polnear``)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown gold format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    documents = list(read_ggt(gold) if fmt == "ggt" else read_polnear(gold))[:limit]
+    articles = [Article(text=document.text) for document in documents]
+    found = [analysis.quotes for analysis in analyze(nlp, articles)]
+    return score_halves(documents, found, lambda d: d.ident, score_quotes)

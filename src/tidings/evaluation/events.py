@@ -1,11 +1,12 @@
-"""Score tidings' event records against gold sets: PLOVER-GSR, ZeroShot PLOVER (PLV), ConfliBERT.
+"""Score tidings' event records: PLOVER-GSR, ZeroShot PLOVER (PLV), ConfliBERT, AG News World.
 
 Each sentence is analysed as an article of its own through the full pipeline, and the records it
 yields (``Analysis.events``) are scored, so the figures measure what users get. Negated events
 never count: the gold sets code what happened or was said, not what was denied. Where every
 event is a prediction (PLOVER-GSR's dyads), the events counted are those a default query or
 export shows (asserted and reported); where one label is chosen per sentence (PLV, ConfliBERT),
-the sentence's best event, facts first.
+the sentence's best event, facts first. AG News items are scored as their README (section 6)
+says, on the events a default query shows, as PLOVER-GSR's dyads are.
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 
-from tidings.actors.evaluate import gold_code
+from tidings.evaluation.actors import gold_code
+from tidings.evaluation.halves import Figures, Halves, score_halves
 from tidings.events.codebook import cameo_codebook
 from tidings.nlp import analyze
 from tidings.records import Analysis, Article, Event, Factuality
 
-FORMATS = ("plover-gsr", "plv", "conflibert")
+FORMATS = ("plover-gsr", "plv", "conflibert", "agnews")
 
 # Names the gold sets use for PLOVER events, mapped to the names in tidings' codebook.
 GOLD_EVENT_NAMES = {
@@ -207,9 +210,7 @@ def _plover_quad() -> dict[str, int]:
     return {event: counter.most_common(1)[0][0] for event, counter in votes.items()}
 
 
-def score_plover_gsr(
-    gold: Sequence[GoldSentence], predicted: Sequence[frozenset[Dyad]]
-) -> dict[str, float | int]:
+def score_plover_gsr(gold: Sequence[GoldSentence], predicted: Sequence[frozenset[Dyad]]) -> Figures:
     """Dyad-event P/R/F1, dyad-only and event-only F1, event accuracy where the dyad is found."""
     quad = _plover_quad()
     totals: Counter[str] = Counter()
@@ -265,28 +266,43 @@ def _overlaps(start: int, end: int, span: tuple[int, int] | None) -> bool:
     return span is not None and start < span[1] and span[0] < end
 
 
-def plv_event(sentence: GoldSentence, events: Sequence[Event]) -> Event | None:
-    """The event tidings gives the marked dyad: the best between them, else the sentence's."""
+def plv_event(
+    sentence: GoldSentence, events: Sequence[Event], *, marked_only: bool = True
+) -> Event | None:
+    """The event tidings gives the marked dyad: the best of those touching a marked actor (its
+    source on the marked source or its target on the marked target), facts first; with
+    ``marked_only`` false, the sentence's best event where none touches them (lenient)."""
 
-    def fit(event: Event) -> tuple[int, int]:
+    def touches(event: Event) -> int:
         source = event.source is not None and _overlaps(
             event.source.start, event.source.end, sentence.source_span
         )
         target = event.target is not None and _overlaps(
             event.target.start, event.target.end, sentence.target_span
         )
-        return (-(source + target), 0 if event.factuality.is_fact else 1)
+        return source + target
 
-    ranked = sorted((e for e in events if e.plover_event), key=fit)
+    ranked = sorted(
+        (e for e in events if e.plover_event),
+        key=lambda e: (-touches(e), 0 if e.factuality.is_fact else 1),
+    )
+    if marked_only:
+        ranked = [e for e in ranked if touches(e)]
     return ranked[0] if ranked else None
 
 
-def plv_prediction(sentence: GoldSentence, events: Sequence[Event]) -> str | None:
-    """The PLV root (PLOVER event, CONCEDE/RETREAT named YIELD) tidings gives the marked dyad."""
-    event = plv_event(sentence, events)
+def plv_root(event: Event | None) -> str | None:
+    """The PLV root of an event: its PLOVER event, CONCEDE and RETREAT named YIELD."""
     if event is None or event.plover_event is None:
         return None
     return PLV_EVENT_NAMES.get(event.plover_event, event.plover_event)
+
+
+def plv_prediction(
+    sentence: GoldSentence, events: Sequence[Event], *, marked_only: bool = True
+) -> str | None:
+    """The PLV root tidings gives the marked dyad (see ``plv_event``)."""
+    return plv_root(plv_event(sentence, events, marked_only=marked_only))
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
@@ -297,7 +313,7 @@ def main_event(events: Sequence[Event]) -> Event | None:
 
 def score_accuracy(
     gold: Sequence[str | int | None], predicted: Sequence[str | int | None], name: str
-) -> dict[str, float | int]:
+) -> Figures:
     """Accuracy over all items and over the items where tidings predicted something."""
     covered = [(g, p) for g, p in zip(gold, predicted, strict=True) if p is not None]
     right = sum(g == p for g, p in covered)
@@ -310,27 +326,193 @@ def score_accuracy(
     }
 
 
-def evaluate(
-    nlp: Language, gold: Path, fmt: str, *, limit: int | None = None
-) -> dict[str, float | int]:
-    """Score tidings on a gold file in ``fmt`` (plover-gsr, plv or conflibert)."""
+def _penta(event: Event | None) -> int | None:
+    return cameo_codebook()[event.cameo_code].penta_class if event is not None else None
+
+
+def score_plv(gold: Sequence[GoldSentence], events: Sequence[Sequence[Event]]) -> Figures:
+    """PLOVER root and penta-class accuracy of the event touching the marked dyad (strict),
+    then of the sentence's best event where none touches it (``_lenient``)."""
+    figures: Figures = {}
+    for marked_only, suffix in ((True, ""), (False, "_lenient")):
+        chosen = [
+            plv_event(s, found, marked_only=marked_only)
+            for s, found in zip(gold, events, strict=True)
+        ]
+        roots = score_accuracy([s.event for s in gold], [plv_root(e) for e in chosen], "plover")
+        pentas = score_accuracy([s.penta for s in gold], [_penta(e) for e in chosen], "penta")
+        if marked_only:
+            figures |= {k: v for k, v in roots.items() if not k.startswith("penta")}
+        else:
+            figures |= {f"{k}{suffix}": v for k, v in roots.items() if k.startswith("plover")}
+        figures |= {f"{k}{suffix}": v for k, v in pentas.items() if k.startswith("penta")}
+    return figures
+
+
+def score_conflibert(gold: Sequence[GoldSentence], events: Sequence[Sequence[Event]]) -> Figures:
+    """Penta-class accuracy of each sentence's main event."""
+    main = [main_event(found) for found in events]
+    return score_accuracy([s.penta for s in gold], [_penta(e) for e in main], "penta")
+
+
+# --- AG News World development set ---------------------------------------------------------------
+
+# (source country, target country, CAMEO root or PLOVER event); "" for no country.
+Tuple = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class AgnewsItem:
+    """An AG News item: its text, date, and the tuples its required and optional events give."""
+
+    ident: str
+    text: str
+    published: date | None
+    no_event: bool
+    cameo: frozenset[Tuple] = frozenset()
+    plover: frozenset[Tuple] = frozenset()
+    roots: frozenset[str] = frozenset()
+    optional_cameo: frozenset[Tuple] = frozenset()
+    optional_plover: frozenset[Tuple] = frozenset()
+    optional_roots: frozenset[str] = frozenset()
+
+
+def read_agnews(path: Path) -> list[AgnewsItem]:
+    """AG News World JSONL: per item the (source, target, root) and (source, target, PLOVER)
+    tuples of its required events and, apart, of its optional ones (README, section 6)."""
+    items: list[AgnewsItem] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        tuples: dict[bool, tuple[set[Tuple], set[Tuple], set[str]]] = {
+            optional: (set(), set(), set()) for optional in (False, True)
+        }
+        for event in record["events"]:
+            cameo, plover, roots = tuples[bool(event["optional"])]
+            dyad = (event["source_country"], event["target_country"])
+            cameo.add((*dyad, event["cameo_root"]))
+            roots.add(event["cameo_root"])
+            if event["plover_event"]:
+                plover.add((*dyad, _gold_event(event["plover_event"])))
+        (cameo, plover, roots), (optional_cameo, optional_plover, optional_roots) = (
+            tuples[False],
+            tuples[True],
+        )
+        published = record.get("date")
+        items.append(
+            AgnewsItem(
+                ident=record["id"],
+                text=record["text"],
+                published=date.fromisoformat(published) if published else None,
+                no_event=bool(record.get("no_event")),
+                cameo=frozenset(cameo),
+                plover=frozenset(plover),
+                roots=frozenset(roots),
+                optional_cameo=frozenset(optional_cameo),
+                optional_plover=frozenset(optional_plover),
+                optional_roots=frozenset(optional_roots),
+            )
+        )
+    return items
+
+
+@dataclass(frozen=True)
+class AgnewsPrediction:
+    """What tidings found in an AG News item, in the gold's tuple forms."""
+
+    cameo: frozenset[Tuple]
+    plover: frozenset[Tuple]
+    roots: frozenset[str]
+
+
+def _country(mention: object) -> str:
+    """The country a prediction compares: the actor's, else "" (as the gold writes IGOs)."""
+    actor = getattr(mention, "actor", None)
+    return str(actor.country) if actor is not None and actor.country else ""
+
+
+def agnews_prediction(events: Iterable[Event]) -> AgnewsPrediction:
+    """The tuples of the events: (source, target) for each, both directions of a reciprocal
+    one (the gold expands mutual acts so), and an implied recipient where PLOVER's has one."""
+    cameo: set[Tuple] = set()
+    plover: set[Tuple] = set()
+    for event in events:
+        source, target = _country(event.source), _country(event.target)
+        dyads = {(source, target)}
+        if event.reciprocal and event.target is not None:
+            dyads.add((target, source))
+        elif event.target is None:
+            recipients = event.plover_parties[1]
+            dyads = {(source, _country(recipients[0]) if recipients else "")}
+        cameo |= {(s, t, event.cameo_root) for s, t in dyads}
+        if event.plover_event:
+            plover |= {(s, t, event.plover_event) for s, t in dyads}
+    return AgnewsPrediction(
+        frozenset(cameo), frozenset(plover), frozenset(root for _, _, root in cameo)
+    )
+
+
+def _micro(counts: Counter[str], name: str) -> Figures:
+    precision = _ratio(counts["tp"], counts["tp"] + counts["fp"])
+    recall = _ratio(counts["tp"], counts["tp"] + counts["fn"])
+    return {
+        f"{name}_precision": precision,
+        f"{name}_recall": recall,
+        f"{name}_f1": _f1(precision, recall),
+    }
+
+
+def score_agnews(gold: Sequence[AgnewsItem], predicted: Sequence[AgnewsPrediction]) -> Figures:
+    """Micro P/R/F1 over event items on (source, target, root), (source, target, PLOVER) and
+    the roots alone; a prediction matching only optional gold is neither right nor wrong.
+    No-event items apart: how many stay quiet, and the tuples predicted on them."""
+    counts: dict[str, Counter[str]] = {"cameo": Counter(), "plover": Counter(), "root": Counter()}
+    no_event_tuples = quiet = 0
+    for item, found in zip(gold, predicted, strict=True):
+        if item.no_event:
+            no_event_tuples += len(found.cameo)
+            quiet += not found.cameo
+            continue
+        sets: tuple[tuple[str, frozenset[object], frozenset[object], frozenset[object]], ...] = (
+            ("cameo", item.cameo, item.optional_cameo, found.cameo),
+            ("plover", item.plover, item.optional_plover, found.plover),
+            ("root", item.roots, item.optional_roots, found.roots),
+        )
+        for name, required, optional, guessed in sets:
+            counts[name]["tp"] += len(guessed & required)
+            counts[name]["fn"] += len(required - guessed)
+            counts[name]["fp"] += len(guessed - required - optional)
+    n_no_event = sum(item.no_event for item in gold)
+    return {
+        **_micro(counts["cameo"], "cameo_dyad"),
+        **_micro(counts["plover"], "plover_dyad"),
+        **_micro(counts["root"], "root"),
+        "n_event_items": len(gold) - n_no_event,
+        "n_gold_cameo_tuples": counts["cameo"]["tp"] + counts["cameo"]["fn"],
+        "n_no_event_items": n_no_event,
+        "no_event_items_quiet": _ratio(quiet, n_no_event),
+        "no_event_tuples_predicted": no_event_tuples,
+    }
+
+
+def evaluate(nlp: Language, gold: Path, fmt: str, *, limit: int | None = None) -> Halves:
+    """Score tidings on a gold file in ``fmt`` (plover-gsr, plv, conflibert or agnews), over
+    all items and each half."""
+    if fmt == "agnews":
+        items = read_agnews(gold)[:limit]
+        articles = (Article(text=i.text, id=i.ident, published=i.published) for i in items)
+        found = [agnews_prediction(shown_events(a)) for a in analyze(nlp, articles)]
+        return score_halves(items, found, lambda i: i.ident, score_agnews)
     if fmt not in READERS:
         raise ValueError(f"unknown gold format {fmt!r}; known: {', '.join(FORMATS)}")
     sentences = READERS[fmt](gold)[:limit]
     analyses = analyze(nlp, (Article(text=s.text, id=s.ident or "") for s in sentences))
     if fmt == "plover-gsr":
         shown = [predicted_dyads(shown_events(analysis)) for analysis in analyses]
-        return score_plover_gsr(sentences, shown)
+        return score_halves(sentences, shown, lambda s: s.ident, score_plover_gsr)
     events = [counted_events(analysis) for analysis in analyses]
-    codebook = cameo_codebook()
     if fmt == "plv":
-        pairs = list(zip(sentences, events, strict=True))
-        predictions = [plv_prediction(s, found) for s, found in pairs]
-        figures = score_accuracy([s.event for s in sentences], predictions, "plover")
-        chosen = [plv_event(s, found) for s, found in pairs]
-        pentas = [codebook[e.cameo_code].penta_class if e is not None else None for e in chosen]
-        penta = score_accuracy([s.penta for s in sentences], pentas, "penta")
-        return figures | {key: value for key, value in penta.items() if key.startswith("penta")}
-    main = [main_event(found) for found in events]
-    pentas = [codebook[e.cameo_code].penta_class if e is not None else None for e in main]
-    return score_accuracy([s.penta for s in sentences], pentas, "penta")
+        return score_halves(sentences, events, lambda s: s.ident, score_plv)
+    # ConfliBERT's items have no id: the text is the stable one.
+    return score_halves(sentences, events, lambda s: s.text, score_conflibert)

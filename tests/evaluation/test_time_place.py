@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from tests.shared_data import shared_path
-from tidings.time_place.evaluate import evaluate
+from tidings.evaluation.time_place import evaluate
 
 TEXT = "On Monday, Egypt's foreign minister met his counterpart in Paris for two hours."
 HOURS = TEXT.index("two hours")
@@ -29,7 +29,7 @@ def test_dates_are_scored_by_value_and_precision(nlp: Language, tmp_path: Path) 
         f"{HOURS}\t{HOURS + 9}\ttwo hours\t2024-08-20\tduration\t-",  # right: no date
         "3\t9\tMonday\t2024-08-20\t2024-08-12\tday",  # wrong day
     ]
-    figures = evaluate(nlp, _gold(tmp_path, header, rows), "times")
+    figures = evaluate(nlp, _gold(tmp_path, header, rows), "times")["all"]
     assert figures["expressions"] == 3
     assert figures["date_accuracy"] == pytest.approx(2 / 3)
 
@@ -38,7 +38,7 @@ def test_places_are_scored_by_country_and_id(nlp: Language, tmp_path: Path) -> N
     header = "source\tdoc_id\tstart\tend\ttext\tgeonames_id\tname\tcountry"
     paris = f"{TEXT.index('Paris')}\t{TEXT.index('Paris') + 5}\tParis"
     rows = [f"{paris}\t2988507\tParis\tFRA", f"{paris}\t4717560\tParis\tUSA"]
-    figures = evaluate(nlp, _gold(tmp_path, header, rows), "places")
+    figures = evaluate(nlp, _gold(tmp_path, header, rows), "places")["all"]
     assert figures["place_country_accuracy"] == pytest.approx(0.5)
     assert figures["place_exact_accuracy"] == pytest.approx(0.5)
 
@@ -58,7 +58,7 @@ def test_the_hand_annotated_sets_meet_their_targets(
     # The gold files name their articles by paths relative to the repository root.
     monkeypatch.chdir(Path(__file__).resolve().parents[2])
     gold = Path(f"tests/time_place/gold_{kind}.tsv")
-    figures = evaluate(nlp, gold, kind)
+    figures = evaluate(nlp, gold, kind)["all"]
     if kind == "times":
         assert figures["expressions"] >= 150 and figures["date_accuracy"] >= 0.90
     else:

@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 
 from tests.shared_data import shared_path
-from tidings.actors.evaluate import (
+from tidings.evaluation.actors import (
     GgtArticle,
     GoldActor,
     GoldSentence,
@@ -52,7 +52,15 @@ def test_score_ngec_counts_country_and_sector_separately() -> None:
     assert figures["country_accuracy"] == pytest.approx(2 / 3, abs=1e-4)
     # Sectors: MIL right, ELI wrong, "no sector" right for the missing prediction.
     assert figures["sector_accuracy"] == pytest.approx(2 / 3, abs=1e-4)
+    assert figures["sector_accuracy_lenient"] == pytest.approx(2 / 3, abs=1e-4)
     assert figures["n_predicted"] == 3
+
+
+def test_exact_sector_accuracy_refuses_extra_sectors_the_lenient_one_allows() -> None:
+    cases = [NgecCase("1", "Israeli troops", None, "ISR", True, ("MIL",))]
+    figures = score_ngec(cases, [_mention(0, 14, Actor("troops", "ISR", ("MIL", "GOV")))])
+    assert figures["sector_accuracy"] == 0.0
+    assert figures["sector_accuracy_lenient"] == 1.0
 
 
 def test_score_plover_gsr_is_recall_of_gold_countries() -> None:
@@ -145,7 +153,7 @@ def test_readers(tmp_path: Path) -> None:
     assert article.quotes == (PronounQuote(0, 3, "Ann Lee"),)
 
 
-def test_evaluate_runs_the_pipeline(actor_nlp: Language, tmp_path: Path) -> None:
+def test_evaluate_runs_the_pipeline(nlp: Language, tmp_path: Path) -> None:
     ngec = tmp_path / "cases.tsv"
     ngec.write_text(
         "test\tmethod\ttext\tcontext\tdate\tknown_country\texpected\n"
@@ -154,12 +162,14 @@ def test_evaluate_runs_the_pipeline(actor_nlp: Language, tmp_path: Path) -> None
         '"{""country"": ""USA"", ""code_1"": ""GOV""}"\n',
         encoding="utf-8",
     )
-    figures = evaluate(actor_nlp, ngec, "ngec")
-    assert figures["country_accuracy"] == 1.0
-    assert figures["sector_accuracy"] == 1.0
-    assert evaluate(actor_nlp, ngec, "ngec", limit=1)["n_gold"] == 1
+    halves = evaluate(nlp, ngec, "ngec")
+    assert halves["all"]["country_accuracy"] == 1.0
+    assert halves["all"]["sector_accuracy"] == 1.0
+    # Each case is in one half.
+    assert halves["tune"]["n_gold"] + halves["check"]["n_gold"] == 2
+    assert evaluate(nlp, ngec, "ngec", limit=1)["all"]["n_gold"] == 1
     with pytest.raises(ValueError, match="unknown gold format"):
-        evaluate(actor_nlp, ngec, "nope")
+        evaluate(nlp, ngec, "nope")
 
 
 @pytest.mark.parametrize(
@@ -170,7 +180,7 @@ def test_evaluate_runs_the_pipeline(actor_nlp: Language, tmp_path: Path) -> None
         ("data/quotes/ggt_dev.jsonl", "ggt", "pronoun_accuracy"),
     ],
 )
-def test_small_run_on_each_gold_set(actor_nlp: Language, relative: str, fmt: str, key: str) -> None:
-    figures = evaluate(actor_nlp, shared_path(relative), fmt, limit=3)
+def test_small_run_on_each_gold_set(nlp: Language, relative: str, fmt: str, key: str) -> None:
+    figures = evaluate(nlp, shared_path(relative), fmt, limit=3)["all"]
     assert 0.0 <= figures[key] <= 1.0
     assert figures["n_gold"] > 0

@@ -16,35 +16,58 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from tidings.evaluation.halves import Figures, Halves, score_halves
 from tidings.nlp import annotate
 from tidings.nlp.annotations import TimeValue
 from tidings.records import Article, DatePrecision, Place
 
 Row = dict[str, str]
 FORMATS = ("times", "places")
+V = TypeVar("V")
 
 
-def evaluate(
-    nlp: Language, gold: Path, gold_format: str, *, limit: int | None = None
-) -> dict[str, float | int]:
-    """The figures for one gold file: date accuracy, or place country and exact accuracy."""
+def evaluate(nlp: Language, gold: Path, gold_format: str, *, limit: int | None = None) -> Halves:
+    """Date accuracy, or place country and exact accuracy, over all rows and each half (rows
+    split by their article)."""
     if gold_format not in FORMATS:
-        raise ValueError(f"unknown format {gold_format!r}: use one of {', '.join(FORMATS)}")
+        raise ValueError(
+            f"unknown gold format {gold_format!r}; expected one of {', '.join(FORMATS)}"
+        )
     rows = _read(gold)[:limit]
     if gold_format == "times":
-        right = sum(date_is_right(row, _time_at(doc, row)) for doc, row in _documents(nlp, rows))
-        return {"expressions": len(rows), "date_accuracy": right / len(rows) if rows else 0.0}
+        times = [(row, _time_at(doc, row)) for doc, row in _documents(nlp, rows)]
+        return score_halves(*_unzip(times), _article, score_times)
+    places = [(row, _place_at(doc, row)) for doc, row in _documents(nlp, rows)]
+    return score_halves(*_unzip(places), _article, score_places)
+
+
+def _article(row: Row) -> str:
+    return row["doc_id"]
+
+
+def _unzip(pairs: list[tuple[Row, V]]) -> tuple[list[Row], list[V]]:
+    return [row for row, _ in pairs], [value for _, value in pairs]
+
+
+def score_times(rows: Sequence[Row], values: Sequence[TimeValue | None]) -> Figures:
+    """Share of date expressions resolved right."""
+    right = sum(date_is_right(row, value) for row, value in zip(rows, values, strict=True))
+    return {"expressions": len(rows), "date_accuracy": right / len(rows) if rows else 0.0}
+
+
+def score_places(rows: Sequence[Row], places: Sequence[Place | None]) -> Figures:
+    """Share of toponyms of the right country, and of the right GeoNames place where known."""
     country = exact = with_id = 0
-    for doc, row in _documents(nlp, rows):
-        place = _place_at(doc, row)
+    for row, place in zip(rows, places, strict=True):
         country += place is not None and place.country == row["country"]
         if row["geonames_id"]:
             with_id += 1
