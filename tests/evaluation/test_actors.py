@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,19 +9,18 @@ from spacy.language import Language
 
 from tests.shared_data import shared_path
 from tidings.evaluation.actors import (
-    GgtArticle,
-    GoldActor,
-    GoldSentence,
-    NgecCase,
-    PronounQuote,
     evaluate,
-    read_ggt,
-    read_ngec,
-    read_plover_gsr,
     same_person,
     score_ggt,
     score_ngec,
     score_plover_gsr,
+)
+from tidings.evaluation.readers import (
+    GoldActor,
+    GoldDocument,
+    GoldQuote,
+    GoldSentence,
+    NgecCase,
 )
 from tidings.records import Actor, ActorMention
 
@@ -66,9 +63,9 @@ def test_exact_sector_accuracy_refuses_extra_sectors_the_lenient_one_allows() ->
 def test_score_plover_gsr_is_recall_of_gold_countries() -> None:
     sentences = [
         GoldSentence(
-            "s1", "t", None, (GoldActor("Egypt", "EGY", None), GoldActor("US", "USA", "GOV"))
+            "s1", "t", actors=(GoldActor("Egypt", "EGY", None), GoldActor("US", "USA", "GOV"))
         ),
-        GoldSentence("s2", "t", None, (GoldActor("Iraq", "IRQ", None),)),
+        GoldSentence("s2", "t", actors=(GoldActor("Iraq", "IRQ", None),)),
     ]
     mentions = [
         [_mention(0, 5, Actor("Egypt", "EGY")), _mention(6, 8, Actor("US", "USA"))],
@@ -82,10 +79,15 @@ def test_score_plover_gsr_is_recall_of_gold_countries() -> None:
 
 def test_score_ggt_matches_the_mention_at_the_pronoun() -> None:
     articles = [
-        GgtArticle(
+        GoldDocument(
             "d",
             "text",
-            (PronounQuote(10, 12, "Doug McCallum"), PronounQuote(30, 33, "Cindy Secord")),
+            (
+                GoldQuote((), ((10, 12),), "Doug McCallum", pronoun=True),
+                GoldQuote((), ((30, 33),), "Cindy Secord", pronoun=True),
+                # Not a pronoun: not counted.
+                GoldQuote((), ((40, 45),), "Cindy Secord"),
+            ),
         )
     ]
     mentions = [
@@ -105,52 +107,6 @@ def test_same_person() -> None:
     assert same_person("Mr. Doug McCallum", "doug mccallum")
     assert not same_person("Kamala Harris", "Lisa Harris")
     assert not same_person("Doug", "Doug McCallum")
-
-
-def test_readers(tmp_path: Path) -> None:
-    ngec = tmp_path / "cases.tsv"
-    ngec.write_text(
-        "test\tmethod\ttext\tcontext\tdate\tknown_country\texpected\n"
-        "a\tagent_to_code\tDefense Minister\tGerman\t2022-01-01\t\t"
-        '"{""country"": ""DEU"", ""code_1"": ""GOV"", ""code_2"": ""MIL""}"\n'
-        'b\tquery_wiki\tAbkhazia\t\t\t\t"{""title"": ""Abkhazia""}"\n'
-        'c\tagent_to_code\tHe\t\t1 January 2003\t\t"{""country"": """", ""code_1"": ""UNK""}"\n',
-        encoding="utf-8",
-    )
-    cases = read_ngec(ngec)
-    assert [c.ident for c in cases] == ["a", "c"]
-    assert cases[0].text == "German Defense Minister"
-    assert cases[0].sectors == ("GOV", "MIL")
-    assert (cases[1].country, cases[1].sectors, cases[1].published) == (None, (), date(2003, 1, 1))
-
-    gsr = tmp_path / "gsr.json"
-    gsr.write_text(
-        json.dumps(
-            [
-                {"id": "d", "event": "DOCUMENT"},
-                {
-                    "id": "s",
-                    "event": "AGREE",
-                    "date": "2000-01-01",
-                    "text": "Japan and the UN agreed.",
-                    "source": [{"actorText": "Japan", "code": "JAP"}],
-                    "target": [{"actorText": "UN", "code": "IGO"}],
-                },
-            ]
-        ),
-        encoding="utf-8",
-    )
-    (sentence,) = read_plover_gsr(gsr)
-    assert sentence.actors == (GoldActor("Japan", "JPN", None),)
-
-    ggt = tmp_path / "ggt.jsonl"
-    quotes = [
-        {"reference": "Ann Lee", "speaker_span": [0, 3], "speaker_is_pronoun": True},
-        {"reference": "Ann Lee", "speaker_span": [5, 12], "speaker_is_pronoun": False},
-    ]
-    ggt.write_text(json.dumps({"doc_id": "g", "text": "She said.", "quotes": str(quotes)}) + "\n")
-    (article,) = read_ggt(ggt)
-    assert article.quotes == (PronounQuote(0, 3, "Ann Lee"),)
 
 
 def test_evaluate_runs_the_pipeline(nlp: Language, tmp_path: Path) -> None:

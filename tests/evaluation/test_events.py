@@ -3,9 +3,7 @@ end-to-end run on each shared gold set (where ../shared is present)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,23 +11,20 @@ from spacy.language import Language
 
 from tests.shared_data import shared_path
 from tidings.evaluation.events import (
-    AgnewsItem,
     AgnewsPrediction,
-    GoldSentence,
     agnews_prediction,
     counted_events,
     evaluate,
     plv_prediction,
     predicted_dyads,
-    read_agnews,
-    read_conflibert,
-    read_plover_gsr,
-    read_plv,
     score_accuracy,
     score_agnews,
     score_plover_gsr,
     shown_events,
-    unmark,
+)
+from tidings.evaluation.readers import (
+    AgnewsItem,
+    GoldSentence,
 )
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, Factuality
 
@@ -70,13 +65,6 @@ def test_accuracy_counts_uncovered_items_as_wrong_and_reports_covered_accuracy()
     assert figures["penta_accuracy_where_covered"] == 0.5
     assert figures["coverage"] == 0.5
     assert (figures["n_gold"], figures["n_predicted"]) == (4, 2)
-
-
-def test_unmark_returns_text_and_spans() -> None:
-    text, source, target = unmark("<s>Iran</s> has condemned <t>the US</t>.")
-    assert text == "Iran has condemned the US."
-    assert source is not None and text[source[0] : source[1]] == "Iran"
-    assert target is not None and text[target[0] : target[1]] == "the US"
 
 
 def _mention(start: int, end: int, country: str) -> ActorMention:
@@ -158,45 +146,6 @@ def test_a_protest_naming_no_recipient_is_aimed_at_its_own_authorities() -> None
     assert predicted_dyads([_event(cabinet, None, "PROTEST")]) == {("NPL", None, "PROTEST")}
 
 
-def _agnews_event(
-    source: str, target: str, root: str, plover: str, optional: bool
-) -> dict[str, object]:
-    return {
-        "source_country": source,
-        "target_country": target,
-        "cameo_root": root,
-        "plover_event": plover,
-        "optional": optional,
-    }
-
-
-def test_agnews_reader_keeps_optional_tuples_apart(tmp_path: Path) -> None:
-    path = tmp_path / "agnews.jsonl"
-    items = [
-        {
-            "id": "a-1",
-            "text": "Ruritania shelled Freedonia and warned it.",
-            "date": "2004-08-15",
-            "no_event": False,
-            "events": [
-                _agnews_event("RUR", "FRE", "19", "FIGHT", False),
-                _agnews_event("RUR", "FRE", "01", "", False),
-                _agnews_event("RUR", "FRE", "13", "THREATEN", True),
-            ],
-        },
-        {"id": "a-2", "text": "Nothing.", "date": "", "no_event": True, "events": []},
-    ]
-    path.write_text("\n".join(json.dumps(i) for i in items) + "\n", encoding="utf-8")
-    first, quiet = read_agnews(path)
-    assert first.published == date(2004, 8, 15)
-    assert first.cameo == {("RUR", "FRE", "19"), ("RUR", "FRE", "01")}
-    # A statement (01) has no PLOVER event; old PLOVER names are read as tidings writes them.
-    assert first.plover == {("RUR", "FRE", "ASSAULT")}
-    assert (first.roots, first.optional_roots) == ({"19", "01"}, {"13"})
-    assert first.optional_plover == {("RUR", "FRE", "THREATEN")}
-    assert quiet.no_event and quiet.published is None
-
-
 def test_agnews_scores_ignore_optional_matches_and_report_no_event_items_apart() -> None:
     gold = [
         AgnewsItem(
@@ -236,55 +185,6 @@ def test_agnews_predictions_expand_mutual_acts_and_write_no_country_as_empty() -
     assert found.cameo == {("IRN", "IRQ", "04"), ("IRQ", "IRN", "04"), ("", "IRN", "11")}
     assert ("", "IRN", "ACCUSE") in found.plover
     assert found.roots == {"04", "11"}
-
-
-def test_readers_on_tiny_files(tmp_path: Path) -> None:
-    gsr = tmp_path / "gsr.json"
-    gsr.write_text(
-        json.dumps(
-            [
-                {"id": "D", "event": "DOCUMENT"},
-                {
-                    "id": "X-1",
-                    "event": "DISAPPROVE",
-                    "text": "A criticised B.",
-                    "source": [{"code": "AAA"}, {"code": "CCC"}],
-                    "target": "",
-                },
-                {
-                    "id": "X-2",
-                    "event": "CONSULT",
-                    "text": "Russia hosted Japan's leader.",
-                    "source": [{"code": "RUS"}],
-                    "target": [{"code": "JAP"}],
-                },
-            ]
-        ),
-        encoding="utf-8",
-    )
-    sentence, spelled = read_plover_gsr(gsr)
-    assert sentence.dyads == {("AAA", None, "ACCUSE"), ("CCC", None, "ACCUSE")}
-    # Older CAMEO spellings of country codes are read as ISO codes, as tidings writes them.
-    assert spelled.dyads == {("RUS", "JPN", "CONSULT")}
-    conflibert = tmp_path / "c.tsv"
-    conflibert.write_text("Troops shelled the town.\t4\nThey met.\t1\n", encoding="utf-8")
-    assert [(s.text, s.penta) for s in read_conflibert(conflibert)] == [
-        ("Troops shelled the town.", 4),
-        ("They met.", 1),
-    ]
-    plv = tmp_path / "p.tsv"
-    plv.write_text(
-        "\tsentence_id\tsentence\tmarked_sentence\tgold_root\n"
-        "\t7\tA hit B.\t<s>A</s> hit <t>B</t>.\tASSAULT\n",
-        encoding="utf-8",
-    )
-    [item] = read_plv(plv)
-    assert (item.text, item.event, item.source_span, item.target_span) == (
-        "A hit B.",
-        "ASSAULT",
-        (0, 1),
-        (6, 7),
-    )
 
 
 def test_unknown_format_is_refused(nlp: Language, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from tidings.evaluation import actors, events, quotes, time_place
-from tidings.evaluation.halves import HALVES, Figures, Halves, in_check_half
+from tidings.evaluation.scoring import HALVES, Figures, Halves, in_check_half
 
 
 class Stage(StrEnum):

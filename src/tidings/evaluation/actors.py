@@ -19,207 +19,32 @@ Every text is analysed as an article through the pipeline it is given, and the r
 
 from __future__ import annotations
 
-import ast
-import csv
-import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import pycountry
 from spacy.language import Language
 
-from tidings.evaluation.halves import Figures, Halves, score_halves
+from tidings.evaluation.readers import (
+    GoldDocument,
+    GoldSentence,
+    NgecCase,
+    read_ggt,
+    read_ngec,
+    read_plover_gsr,
+)
+from tidings.evaluation.scoring import Figures, Halves, ratio, score_halves
 from tidings.nlp import analyze
 from tidings.records import Actor, ActorMention, Analysis, Article
 
 FORMATS = ("ngec", "plover-gsr", "ggt")
 T = TypeVar("T")
 
-# Codes the gold sets write differently from tidings: NGEC's JRN is CAMEO's MED, and the CAMEO
-# manual's examples use a few pre-ISO country codes.
-SECTOR_SYNONYMS = {"JRN": "MED"}
-# Gold sets' own spellings of country codes (older CAMEO dictionaries), as ISO alpha-3.
-COUNTRY_SYNONYMS = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 # NGEC writes international organisations as pseudo-countries; tidings gives them no country and
 # the IGO sector, so a case expecting one of these is right when the actor has exactly that.
 INTERNATIONAL = {"IGO", "UNO", "EUR"}
-NO_SECTOR = {"", "UNK"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof", "professor", "premier", "mayor"}
-
-
-@dataclass(frozen=True)
-class NgecCase:
-    """One NGEC actor-resolution case: a phrase, its publication date and the expected codes."""
-
-    ident: str
-    text: str
-    published: date | None
-    country: str | None
-    expects_country: bool
-    sectors: tuple[str, ...] | None
-
-
-@dataclass(frozen=True)
-class GoldActor:
-    """A gold actor of a PLOVER-GSR sentence: its text and ISO country code."""
-
-    text: str
-    country: str
-    sector: str | None
-
-
-@dataclass(frozen=True)
-class GoldSentence:
-    """A PLOVER-GSR sentence with its gold source and target actors."""
-
-    ident: str
-    text: str
-    published: date | None
-    actors: tuple[GoldActor, ...]
-
-
-@dataclass(frozen=True)
-class PronounQuote:
-    """A GGT quote whose speaker is a pronoun: where the pronoun is, and who it refers to."""
-
-    start: int
-    end: int
-    reference: str
-
-
-@dataclass(frozen=True)
-class GgtArticle:
-    """A GGT article with its pronoun-speaker quotes."""
-
-    ident: str
-    text: str
-    quotes: tuple[PronounQuote, ...]
-
-
-# --- gold readers -------------------------------------------------------------------------------
-
-
-def _published(value: str) -> date | None:
-    """A case's date: ISO or written out, "Today" (the day the evaluation runs), or none."""
-    value = value.strip()
-    if not value:
-        return None
-    if value.lower() == "today":
-        return date.today()
-    for layout in ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y"):
-        try:
-            return datetime.strptime(value, layout).date()
-        except ValueError:
-            continue
-    raise ValueError(f"unreadable date {value!r}")
-
-
-def _case_text(text: str, context: str) -> str:
-    """The phrase with its context as a leading modifier: "Mexican" + "the PRD" -> "Mexican PRD"."""
-    if not context.strip():
-        return text
-    words = text.split()
-    if words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return f"{context.strip()} {' '.join(words)}"
-
-
-def read_ngec(path: Path) -> list[NgecCase]:
-    """NGEC actor-resolution cases that state a country or sector (TSV with JSON expectations)."""
-    cases: list[NgecCase] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            expected: dict[str, Any] = json.loads(row["expected"])
-            country = expected.get("country", expected.get("cc"))
-            code = expected.get("code_1")
-            sectors: tuple[str, ...] | None = None
-            if code is not None and code != "????":
-                codes = [code, expected.get("code_2") or ""]
-                sectors = tuple(
-                    SECTOR_SYNONYMS.get(c, c) for c in codes if c and c not in NO_SECTOR
-                )
-            if country is None and sectors is None:
-                continue
-            cases.append(
-                NgecCase(
-                    ident=row["test"],
-                    text=_case_text(row["text"], row["context"]),
-                    published=_published(row["date"]),
-                    country=country or None,
-                    expects_country=country is not None,
-                    sectors=sectors,
-                )
-            )
-    return cases
-
-
-def gold_code(code: str) -> str:
-    """A gold actor code with older CAMEO country spellings made ISO ("JAP" -> "JPN")."""
-    return COUNTRY_SYNONYMS.get(code, code)
-
-
-def _iso_country(code: str) -> str | None:
-    """The ISO alpha-3 code a gold country code stands for; None for IGO, NGO and the like."""
-    code = gold_code(code)
-    return code if pycountry.countries.get(alpha_3=code) is not None else None
-
-
-def read_plover_gsr(path: Path) -> list[GoldSentence]:
-    """PLOVER-GSR sentences with their gold source and target actors that have a country."""
-    sentences: list[GoldSentence] = []
-    for record in json.loads(path.read_text(encoding="utf-8")):
-        if record.get("event") == "DOCUMENT" or not record.get("text"):
-            continue
-        actors: list[GoldActor] = []
-        for role in ("source", "target"):
-            for actor in record.get(role) or ():
-                if not isinstance(actor, dict):
-                    continue
-                country = _iso_country(str(actor.get("code", "")))
-                if country is not None:
-                    sector = actor.get("sector") or None
-                    actors.append(GoldActor(str(actor.get("actorText", "")), country, sector))
-        published = record.get("date")
-        sentences.append(
-            GoldSentence(
-                ident=record["id"],
-                text=record["text"],
-                published=date.fromisoformat(published) if published else None,
-                actors=tuple(actors),
-            )
-        )
-    return sentences
-
-
-def read_ggt(path: Path) -> list[GgtArticle]:
-    """GGT articles with the quotes whose speaker mention is a pronoun."""
-    articles: list[GgtArticle] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        quotes = record["quotes"]
-        # The quotes field is a Python literal in a string, as the GGT release ships it.
-        if isinstance(quotes, str):
-            quotes = ast.literal_eval(quotes)
-        pronoun_quotes = tuple(
-            PronounQuote(q["speaker_span"][0], q["speaker_span"][1], q["reference"])
-            for q in quotes
-            if q.get("speaker_is_pronoun") and q.get("speaker_span") and q.get("reference")
-        )
-        articles.append(GgtArticle(record["doc_id"], record["text"], pronoun_quotes))
-    return articles
-
-
-# --- scorers ------------------------------------------------------------------------------------
-
-
-def _ratio(numerator: int, denominator: int) -> float:
-    return round(numerator / denominator, 4) if denominator else 0.0
 
 
 def _analyses(nlp: Language, articles: Sequence[Article]) -> list[Analysis]:
@@ -253,9 +78,9 @@ def score_ngec(cases: Sequence[NgecCase], predictions: Sequence[ActorMention | N
             sectors_right += expected == predicted
             sectors_included += expected <= predicted if expected else not predicted
     return {
-        "country_accuracy": _ratio(countries_right, countries_total),
-        "sector_accuracy": _ratio(sectors_right, sectors_total),
-        "sector_accuracy_lenient": _ratio(sectors_included, sectors_total),
+        "country_accuracy": ratio(countries_right, countries_total),
+        "sector_accuracy": ratio(sectors_right, sectors_total),
+        "sector_accuracy_lenient": ratio(sectors_included, sectors_total),
         "n_gold": len(cases),
         "n_country_cases": countries_total,
         "n_sector_cases": sectors_total,
@@ -277,8 +102,8 @@ def score_plover_gsr(
                 sector_total += 1
                 sector_found += any(gold.sector in a.sectors for a in same_country)
     return {
-        "country_recall": _ratio(found, n_gold),
-        "sector_recall": _ratio(sector_found, sector_total),
+        "country_recall": ratio(found, n_gold),
+        "sector_recall": ratio(sector_found, sector_total),
         "n_gold": n_gold,
         "n_found": found,
         "n_sentences": len(sentences),
@@ -302,18 +127,22 @@ def same_person(actor_name: str, reference: str) -> bool:
 
 
 def score_ggt(
-    articles: Sequence[GgtArticle], mentions: Sequence[Sequence[ActorMention]]
+    articles: Sequence[GoldDocument], mentions: Sequence[Sequence[ActorMention]]
 ) -> Figures:
-    """Accuracy of the actors resolved at pronoun speaker spans."""
+    """Accuracy of the actors resolved at the speaker spans of quotes whose speaker mention is
+    a pronoun with a resolved name."""
     n_gold = n_found = right = 0
     for article, predicted in zip(articles, mentions, strict=True):
         for quote in article.quotes:
+            if not (quote.pronoun and quote.source and quote.reference):
+                continue
             n_gold += 1
-            at_pronoun = [m for m in predicted if m.start <= quote.start and quote.end <= m.end]
+            start, end = quote.source[0]
+            at_pronoun = [m for m in predicted if m.start <= start and end <= m.end]
             n_found += bool(at_pronoun)
             right += any(same_person(m.actor.name, quote.reference) for m in at_pronoun)
     return {
-        "pronoun_accuracy": _ratio(right, n_gold),
+        "pronoun_accuracy": ratio(right, n_gold),
         "n_gold": n_gold,
         "n_predicted": n_found,
         "n_correct": right,

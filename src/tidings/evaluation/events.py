@@ -11,140 +11,35 @@ says, on the events a default query shows, as PLOVER-GSR's dyads are.
 
 from __future__ import annotations
 
-import csv
-import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 
-from tidings.evaluation.actors import gold_code
-from tidings.evaluation.halves import Figures, Halves, score_halves
+from tidings.evaluation.readers import (
+    AgnewsItem,
+    Dyad,
+    GoldSentence,
+    Tuple,
+    read_agnews,
+    read_conflibert,
+    read_plover_gsr,
+    read_plv,
+)
+from tidings.evaluation.scoring import Figures, Halves, f1, ratio, score_halves
 from tidings.events.codebook import cameo_codebook
 from tidings.nlp import analyze
 from tidings.records import Analysis, Article, Event, Factuality
 
 FORMATS = ("plover-gsr", "plv", "conflibert", "agnews")
 
-# Names the gold sets use for PLOVER events, mapped to the names in tidings' codebook.
-GOLD_EVENT_NAMES = {
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-}
 # PLV merges PLOVER's CONCEDE and RETREAT into one root, YIELD.
 PLV_EVENT_NAMES = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 # The international non-state entities that PLOVER's country field names (PLOVER manual,
 # "Non-state international actors"); an actor of no country and none of these has no code.
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-
-Dyad = tuple[str | None, str | None, str]
-
-
-@dataclass(frozen=True)
-class GoldSentence:
-    """One gold sentence: its text and what the gold set says about it."""
-
-    ident: str
-    text: str
-    dyads: frozenset[Dyad] = frozenset()
-    event: str | None = None
-    source_span: tuple[int, int] | None = None
-    target_span: tuple[int, int] | None = None
-    penta: int | None = None
-
-
-# --- gold readers -------------------------------------------------------------------------------
-
-
-def _gold_event(name: str) -> str:
-    return GOLD_EVENT_NAMES.get(name, name)
-
-
-def _gold_codes(actors: object) -> list[str | None]:
-    if not isinstance(actors, list) or not actors:
-        return [None]
-    codes: list[str | None] = [
-        gold_code(str(a["code"])) if a.get("code") else None for a in actors if isinstance(a, dict)
-    ]
-    return codes or [None]
-
-
-def read_plover_gsr(path: Path) -> list[GoldSentence]:
-    """PLOVER-GSR JSON: every (source, target) country pair of a record, with its event."""
-    records = json.loads(path.read_text(encoding="utf-8"))
-    sentences: list[GoldSentence] = []
-    for record in records:
-        if record.get("event") == "DOCUMENT" or not record.get("text"):
-            continue
-        event = _gold_event(record["event"])
-        dyads = frozenset(
-            (source, target, event)
-            for source in _gold_codes(record.get("source"))
-            for target in _gold_codes(record.get("target"))
-        )
-        sentences.append(GoldSentence(record["id"], record["text"], dyads, event))
-    return sentences
-
-
-_MARK = re.compile(r"</?[st]>")
-
-
-def unmark(marked: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None]:
-    """Strip ``<s>..</s>`` and ``<t>..</t>`` from a PLV sentence; return text and both spans."""
-    text_parts: list[str] = []
-    spans: dict[str, list[int]] = {}
-    position = 0
-    length = 0
-    for match in _MARK.finditer(marked):
-        text_parts.append(marked[position : match.start()])
-        length += match.start() - position
-        tag = match.group()
-        spans.setdefault(tag.strip("</>"), []).append(length)
-        position = match.end()
-    text_parts.append(marked[position:])
-    text = "".join(text_parts)
-
-    def span(name: str) -> tuple[int, int] | None:
-        found = spans.get(name, [])
-        return (found[0], found[1]) if len(found) == 2 else None
-
-    return text, span("s"), span("t")
-
-
-def read_plv(path: Path) -> list[GoldSentence]:
-    """ZeroShot PLOVER TSV: the marked source and target and the gold PLOVER root."""
-    sentences: list[GoldSentence] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            text, source, target = unmark(row["marked_sentence"])
-            sentences.append(
-                GoldSentence(
-                    row["sentence_id"],
-                    text,
-                    event=row["gold_root"],
-                    source_span=source,
-                    target_span=target,
-                    penta=int(row["gold_penta"]) if row.get("gold_penta", "").isdigit() else None,
-                )
-            )
-    return sentences
-
-
-def read_conflibert(path: Path) -> list[GoldSentence]:
-    """ConfliBERT TSV: a sentence and its CAMEO penta class (0-4), no header."""
-    sentences: list[GoldSentence] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)):
-            if len(row) >= 2 and row[-1].strip().isdigit():
-                sentences.append(GoldSentence(str(number), "\t".join(row[:-1]), penta=int(row[-1])))
-    return sentences
-
 
 READERS: dict[str, Callable[[Path], list[GoldSentence]]] = {
     "plover-gsr": read_plover_gsr,
@@ -154,14 +49,6 @@ READERS: dict[str, Callable[[Path], list[GoldSentence]]] = {
 
 
 # --- scoring ------------------------------------------------------------------------------------
-
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def counted_events(analysis: Analysis) -> list[Event]:
@@ -236,29 +123,29 @@ def score_plover_gsr(gold: Sequence[GoldSentence], predicted: Sequence[frozenset
         if events and sentence.event in quad:
             totals["quad_scored"] += 1
             totals["quad_right"] += quad[sentence.event] in {quad.get(e) for e in events}
-    precision = _ratio(totals["dyad_event_tp"], totals["n_predicted"])
-    recall = _ratio(totals["dyad_event_tp"], totals["n_gold"])
-    dyad_p = _ratio(totals["dyad_tp"], totals["n_predicted_pairs"])
-    dyad_r = _ratio(totals["dyad_tp"], totals["n_gold_pairs"])
-    event_p = _ratio(totals["event_tp"], totals["n_predicted_events"])
-    event_r = _ratio(totals["event_tp"], totals["n_gold_events"])
+    precision = ratio(totals["dyad_event_tp"], totals["n_predicted"])
+    recall = ratio(totals["dyad_event_tp"], totals["n_gold"])
+    dyad_p = ratio(totals["dyad_tp"], totals["n_predicted_pairs"])
+    dyad_r = ratio(totals["dyad_tp"], totals["n_gold_pairs"])
+    event_p = ratio(totals["event_tp"], totals["n_predicted_events"])
+    event_r = ratio(totals["event_tp"], totals["n_gold_events"])
     return {
         "n_sentences": len(gold),
         "n_gold": totals["n_gold"],
         "n_predicted": totals["n_predicted"],
         "dyad_event_precision": precision,
         "dyad_event_recall": recall,
-        "dyad_event_f1": _f1(precision, recall),
-        "dyad_f1": _f1(dyad_p, dyad_r),
+        "dyad_event_f1": f1(precision, recall),
+        "dyad_f1": f1(dyad_p, dyad_r),
         "event_precision": event_p,
         "event_recall": event_r,
-        "event_f1": _f1(event_p, event_r),
+        "event_f1": f1(event_p, event_r),
         "n_dyad_found": totals["dyad_found"],
-        "event_accuracy_where_dyad_found": _ratio(
+        "event_accuracy_where_dyad_found": ratio(
             totals["event_right_where_dyad_found"], totals["dyad_found"]
         ),
-        "quad_accuracy_where_covered": _ratio(totals["quad_right"], totals["quad_scored"]),
-        "coverage": _ratio(totals["covered"], len(gold)),
+        "quad_accuracy_where_covered": ratio(totals["quad_right"], totals["quad_scored"]),
+        "coverage": ratio(totals["covered"], len(gold)),
     }
 
 
@@ -320,9 +207,9 @@ def score_accuracy(
     return {
         "n_gold": len(gold),
         "n_predicted": len(covered),
-        f"{name}_accuracy": _ratio(right, len(gold)),
-        f"{name}_accuracy_where_covered": _ratio(right, len(covered)),
-        "coverage": _ratio(len(covered), len(gold)),
+        f"{name}_accuracy": ratio(right, len(gold)),
+        f"{name}_accuracy_where_covered": ratio(right, len(covered)),
+        "coverage": ratio(len(covered), len(gold)),
     }
 
 
@@ -356,65 +243,6 @@ def score_conflibert(gold: Sequence[GoldSentence], events: Sequence[Sequence[Eve
 
 
 # --- AG News World development set ---------------------------------------------------------------
-
-# (source country, target country, CAMEO root or PLOVER event); "" for no country.
-Tuple = tuple[str, str, str]
-
-
-@dataclass(frozen=True)
-class AgnewsItem:
-    """An AG News item: its text, date, and the tuples its required and optional events give."""
-
-    ident: str
-    text: str
-    published: date | None
-    no_event: bool
-    cameo: frozenset[Tuple] = frozenset()
-    plover: frozenset[Tuple] = frozenset()
-    roots: frozenset[str] = frozenset()
-    optional_cameo: frozenset[Tuple] = frozenset()
-    optional_plover: frozenset[Tuple] = frozenset()
-    optional_roots: frozenset[str] = frozenset()
-
-
-def read_agnews(path: Path) -> list[AgnewsItem]:
-    """AG News World JSONL: per item the (source, target, root) and (source, target, PLOVER)
-    tuples of its required events and, apart, of its optional ones (README, section 6)."""
-    items: list[AgnewsItem] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        tuples: dict[bool, tuple[set[Tuple], set[Tuple], set[str]]] = {
-            optional: (set(), set(), set()) for optional in (False, True)
-        }
-        for event in record["events"]:
-            cameo, plover, roots = tuples[bool(event["optional"])]
-            dyad = (event["source_country"], event["target_country"])
-            cameo.add((*dyad, event["cameo_root"]))
-            roots.add(event["cameo_root"])
-            if event["plover_event"]:
-                plover.add((*dyad, _gold_event(event["plover_event"])))
-        (cameo, plover, roots), (optional_cameo, optional_plover, optional_roots) = (
-            tuples[False],
-            tuples[True],
-        )
-        published = record.get("date")
-        items.append(
-            AgnewsItem(
-                ident=record["id"],
-                text=record["text"],
-                published=date.fromisoformat(published) if published else None,
-                no_event=bool(record.get("no_event")),
-                cameo=frozenset(cameo),
-                plover=frozenset(plover),
-                roots=frozenset(roots),
-                optional_cameo=frozenset(optional_cameo),
-                optional_plover=frozenset(optional_plover),
-                optional_roots=frozenset(optional_roots),
-            )
-        )
-    return items
 
 
 @dataclass(frozen=True)
@@ -454,12 +282,12 @@ def agnews_prediction(events: Iterable[Event]) -> AgnewsPrediction:
 
 
 def _micro(counts: Counter[str], name: str) -> Figures:
-    precision = _ratio(counts["tp"], counts["tp"] + counts["fp"])
-    recall = _ratio(counts["tp"], counts["tp"] + counts["fn"])
+    precision = ratio(counts["tp"], counts["tp"] + counts["fp"])
+    recall = ratio(counts["tp"], counts["tp"] + counts["fn"])
     return {
         f"{name}_precision": precision,
         f"{name}_recall": recall,
-        f"{name}_f1": _f1(precision, recall),
+        f"{name}_f1": f1(precision, recall),
     }
 
 
@@ -491,7 +319,7 @@ def score_agnews(gold: Sequence[AgnewsItem], predicted: Sequence[AgnewsPredictio
         "n_event_items": len(gold) - n_no_event,
         "n_gold_cameo_tuples": counts["cameo"]["tp"] + counts["cameo"]["fn"],
         "n_no_event_items": n_no_event,
-        "no_event_items_quiet": _ratio(quiet, n_no_event),
+        "no_event_items_quiet": ratio(quiet, n_no_event),
         "no_event_tuples_predicted": no_event_tuples,
     }
 

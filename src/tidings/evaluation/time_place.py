@@ -13,7 +13,6 @@ tidings ships lacks the place) and the ISO alpha-3 country.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -25,12 +24,12 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from tidings.evaluation.halves import Figures, Halves, score_halves
+from tidings.evaluation.readers import Row, read_time_place
+from tidings.evaluation.scoring import Figures, Halves, score_halves
 from tidings.nlp import annotate
 from tidings.nlp.annotations import TimeValue
 from tidings.records import Article, DatePrecision, Place
 
-Row = dict[str, str]
 FORMATS = ("times", "places")
 V = TypeVar("V")
 
@@ -42,7 +41,7 @@ def evaluate(nlp: Language, gold: Path, gold_format: str, *, limit: int | None =
         raise ValueError(
             f"unknown gold format {gold_format!r}; expected one of {', '.join(FORMATS)}"
         )
-    rows = _read(gold)[:limit]
+    rows = read_time_place(gold)[:limit]
     if gold_format == "times":
         times = [(row, _time_at(doc, row)) for doc, row in _documents(nlp, rows)]
         return score_halves(*_unzip(times), _article, score_times)
@@ -93,11 +92,6 @@ def date_is_right(row: Row, value: TimeValue | None) -> bool:
         return first <= resolved <= last
     wanted = {10: DatePrecision.DAY, 7: DatePrecision.MONTH, 4: DatePrecision.YEAR}[len(gold)]
     return value.precision is wanted and resolved.isoformat().startswith(gold)
-
-
-def _read(gold: Path) -> list[Row]:
-    with gold.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
 
 
 @cache

@@ -1,8 +1,9 @@
-"""The fixed tune/check split of every gold set: a hash of each item's stable id.
+"""What every scorer shares: the figures, ratios and F1, and the fixed tune/check split.
 
-Errors are read on the tune half; a change is kept only if the check half agrees. The rule is
-the AG News development set's (its README, section 6): an item is in the check half when the
-SHA-1 of its id, read as a number, is odd.
+Every gold set is split by a hash of each item's stable id. Errors are read on the tune half; a
+change is kept only if the check half agrees. The rule is the AG News development set's (its
+README, section 6): an item is in the check half when the SHA-1 of its id, read as a number,
+is odd.
 """
 
 from __future__ import annotations
@@ -40,3 +41,13 @@ def score_halves(
         return score([g for g, _ in chosen], [p for _, p in chosen])
 
     return {"all": score(gold, predicted), "tune": part(False), "check": part(True)}
+
+
+def ratio(part: int, whole: int) -> float:
+    """part / whole, 0.0 for an empty whole."""
+    return part / whole if whole else 0.0
+
+
+def f1(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall, 0.0 where both are 0."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tidings.evaluation.halves import Figures, in_check_half, score_halves
+from tidings.evaluation.scoring import Figures, in_check_half, score_halves
 
 
 @given(st.text())
