@@ -30,7 +30,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from tidings.batch import Analyzer, DaskAnalyzer, InProcessAnalyzer, ProcessPoolAnalyzer
 from tidings.batch import ingest as ingest_into
-from tidings.evaluation import HALVES, GoldFormat, Stage
+from tidings.evaluation import EVENTS_COUNTED, HALVES, GoldFormat, Stage
 from tidings.evaluation import evaluate as run_evaluation
 from tidings.events.codebook import cameo_code
 from tidings.examples import reference_article
@@ -395,6 +395,7 @@ def evaluate(
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
     table = Table(title=f"{stage} on {gold.name} ({gold_format})")
+    table.caption = EVENTS_COUNTED.get(gold_format) if stage is Stage.EVENTS else None
     table.add_column("measure")
     for half in HALVES:
         table.add_column(half, justify="right")

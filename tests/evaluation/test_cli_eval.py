@@ -54,6 +54,7 @@ def test_eval_prints_all_tune_and_check_as_json(tmp_path: Path) -> None:
         app, ["eval", "events", "--gold", str(gold), "--format", "agnews", "--json"]
     )
     assert result.exit_code == 0, result.output
+    assert "a default query shows" in " ".join(result.output.split())
     halves = json.loads(result.output.strip().splitlines()[-1])
     assert set(halves) == {"all", "tune", "check"}
     assert halves["all"]["n_event_items"] == 2
