@@ -65,7 +65,7 @@ def test_a_broken_input_is_reported_and_the_rest_is_stored(tmp_path: Path, db: s
     (folder / "empty.txt").write_text("   \n")
     missing = tmp_path / "missing.txt"
     result = runner.invoke(app, ["ingest", str(folder), str(missing), "--db", db])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "stored 1 new, 0 already stored, 3 failed" in result.output
     failure_lines = [line for line in result.output.splitlines() if line.startswith("failed")]
     assert len(failure_lines) == 3
@@ -107,8 +107,8 @@ def test_show_prints_actors_events_and_quotes(example_db: str) -> None:
         assert heading in result.output
 
 
-def test_show_unknown_article_fails_in_one_line(db: str) -> None:
-    result = runner.invoke(app, ["show", "0123456789abcdef", "--db", db])
+def test_show_unknown_article_fails_in_one_line(example_db: str) -> None:
+    result = runner.invoke(app, ["show", "0123456789abcdef", "--db", example_db])
     assert result.exit_code == 1
     assert "no article 0123456789abcdef" in result.output
 

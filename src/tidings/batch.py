@@ -8,9 +8,14 @@ number of batches is in flight, so a corpus of any size streams through in const
 from __future__ import annotations
 
 import multiprocessing
+import os
+import socket
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -20,6 +25,7 @@ from typing import Any, Protocol
 
 from spacy.language import Language
 
+from tidings.errors import ClusterError
 from tidings.nlp import analyze, build_pipeline
 from tidings.records import Analysis, Article, IngestFailure
 from tidings.store import Store
@@ -78,8 +84,29 @@ _worker_nlp: Language | None = None
 _all_workers_ready: BarrierType | None = None
 
 
+WORKER_DIED = (
+    "a worker process died (killed, or out of memory): rerun the same command to resume"
+    " where it stopped; fewer --processes need less memory"
+)
+# How often a worker checks that the process that started it is still there.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent() -> None:
+    """End this worker when its parent dies, however it died (even by SIGKILL)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _start_worker(actors_file: Path | None, all_ready: BarrierType) -> None:
     global _worker_nlp, _all_workers_ready
+    _exit_with_parent()
     _worker_nlp = build_pipeline(actors_file=actors_file)
     _all_workers_ready = all_ready
 
@@ -113,8 +140,12 @@ class ProcessPoolAnalyzer:
                 initargs=(self.actors_file, all_ready),
             )
             waits = [self._pool.submit(_wait_for_every_worker) for _ in range(self.processes)]
-            for wait in waits:
-                wait.result()
+            try:
+                for wait in waits:
+                    wait.result()
+            except BrokenProcessPool:
+                self.close()
+                raise ClusterError(WORKER_DIED) from None
 
     def close(self) -> None:
         """Stop the workers."""
@@ -135,6 +166,8 @@ class ProcessPoolAnalyzer:
                     yield in_flight.popleft().result()
             while in_flight:
                 yield in_flight.popleft().result()
+        except BrokenProcessPool:
+            raise ClusterError(WORKER_DIED) from None
         finally:
             if started_here:
                 self.close()
@@ -150,6 +183,30 @@ def _analyze_on_dask_worker(articles: list[Article], actors_file: Path | None) -
     return analyze_batch(_pipeline_for(actors_file), articles)
 
 
+def check_scheduler(address: str, *, timeout: float = 10.0) -> None:
+    """Raise a ClusterError unless ``address`` is a Dask scheduler address that answers."""
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+    from distributed.comm.registry import get_backend
+
+    try:
+        scheme, location = parse_address(address)
+        get_backend(scheme)
+        if scheme in ("tcp", "tls"):
+            host, port = parse_host_port(location, default_port=8786)
+            socket.create_connection((host, port), timeout=timeout).close()
+    except ValueError as error:
+        raise ClusterError(
+            f"--dask {address!r} is not a scheduler address ({error}):"
+            " give one like tcp://HOST:8786, or 'local'"
+        ) from None
+    except OSError as error:
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address} ({error.strerror or error}):"
+            " start it (dask scheduler) or fix --dask"
+        ) from None
+
+
 class DaskAnalyzer:
     """Analyzes batches on a Dask cluster; ``scheduler`` is an address or "local"."""
 
@@ -159,10 +216,12 @@ class DaskAnalyzer:
         self.scheduler = scheduler
         self.processes = processes
         self.actors_file = actors_file
+        if scheduler != "local":
+            check_scheduler(scheduler)
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
         """Analyze batches on the cluster and yield their results in input order."""
-        from distributed import Client, LocalCluster
+        from distributed import Client, KilledWorker, LocalCluster
 
         if self.scheduler == "local":
             cluster = LocalCluster(
@@ -173,7 +232,12 @@ class DaskAnalyzer:
             )
             client = Client(cluster)
         else:
-            cluster, client = None, Client(self.scheduler)
+            try:
+                cluster, client = None, Client(self.scheduler, timeout=30)
+            except (OSError, ValueError) as error:
+                raise ClusterError(
+                    f"cannot use the Dask scheduler at {self.scheduler} ({error}): fix --dask"
+                ) from None
         try:
             window = 2 * max(len(client.scheduler_info().get("workers", {})), 1)
             in_flight: deque[Any] = deque()
@@ -185,6 +249,8 @@ class DaskAnalyzer:
                     yield in_flight.popleft().result()
             while in_flight:
                 yield in_flight.popleft().result()
+        except KilledWorker:
+            raise ClusterError(WORKER_DIED.replace("--processes", "workers")) from None
         finally:
             client.close()
             if cluster is not None:

@@ -8,12 +8,13 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -28,9 +29,12 @@ from rich.progress import (
 from rich.table import Table
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from typer.core import TyperGroup
 
+from tidings.actors.knowledge import load_known_actors
 from tidings.batch import Analyzer, DaskAnalyzer, InProcessAnalyzer, ProcessPoolAnalyzer
 from tidings.batch import ingest as ingest_into
+from tidings.errors import TidingsError
 from tidings.events.codebook import cameo_code
 from tidings.examples import reference_article
 from tidings.export import (
@@ -47,10 +51,58 @@ from tidings.nlp import annotate, build_pipeline
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, IngestFailure, Quote
 from tidings.store import Store
 
-app = typer.Typer(help="Political event data from news text.", no_args_is_help=True)
 # Piped output (make run, CI logs) gets a fixed width rather than 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 150)
 errors = Console(stderr=True)
+
+
+class _OneLineErrors(TyperGroup):
+    """tidings' commands; every error ends the command with one line on stderr.
+
+    A usage error (a bad option or value) exits with status 2, a TidingsError (the library's
+    errors: bad input, database, configuration, cluster) with 1.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line, translating errors into one line and an exit status."""
+        try:
+            status = super().main(
+                args, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+        except TidingsError as error:
+            status = _fail(str(error), 1)
+        except (click.ClickException, typer.TyperException) as error:
+            # Typer vendors click from 0.26 on: its exceptions are not click's.
+            context = getattr(error, "ctx", None)
+            hint = f" (see {context.command_path} --help)" if context is not None else ""
+            message = getattr(error, "format_message", error.__str__)()
+            status = getattr(error, "exit_code", 1)
+            if message:  # empty when the error was to show the help, already printed
+                _fail(f"{message}{hint}", status)
+        except (click.Abort, typer.Abort):
+            status = _fail("aborted", 1)
+        if not standalone_mode:
+            return status
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _fail(message: str, status: int) -> int:
+    one_line = " ".join(message.split())
+    errors.print(f"[red]error[/red] {escape(one_line)}", highlight=False, soft_wrap=True)
+    return status
+
+
+app = typer.Typer(
+    cls=_OneLineErrors, help="Political event data from news text.", no_args_is_help=True
+)
 TABLE_QUOTE_LENGTH = 200
 
 DEFAULT_DB = "sqlite:///tidings.db"
@@ -93,6 +145,17 @@ class OutputFormat(StrEnum):
     JSONL = "jsonl"
 
 
+def _actors_file(path: Path | None) -> Path | None:
+    """Read the actors file here, so that a bad one stops the command before any work."""
+    if path is not None:
+        load_known_actors(path)
+    return path
+
+
+ActorsOption = Annotated[
+    Path | None,
+    typer.Option("--actors", help="Your own actors YAML, added to the KB.", callback=_actors_file),
+]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
 AllOption = Annotated[
     bool,
@@ -151,9 +214,7 @@ def ingest(
     example: Annotated[
         bool, typer.Option("--example", help="Ingest the built-in reference article.")
     ] = False,
-    actors: Annotated[
-        Path | None, typer.Option("--actors", help="Your own actors YAML, added to the KB.")
-    ] = None,
+    actors: ActorsOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
     processes: Annotated[
         int, typer.Option(help="Worker processes (default: one per core).", min=1)
@@ -206,6 +267,8 @@ def ingest(
         f"stored {report.stored} new, {report.already_stored} already stored, "
         f"{report.failed} failed"
     )
+    if report.failed:
+        raise typer.Exit(1)
 
 
 def _mention_label(mention: ActorMention | None) -> str:
@@ -270,7 +333,7 @@ def events(
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List stored events, e.g. ``tidings events --actor USA --code 02 --format jsonl``."""
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         found = store.events(
             actor=actor, code=code, since=_parse_day(since), include_all=include_all
         )
@@ -284,7 +347,7 @@ def quotes(
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List stored quotes, e.g. ``tidings quotes --speaker Blinken``."""
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         found = store.quotes(speaker=speaker)
     _write([quote_row(q) for q in found], output, _quotes_table(found, f"{len(found)} quotes"))
 
@@ -308,7 +371,7 @@ def show(
     example: Annotated[bool, typer.Option("--example", help="Show the built-in example.")] = False,
 ) -> None:
     """Show an article with its actors, events and quotes, e.g. ``tidings show 3f2a9c...``."""
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         analysis = _stored_analysis(store, article_id, example)
     article = analysis.article
     console.print(f"[bold]{article.title or '(untitled)'}[/bold]  {article.id}")
@@ -347,7 +410,7 @@ def explain(
     if example:
         article = reference_article()
     else:
-        with Store(db) as store:
+        with Store(db, create=False) as store:
             article = _stored_analysis(store, article_id, example).article
     for line in explain_lines(annotate(build_pipeline(), article)):
         console.print(line, highlight=False)
@@ -365,7 +428,7 @@ def export_events(
     include_all: AllOption = False,
 ) -> None:
     """Export events GDELT-style (one row per event across articles) or PLOVER-style."""
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         found = store.events(include_all=include_all)
         articles = {article.id: article for article in store.articles()}
     if style is ExportFormat.GDELT:
@@ -383,13 +446,27 @@ EVAL_STAGES = {
     "quotes": "tidings.quotes.evaluate",
     "time-place": "tidings.time_place.evaluate",
 }
+EVAL_FORMATS = {
+    "actors": ("ngec", "plover-gsr", "ggt"),
+    "events": ("plover-gsr", "plv", "conflibert"),
+    "quotes": ("ggt", "polnear"),
+    "time-place": ("times", "places"),
+}
 
 
 @app.command(name="eval")
 def evaluate(
     stage: Annotated[str, typer.Argument(help="actors, events, quotes or time-place.")],
     gold: Annotated[Path, typer.Option(help="The gold file.", exists=True, dir_okay=False)],
-    gold_format: Annotated[str, typer.Option("--format", help="The gold file's format.")],
+    gold_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="The gold file's format: "
+            + "; ".join(f"{stage}: {', '.join(names)}" for stage, names in EVAL_FORMATS.items())
+            + ".",
+        ),
+    ],
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Also print the figures as JSON on the last line.")
@@ -398,6 +475,11 @@ def evaluate(
     """Score tidings against a gold set, e.g. ``tidings eval quotes --gold F --format ggt``."""
     if stage not in EVAL_STAGES:
         raise typer.BadParameter(f"stage must be one of {', '.join(EVAL_STAGES)}")
+    if gold_format not in EVAL_FORMATS[stage]:
+        known = ", ".join(EVAL_FORMATS[stage])
+        raise typer.BadParameter(
+            f"{gold_format!r} is not a gold format of {stage}: use {known}", param_hint="--format"
+        )
     module = importlib.import_module(EVAL_STAGES[stage])
     figures: dict[str, float | int] = module.evaluate(
         build_pipeline(), gold, gold_format, limit=limit

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import os
 import zlib
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from tidings.ingest.corpora import read_csv, read_jsonl
+from tidings.ingest.corpora import read_csv, read_json, read_jsonl
 from tidings.ingest.feeds import read_feed
 from tidings.ingest.fields import normalize_text
 from tidings.ingest.html import article_from_html
@@ -51,20 +52,28 @@ def read_articles(
 
 
 def _read_folder(folder: Path, default_date: date | None) -> Iterator[Item]:
-    # Hidden files and folders (.DS_Store, .git/) are not part of a collection of articles.
-    files = sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and not _is_hidden(path.relative_to(folder))
-    )
+    files = sorted(_files_in(folder))
     if not files:
         yield IngestFailure(str(folder), "no files in folder")
     for path in files:
         yield from _read_file(path, default_date)
 
 
-def _is_hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def _files_in(folder: Path) -> Iterator[Path]:
+    """The files under a folder, following linked folders once each (a link loop ends there)."""
+    seen: set[str] = set()
+    for root, folders, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            folders.clear()
+            continue
+        seen.add(real)
+        # Hidden files and folders (.DS_Store, .git/) are not part of a collection of articles.
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if not name.startswith(".") and path.is_file():
+                yield path
 
 
 def _read_file(path: Path, default_date: date | None) -> Iterator[Item]:
@@ -111,6 +120,8 @@ def _read_html(
 STREAM_READERS: tuple[tuple[str, StreamReader], ...] = (
     (".jsonl", read_jsonl),
     (".jsonl.gz", read_jsonl),
+    (".json", read_json),
+    (".json.gz", read_json),
     (".csv", read_csv),
     (".csv.gz", read_csv),
     (".html", _read_html),
@@ -121,4 +132,4 @@ STREAM_READERS: tuple[tuple[str, StreamReader], ...] = (
     (".atom", read_feed),
     (".xml", read_feed),
 )
-GZIPPED = (".jsonl.gz", ".csv.gz")
+GZIPPED = (".jsonl.gz", ".json.gz", ".csv.gz")

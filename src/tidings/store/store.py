@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -22,9 +23,11 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, aliased
 
+from tidings.errors import DatabaseError
 from tidings.records import (
     Actor,
     ActorMention,
@@ -86,13 +89,81 @@ def _add_new_columns(engine: Engine) -> None:
                     )
 
 
-class Store:
-    """A database of articles and what tidings found in them (any SQLAlchemy URL)."""
+def database_problem(url: str, error: BaseException) -> str:
+    """One line naming the database and how to fix what went wrong with it."""
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    detail = str(getattr(error, "orig", None) or error).strip().splitlines()
+    reason = detail[0] if detail else type(error).__name__
+    lowered = reason.lower()
+    if parsed.get_backend_name() != "sqlite":
+        if "connect" in lowered or "connection" in lowered or "resolve" in lowered:
+            return f"cannot connect to {shown} ({reason}): start the server or fix --db"
+        return f"database error on {shown} ({reason}): check the database and --db"
+    path = Path(parsed.database or ":memory:")
+    if "not a database" in lowered:
+        return f"{path} is not a SQLite database: give --db a tidings database or a new file"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"{path} is read-only: make it writable or give --db another file"
+    if "disk is full" in lowered or "no space" in lowered:
+        return f"the disk holding {path} is full: free space and rerun (stored work is kept)"
+    if "locked" in lowered:
+        return f"{path} is locked by another program: close it or wait, then rerun"
+    if "unable to open" in lowered:
+        if path.is_dir():
+            return f"{path} is a folder: give --db a file, e.g. {path / 'tidings.db'}"
+        if not path.parent.is_dir():
+            return f"folder {path.parent} does not exist: create it or give --db another path"
+        return f"cannot open {path}: check its permissions or give --db another path"
+    return f"database error on {path} ({reason}): check the file or give --db another one"
 
-    def __init__(self, url: str) -> None:
-        self.engine = create_engine(url)
+
+def _report_database_errors(engine: Engine, url: str) -> None:
+    # Every error the driver raises, on connecting as on querying, becomes one DatabaseError;
+    # but for the races on creating tables, which the Store resolves itself.
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        if not isinstance(context.sqlalchemy_exception, IntegrityError | ProgrammingError):
+            raise DatabaseError(database_problem(url, context.original_exception))
+
+
+def _open_engine(url: str, *, create: bool) -> Engine:
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    memory = parsed.database in (None, "", ":memory:")
+    if parsed.get_backend_name() == "sqlite" and not create and not memory:
+        path = Path(str(parsed.database))
+        if not path.exists():
+            raise DatabaseError(
+                f"no database at {path}: check the path, or ingest into it first"
+                f" (tidings ingest FILE --db {path})"
+            )
+    try:
+        engine = create_engine(url)
+    except ImportError as error:
+        raise DatabaseError(
+            f"no database driver for {shown} ({error.name or error}): install it, e.g."
+            " pip install 'tidings[postgres]' for PostgreSQL"
+        ) from None
+    _report_database_errors(engine, url)
+    return engine
+
+
+class Store:
+    """A database of articles and what tidings found in them (any SQLAlchemy URL).
+
+    ``create=False`` opens an existing tidings database only (for queries): a missing one is
+    a DatabaseError rather than a new empty file.
+    """
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self.engine = _open_engine(url, create=create)
         if self.engine.dialect.name == "sqlite":
             _enable_sqlite_integrity(self.engine)
+        if not create and not inspect(self.engine).has_table(ArticleRow.__tablename__):
+            shown = make_url(url).render_as_string(hide_password=True)
+            self.engine.dispose()
+            raise DatabaseError(f"{shown} holds no tidings data: ingest into it first")
         try:
             Base.metadata.create_all(self.engine)
         except (IntegrityError, ProgrammingError):
