@@ -182,6 +182,13 @@ def _actors_file(content: str) -> Callable[[Path], str]:
     return write
 
 
+def _example_db(folder: Path) -> list[str]:
+    """The arguments of ``events`` on a database holding the reference article."""
+    database = str(folder / "example.db")
+    assert runner.invoke(app, ["ingest", "--example", "--db", database]).exit_code == 0
+    return ["events", "--db", database]
+
+
 @dataclass(frozen=True)
 class CommandCase:
     """A command given a bad value; it must end in one line naming it, with this status."""
@@ -279,6 +286,12 @@ COMMAND_CASES = [
         "'acled' is not a gold format of events",
     ),
     CommandCase("an unknown option", lambda f: ["events", "--colour"], 2, "No such option"),
+    CommandCase(
+        "a 100,000-character filter",
+        lambda f: [*_example_db(f), "--actor", "x" * 100_000],
+        1,
+        "a filter of 100000 characters",
+    ),
 ]
 
 

@@ -150,3 +150,20 @@ def test_bench_prints_the_figures_as_json() -> None:
     assert figures["tokens"] > 0
     assert figures["ratio"] > 0 and figures["quote_overhead"] >= 1
     assert figures["ratio_median_turn"] > 0
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [("events", "--actor"), ("events", "--code"), ("quotes", "--speaker")],
+)
+def test_filters_match_percent_and_underscore_literally(
+    example_db: str, command: str, option: str
+) -> None:
+    every = _jsonl(runner.invoke(app, [command, "--db", example_db, "--format", "jsonl"]).output)
+    assert every, "the reference article has some"
+    for wildcard in ("%", "_", "%_%"):
+        result = runner.invoke(
+            app, [command, "--db", example_db, option, wildcard, "--format", "jsonl"]
+        )
+        assert result.exit_code == 0, result.output
+        assert _jsonl(result.output) == []

@@ -61,7 +61,7 @@ def analyze_batch(nlp: Language, articles: list[Article]) -> list[Result]:
             try:
                 results.extend(analyze(nlp, [article]))
             except Exception as error:
-                where = article.url or f"article {article.id}"
+                where = article.location or article.url or f"article {article.id}"
                 reason = f"processing failed: {type(error).__name__}: {error}"
                 results.append(IngestFailure(where, reason))
         return results

@@ -79,6 +79,9 @@ class Article:
     source: str | None = None
     published: date | None = None
     id: str = field(default="")
+    # Where it was read from ("feed.jsonl:17", "crawl.warc#URL"), for messages; not part of
+    # the article's identity.
+    location: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         for name in ("text", "url", "title", "source"):

@@ -62,6 +62,7 @@ def article_from_record(
         title=title,
         source=source,
         published=published or default_date,
+        location=location,
     )
 
 

@@ -106,7 +106,7 @@ def _read_plain_text(path: Path, default_date: date | None) -> Item:
         return IngestFailure(str(path), "not UTF-8 text")
     if not text:
         return IngestFailure(str(path), "empty text")
-    return Article(text=text, published=default_date)
+    return Article(text=text, published=default_date, location=str(path))
 
 
 def _read_html(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -45,8 +47,20 @@ def analyze(
     """Run articles through the pipeline and yield one Analysis per article, in order.
 
     Annotations hold spaCy spans, which do not cross process boundaries; parallel work runs
-    this function in each worker and ships the resulting records.
+    this function in each worker and ships the resulting records. An article longer than
+    ``nlp.max_length`` is parsed in pieces (see ``annotate``).
     """
+    for too_long, run in itertools.groupby(articles, key=lambda a: len(a.text) > nlp.max_length):
+        if too_long:
+            for article in run:
+                yield doc_to_analysis(annotate(nlp, article), article)
+        else:
+            yield from _analyze_together(nlp, run, batch_size)
+
+
+def _analyze_together(
+    nlp: Language, articles: Iterable[Article], batch_size: int
+) -> Iterator[Analysis]:
     pending: dict[int, Article] = {}
 
     def docs() -> Iterator[tuple[Doc, int]]:
@@ -66,8 +80,44 @@ def _unprocessed_doc(nlp: Language, article: Article) -> Doc:
 
 
 def annotate(nlp: Language, article: Article) -> Doc:
-    """The annotated spaCy Doc of one article, for inspection (``tidings explain``)."""
-    return nlp(_unprocessed_doc(nlp, article))
+    """The annotated spaCy Doc of one article, for inspection (``tidings explain``).
+
+    spaCy refuses texts longer than ``nlp.max_length`` (its parser's memory grows with the
+    text): such an article is tagged and parsed in pieces cut at line breaks, which are joined
+    into one Doc of the whole text before tidings' components run on it.
+    """
+    if len(article.text) <= nlp.max_length:
+        return nlp(_unprocessed_doc(nlp, article))
+    text = article.text.translate(INVISIBLE_BREAKS)
+    spacy_own = [name for name in nlp.pipe_names if name not in TIDINGS_COMPONENTS]
+    with nlp.select_pipes(enable=spacy_own):
+        pieces = list(nlp.pipe(_pieces(text, nlp.max_length)))
+    register_extensions()
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    doc._.published = article.published
+    for name in TIDINGS_COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _pieces(text: str, longest: int) -> Iterator[str]:
+    """The text cut into pieces of at most ``longest`` characters, at a line break where
+    there is one, else after a sentence's full stop, else at a space; joined they are the text."""
+    start = 0
+    while len(text) - start > longest:
+        window = text[start : start + longest]
+        cut = next(
+            (
+                match.end()
+                for pattern in (r"\n+", r"[.!?]\s+", r"\s+")
+                for match in reversed(list(re.finditer(pattern, window)))
+                if match.end() < len(window)
+            ),
+            len(window),
+        )
+        yield text[start : start + cut]
+        start += cut
+    yield text[start:]
 
 
 def analyze_one(nlp: Language, article: Article) -> Analysis:

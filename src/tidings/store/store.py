@@ -14,6 +14,7 @@ from sqlalchemy import (
     Engine,
     Select,
     create_engine,
+    delete,
     event,
     func,
     insert,
@@ -27,7 +28,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, aliased
 
-from tidings.errors import DatabaseError
+from tidings.errors import DatabaseError, InputError
 from tidings.records import (
     Actor,
     ActorMention,
@@ -192,6 +193,10 @@ class Store:
         # Claiming articles in id order keeps concurrent writers from deadlocking.
         ordered = sorted(analyses, key=lambda analysis: analysis.article.id)
         with Session(self.engine) as session, session.begin():
+            # An input that failed before and is stored now has failed no more.
+            locations = [a.article.location for a in ordered if a.article.location]
+            if locations:
+                session.execute(delete(FailureRow).where(FailureRow.location.in_(locations)))
             for analysis in ordered:
                 if _claim_article(session, analysis.article):
                     _add_findings(session, analysis)
@@ -201,8 +206,9 @@ class Store:
         return SaveReport(stored=stored, skipped=skipped)
 
     def record_failure(self, failure: IngestFailure) -> None:
-        """Record an input that could not be ingested."""
+        """Record an input that could not be ingested, replacing its failure of an earlier run."""
         with Session(self.engine) as session, session.begin():
+            session.execute(delete(FailureRow).where(FailureRow.location == failure.location))
             session.add(
                 FailureRow(
                     location=failure.location,
@@ -278,10 +284,11 @@ class Store:
                 EventRow.factuality.in_(FACT_VALUES), EventRow.source_id.is_not(None)
             )
         if code:
-            query = query.where(EventRow.cameo_code.startswith(code))
+            query = query.where(EventRow.cameo_code.startswith(_bounded(code), autoescape=True))
         if since:
             query = query.where(EventRow.date >= since)
         if actor:
+            actor = _bounded(actor)
             query = query.where(or_(*(_actor_matches(side, actor) for side in (source, target))))
         query = query.order_by(EventRow.article_id, EventRow.sentence_index, EventRow.trigger_start)
         return self._records(query, _event)
@@ -291,7 +298,7 @@ class Store:
         query = select(QuoteRow)
         if speaker:
             query = query.join(MentionRow, QuoteRow.speaker_id == MentionRow.id).where(
-                MentionRow.name.ilike(f"%{speaker}%")
+                MentionRow.name.icontains(_bounded(speaker), autoescape=True)
             )
         query = query.order_by(QuoteRow.article_id, QuoteRow.id)
         return self._records(query, _quote)
@@ -310,10 +317,25 @@ class Store:
             return found
 
 
+# No actor name, code or speaker is longer; a longer filter value is a mistake, not a query.
+LONGEST_FILTER = 200
+
+
+def _bounded(value: str) -> str:
+    if len(value) > LONGEST_FILTER:
+        raise InputError(
+            f"a filter of {len(value)} characters ({value[:20]!r}...): give at most"
+            f" {LONGEST_FILTER}, a name or code"
+        )
+    return value
+
+
 def _actor_matches(side: Any, actor: str) -> Any:
     """An actor filter: a code prefix (country + sectors, e.g. USAGOV) or a part of the name."""
     code = func.coalesce(side.country, "") + side.sectors
-    return or_(code.startswith(actor.upper()), side.name.ilike(f"%{actor}%"))
+    return or_(
+        code.startswith(actor.upper(), autoescape=True), side.name.icontains(actor, autoescape=True)
+    )
 
 
 def _claim_article(session: Session, article: Article) -> bool:
@@ -326,6 +348,7 @@ def _claim_article(session: Session, article: Article) -> bool:
         "published": article.published,
         "text": article.text,
         "stored_at": datetime.now(UTC).replace(tzinfo=None),
+        "location": article.location,
     }
     dialect = session.get_bind().dialect.name
     if dialect in ("sqlite", "postgresql"):
@@ -483,6 +506,7 @@ def _article(row: ArticleRow) -> Article:
         source=row.source,
         published=row.published,
         id=row.id,
+        location=row.location,
     )
 
 
