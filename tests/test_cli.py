@@ -167,3 +167,65 @@ def test_filters_match_percent_and_underscore_literally(
         )
         assert result.exit_code == 0, result.output
         assert _jsonl(result.output) == []
+
+
+def test_articles_lists_what_is_stored_and_what_failed(tmp_path: Path, db: str) -> None:
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text(
+        json.dumps({"text": "Egypt condemned Israel on Monday.", "title": "Egypt speaks",
+                    "date": "2024-08-20", "source": "Example News"}) + "\n"
+        + "{broken\n"
+        + json.dumps({"text": "Qatar hosted talks with Hamas.", "date": "2024-07-01"}) + "\n"
+    )  # fmt: skip
+    for _ in range(2):
+        runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    result = runner.invoke(app, ["articles", "--db", db, "--format", "jsonl"])
+    listed = sorted(_jsonl(result.output), key=lambda row: str(row["location"]))
+    assert [(row["title"], row["location"]) for row in listed] == [
+        ("Egypt speaks", f"{corpus}:1"),
+        (None, f"{corpus}:3"),
+    ]
+    assert listed[0]["events"] >= 1 and listed[0]["published"] == "2024-08-20"
+    since = runner.invoke(
+        app, ["articles", "--db", db, "--since", "2024-08-01", "--format", "jsonl"]
+    )
+    assert [row["title"] for row in _jsonl(since.output)] == ["Egypt speaks"]
+    source = runner.invoke(
+        app, ["articles", "--db", db, "--source", "example", "--format", "jsonl"]
+    )
+    assert len(_jsonl(source.output)) == 1
+    failed = runner.invoke(app, ["articles", "--db", db, "--failed", "--format", "jsonl"])
+    assert [row["location"] for row in _jsonl(failed.output)] == [f"{corpus}:2"]
+
+
+def test_show_and_explain_take_an_id_prefix(example_db: str) -> None:
+    prefix = reference_article().id[:6]
+    for command in ("show", "explain"):
+        result = runner.invoke(app, [command, prefix, "--db", example_db])
+        assert result.exit_code == 0, result.output
+    missing = runner.invoke(app, ["show", "ffffff", "--db", example_db])
+    assert missing.exit_code == 1
+    assert missing.stderr.startswith("error no article ffffff in the database")
+
+
+def test_the_events_table_numbers_sentences_as_the_jsonl_and_names_the_article(
+    example_db: str,
+) -> None:
+    rows = _jsonl(runner.invoke(app, ["events", "--db", example_db, "--format", "jsonl"]).output)
+    table = runner.invoke(app, ["events", "--db", example_db]).output
+    lines = [line for line in table.splitlines() if str(rows[0]["article_id"]) in line]
+    assert len(lines) == len(rows)
+    numbers = [line.split("│")[2].strip() for line in lines]
+    assert numbers == [str(row["sentence_index"]) for row in rows]
+
+
+@pytest.mark.parametrize(
+    "command", ["ingest", "events", "quotes", "articles", "show", "explain", "export", "eval"]
+)
+def test_help_shows_plain_examples(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "``" not in result.output
+    if command == "eval":
+        for name in ("plover-gsr", "conflibert", "ggt", "polnear", "times"):
+            assert name in result.output

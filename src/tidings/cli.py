@@ -9,6 +9,7 @@ import os
 import sys
 import warnings
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -49,7 +50,7 @@ from tidings.export import (
 from tidings.ingest import read_articles
 from tidings.nlp import annotate, build_pipeline
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, IngestFailure, Quote
-from tidings.store import Store
+from tidings.store import Store, article_id_from_prefix, article_summaries
 
 # Piped output (make run, CI logs) gets a fixed width rather than 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 150)
@@ -224,7 +225,7 @@ def ingest(
         typer.Option(help="Run on a Dask cluster: its scheduler address, or 'local'."),
     ] = None,
 ) -> None:
-    """Ingest articles into the database, e.g. ``tidings ingest news/ --date 2024-08-20``."""
+    """Ingest articles into the database, e.g. tidings ingest news/ --date 2024-08-20."""
     if not paths and not example:
         raise typer.BadParameter("give at least one PATH, or --example")
     items: Iterable[Article | IngestFailure] = read_articles(
@@ -278,13 +279,16 @@ def _mention_label(mention: ActorMention | None) -> str:
     return f"{mention.actor.name} [{code}]" if code else mention.actor.name
 
 
-def _events_table(events: list[Event], title: str) -> Table:
+def _events_table(events: list[Event], title: str, *, with_article: bool = True) -> Table:
+    # Sentences are numbered from 0, as in the JSONL (sentence_index).
     table = Table(title=title)
-    for column in ("sent", "source", "event", "target", "factuality", "date", "where"):
+    columns = ("sentence", "source", "event", "target", "factuality", "date", "where")
+    for column in ("article", *columns) if with_article else columns:
         table.add_column(column)
     for event in events:
         table.add_row(
-            str(event.sentence_index + 1),
+            *([event.article_id] if with_article else []),
+            str(event.sentence_index),
             _mention_label(event.source),
             f"{event.cameo_code} {cameo_code(event.cameo_code).name}",
             _mention_label(event.target),
@@ -332,7 +336,7 @@ def events(
     include_all: AllOption = False,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List stored events, e.g. ``tidings events --actor USA --code 02 --format jsonl``."""
+    """List stored events, e.g. tidings events --actor USA --code 02 --format jsonl."""
     with Store(db, create=False) as store:
         found = store.events(
             actor=actor, code=code, since=_parse_day(since), include_all=include_all
@@ -346,10 +350,50 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List stored quotes, e.g. ``tidings quotes --speaker Blinken``."""
+    """List stored quotes, e.g. tidings quotes --speaker Blinken."""
     with Store(db, create=False) as store:
         found = store.quotes(speaker=speaker)
     _write([quote_row(q) for q in found], output, _quotes_table(found, f"{len(found)} quotes"))
+
+
+@app.command()
+def articles(
+    db: DbOption = DEFAULT_DB,
+    failed: Annotated[
+        bool, typer.Option("--failed", help="List the inputs that failed, with the reason.")
+    ] = False,
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after.")] = None,
+    source: Annotated[str | None, typer.Option(help="Part of the source's name.")] = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """List stored articles and failed inputs, e.g. tidings articles --since 2024-08-01."""
+    with Store(db, create=False) as store:
+        if failed:
+            failures = store.failures()
+        else:
+            found = article_summaries(store, since=_parse_day(since), source=source)
+    if failed:
+        table = Table(title=f"{len(failures)} failed inputs")
+        for column in ("input", "reason"):
+            table.add_column(column)
+        for failure in failures:
+            table.add_row(failure.location, failure.reason)
+        _write([asdict(failure) for failure in failures], output, table)
+        return
+    table = Table(title=f"{len(found)} articles")
+    for column in ("id", "published", "title or input", "events", "quotes"):
+        table.add_column(column)
+    for summary in found:
+        label = summary.title or summary.location or summary.url or ""
+        table.add_row(
+            summary.id,
+            str(summary.published or ""),
+            label,
+            str(summary.events),
+            str(summary.quotes),
+        )
+    rows = [{**asdict(s), "published": s.published and s.published.isoformat()} for s in found]
+    _write(rows, output, table)
 
 
 def _stored_analysis(store: Store, article_id: str | None, example: bool) -> Analysis:
@@ -357,20 +401,20 @@ def _stored_analysis(store: Store, article_id: str | None, example: bool) -> Ana
         article_id = reference_article().id
     if article_id is None:
         raise typer.BadParameter("give an ARTICLE_ID, or --example")
-    analysis = store.analysis(article_id)
-    if analysis is None:
-        errors.print(f"no article {article_id} in the database")
-        raise typer.Exit(1)
+    analysis = store.analysis(article_id_from_prefix(store, article_id))
+    assert analysis is not None, "the id was just found"
     return analysis
 
 
 @app.command()
 def show(
-    article_id: Annotated[str | None, typer.Argument(help="The article's id.")] = None,
+    article_id: Annotated[
+        str | None, typer.Argument(help="The article's id, or its first characters.")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     example: Annotated[bool, typer.Option("--example", help="Show the built-in example.")] = False,
 ) -> None:
-    """Show an article with its actors, events and quotes, e.g. ``tidings show 3f2a9c...``."""
+    """Show an article with its actors, events and quotes, e.g. tidings show 3f2a9c"""
     with Store(db, create=False) as store:
         analysis = _stored_analysis(store, article_id, example)
     article = analysis.article
@@ -392,7 +436,9 @@ def show(
             ", ".join(sorted(rules[actor])),
         )
     console.print(actors)
-    console.print(_events_table(list(analysis.events), "events (all factualities)"))
+    console.print(
+        _events_table(list(analysis.events), "events (all factualities)", with_article=False)
+    )
     console.print(_quotes_table(list(analysis.quotes), "quotes"))
 
 
@@ -472,7 +518,7 @@ def evaluate(
         bool, typer.Option("--json", help="Also print the figures as JSON on the last line.")
     ] = False,
 ) -> None:
-    """Score tidings against a gold set, e.g. ``tidings eval quotes --gold F --format ggt``."""
+    """Score tidings against a gold set, e.g. tidings eval quotes --gold F --format ggt."""
     if stage not in EVAL_STAGES:
         raise typer.BadParameter(f"stage must be one of {', '.join(EVAL_STAGES)}")
     if gold_format not in EVAL_FORMATS[stage]:
@@ -512,7 +558,7 @@ def bench(
         bool, typer.Option("--json", help="Also print the figures as JSON on the last line.")
     ] = False,
 ) -> None:
-    """Time the full pipeline against bare spaCy on one corpus, e.g. ``tidings bench --json``."""
+    """Time the full pipeline against bare spaCy on one corpus, e.g. tidings bench --json."""
     from tidings.bench import corpus, median_turn_ratio, peak_memory_mb, run_benchmark
 
     files = news if news is not None else [p for p in map(Path, DEFAULT_BENCH_NEWS) if p.exists()]

@@ -564,3 +564,63 @@ def _quote(row: QuoteRow, mentions: _Mentions) -> Quote:
         reported_by=mentions.get(row.reported_by_id),
         rule=row.rule,
     )
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One stored article as ``tidings articles`` lists it."""
+
+    id: str
+    published: date | None
+    title: str | None
+    location: str | None
+    url: str | None
+    source: str | None
+    events: int
+    quotes: int
+
+
+def article_summaries(
+    store: Store, *, since: date | None = None, source: str | None = None
+) -> list[ArticleSummary]:
+    """Every stored article with its counts of events (all factualities) and quotes."""
+    events = (
+        select(func.count())
+        .where(EventRow.article_id == ArticleRow.id)
+        .correlate(ArticleRow)
+        .scalar_subquery()
+    )
+    quotes = (
+        select(func.count())
+        .where(QuoteRow.article_id == ArticleRow.id)
+        .correlate(ArticleRow)
+        .scalar_subquery()
+    )
+    query = select(ArticleRow, events, quotes).order_by(ArticleRow.stored_at, ArticleRow.id)
+    if since:
+        query = query.where(ArticleRow.published >= since)
+    if source:
+        query = query.where(ArticleRow.source.icontains(_bounded(source), autoescape=True))
+    with Session(store.engine) as session:
+        return [
+            ArticleSummary(
+                row.id, row.published, row.title, row.location, row.url, row.source, n, m
+            )
+            for row, n, m in session.execute(query)
+        ]
+
+
+def article_id_from_prefix(store: Store, prefix: str) -> str:
+    """The id of the one stored article whose id starts with ``prefix``."""
+    with Session(store.engine) as session:
+        found = session.scalars(
+            select(ArticleRow.id)
+            .where(ArticleRow.id.startswith(_bounded(prefix.lower()), autoescape=True))
+            .limit(5)
+        ).all()
+    if not found:
+        raise InputError(f"no article {prefix} in the database: list them with tidings articles")
+    if len(found) > 1:
+        shown = ", ".join(found[:3])
+        raise InputError(f"several articles start with {prefix} ({shown}...): give more of the id")
+    return found[0]
