@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,17 @@ def test_help_shows_plain_examples(command: str) -> None:
     if command == "eval":
         for name in ("plover-gsr", "conflibert", "ggt", "polnear", "times"):
             assert name in result.output
+
+
+def test_explain_explains_the_stored_events(nlp: Language, db: str) -> None:
+    analysis = analyze_one(nlp, reference_article())
+    first, *others = analysis.events
+    # As if tidings had coded the first event elsewhere when the article was stored.
+    moved = replace(first, trigger_start=first.trigger_start + 1)
+    with Store(db) as store:
+        store.save([replace(analysis, events=(moved, *others))])
+    result = runner.invoke(app, ["explain", analysis.article.id, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("this run no longer finds it") == 1
+    assert "[USAGOV]" in result.output
+    assert result.output.count("--> ") == len(analysis.events)

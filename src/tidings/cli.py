@@ -449,16 +449,20 @@ def explain(
     example: Annotated[
         bool, typer.Option("--example", help="Explain the built-in example.")
     ] = False,
+    actors: ActorsOption = None,
 ) -> None:
-    """Show, per sentence, the parse path and rule behind each event."""
+    """Show, per sentence, each stored event with its rule and parse path (of a run of the
+    pipeline with the same actors file as the ingest)."""
     from tidings.events.explain import explain_lines
 
     if example:
-        article = reference_article()
+        article, stored = reference_article(), None
     else:
         with Store(db, create=False) as store:
-            article = _stored_analysis(store, article_id, example).article
-    for line in explain_lines(annotate(build_pipeline(), article)):
+            analysis = _stored_analysis(store, article_id, example)
+        article, stored = analysis.article, analysis.events
+    doc = annotate(build_pipeline(actors_file=actors), article)
+    for line in explain_lines(doc, stored):
         console.print(line, highlight=False)
 
 
