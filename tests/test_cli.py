@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -244,3 +245,35 @@ def test_explain_explains_the_stored_events(nlp: Language, db: str) -> None:
     assert result.output.count("this run no longer finds it") == 1
     assert "[USAGOV]" in result.output
     assert result.output.count("--> ") == len(analysis.events)
+
+
+def test_ingest_reads_standard_input(db: str) -> None:
+    text = runner.invoke(app, ["ingest", "-", "--db", db], input="Egypt condemned Israel.\n")
+    assert "stored 1 new" in text.stdout, text.output
+    lines = "".join(
+        json.dumps({"text": f"Qatar hosted talks, report {n}."}) + "\n" for n in range(3)
+    )
+    jsonl = runner.invoke(app, ["ingest", "-", "--format", "jsonl", "--db", db], input=lines)
+    assert "stored 3 new" in jsonl.stdout, jsonl.output
+    with Store(db) as store:
+        assert {a.location for a in store.articles()} == {"stdin", "stdin:1", "stdin:2", "stdin:3"}
+
+
+def test_ingest_reads_gzipped_and_legacy_encoded_files(tmp_path: Path, db: str) -> None:
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(b"Egypt condemned Israel."))
+    legacy = tmp_path / "b.jsonl"
+    legacy.write_bytes(
+        json.dumps({"text": "Égypte a condamné Israël."}, ensure_ascii=False).encode("latin-1")
+    )
+    as_utf8 = runner.invoke(app, ["ingest", str(legacy), "--db", db])
+    assert as_utf8.exit_code == 1 and "not UTF-8 text" in as_utf8.stderr
+    result = runner.invoke(
+        app,
+        ["ingest", str(tmp_path / "a.txt.gz"), str(legacy), "--encoding", "latin-1", "--db", db],
+    )
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert {a.text for a in store.articles()} == {
+            "Egypt condemned Israel.",
+            "Égypte a condamné Israël.",
+        }

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import itertools
 import json
 import os
 import sys
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
@@ -47,7 +48,7 @@ from tidings.export import (
     write_csv,
     write_jsonl,
 )
-from tidings.ingest import read_articles
+from tidings.ingest import read_articles, read_stream
 from tidings.nlp import annotate, build_pipeline
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, IngestFailure, Quote
 from tidings.store import Store, article_id_from_prefix, article_summaries
@@ -176,6 +177,39 @@ def _parse_day(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2024-08-20") from None
 
 
+class InputFormat(StrEnum):
+    TEXT = "text"
+    JSONL = "jsonl"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+def _encoding(value: str) -> str:
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(f"{value!r} is not a text encoding, e.g. latin-1") from None
+    return value
+
+
+def _inputs(
+    paths: list[Path], stdin_format: InputFormat, default_date: date | None, encoding: str
+) -> Iterator[Article | IngestFailure]:
+    """The articles of the paths given; "-" is standard input."""
+    for path in paths:
+        if str(path) == "-":
+            yield from read_stream(
+                sys.stdin.buffer,
+                "stdin",
+                stdin_format,
+                default_date=default_date,
+                encoding=encoding,
+            )
+        else:
+            yield from read_articles([path], default_date=default_date, encoding=encoding)
+
+
 class _LazyProgress:
     """A progress bar that appears only once more than a handful of inputs have been seen."""
 
@@ -207,7 +241,9 @@ class _LazyProgress:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders to ingest; - is standard input.")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     publication_date: Annotated[
         str | None, typer.Option("--date", help="Publication date for inputs that carry none.")
@@ -224,12 +260,19 @@ def ingest(
         str | None,
         typer.Option(help="Run on a Dask cluster: its scheduler address, or 'local'."),
     ] = None,
+    stdin_format: Annotated[
+        InputFormat, typer.Option("--format", help="What standard input (-) holds.")
+    ] = InputFormat.TEXT,
+    encoding: Annotated[
+        str,
+        typer.Option(help="Encoding of text, JSON, JSONL and CSV inputs.", callback=_encoding),
+    ] = "utf-8",
 ) -> None:
     """Ingest articles into the database, e.g. tidings ingest news/ --date 2024-08-20."""
     if not paths and not example:
         raise typer.BadParameter("give at least one PATH, or --example")
-    items: Iterable[Article | IngestFailure] = read_articles(
-        paths or [], default_date=_parse_day(publication_date)
+    items: Iterable[Article | IngestFailure] = _inputs(
+        paths or [], stdin_format, _parse_day(publication_date), encoding
     )
     if example:
         items = itertools.chain([reference_article()], items)

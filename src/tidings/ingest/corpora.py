@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import BinaryIO
 
-from tidings.ingest.fields import TEXT_KEYS, article_from_record, is_valid_unicode
+from tidings.ingest.fields import NOT_UTF8, TEXT_KEYS, article_from_record, is_valid_unicode
 from tidings.records import Article, IngestFailure
 
 # A CSV field may hold a whole article, longer than the csv module's default limit of 128 kB.
@@ -26,7 +26,7 @@ def read_jsonl(
         try:
             line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            yield IngestFailure(where, "not UTF-8 text")
+            yield IngestFailure(where, NOT_UTF8)
             continue
         if not line.strip():
             continue
@@ -53,7 +53,7 @@ def read_json(
     try:
         document = json.loads(stream.read().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        yield IngestFailure(location, "not UTF-8 text")
+        yield IngestFailure(location, NOT_UTF8)
         return
     except json.JSONDecodeError as error:
         yield IngestFailure(location, f"not JSON: {error.msg} (line {error.lineno})")
@@ -122,7 +122,7 @@ def read_csv(
             fields = f"{len(row)} field" + ("" if len(row) == 1 else "s")
             yield IngestFailure(where, f"row has {fields}, the header has {len(header)}")
         elif not all(is_valid_unicode(value) for value in row):
-            yield IngestFailure(where, "not UTF-8 text")
+            yield IngestFailure(where, NOT_UTF8)
         else:
             record = dict(zip(header, row, strict=True))
             yield article_from_record(record, where, default_date=default_date)

@@ -19,6 +19,7 @@ DATE_KEYS = ("date", "published", "publication_date", "pub_date", "date_publish"
 SOURCE_KEYS = ("source", "outlet", "publisher", "source_domain", "domain")
 
 BYTE_ORDER_MARK = "\ufeff"
+NOT_UTF8 = "not UTF-8 text (for a legacy encoding, give it: --encoding latin-1)"
 
 
 def normalize_text(raw: str) -> str:
