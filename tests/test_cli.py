@@ -11,8 +11,11 @@ import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
+from tidings.batch import InProcessAnalyzer
+from tidings.batch import ingest as ingest_into
 from tidings.cli import app
 from tidings.examples import reference_article
+from tidings.ingest import count_inputs, read_articles
 from tidings.nlp import analyze_one
 from tidings.store import Store
 
@@ -277,3 +280,33 @@ def test_ingest_reads_gzipped_and_legacy_encoded_files(tmp_path: Path, db: str) 
             "Egypt condemned Israel.",
             "Égypte a condamné Israël.",
         }
+
+
+def test_ingest_names_the_inputs_without_a_date(tmp_path: Path, db: str) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Egypt condemned Israel on Monday in {name}.")
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db]
+    )
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.stderr.splitlines() if "publication date" in line]
+    assert f"{tmp_path / 'a.txt'}, {tmp_path / 'b.txt'}" in warning
+    assert "--date" in warning
+
+
+def test_progress_counts_the_inputs_done_of_a_known_total(tmp_path: Path, nlp: Language) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Egypt condemned Israel.")
+    (news / "b.jsonl").write_text('{"text": "Qatar hosted talks."}\n\n{"text": 5}\n')
+    (news / "c.html").write_text("<html><body></body></html>")
+    paths = [news, tmp_path / "missing.txt"]
+    assert count_inputs(paths) == 5
+    done = []
+    with Store(f"sqlite:///{tmp_path / 'p.db'}") as store:
+        ingest_into(
+            read_articles(paths), store, InProcessAnalyzer(nlp), on_input=lambda: done.append(1)
+        )
+    assert len(done) == 5
+    (news / "d.csv").write_text("text\nIran threatened Israel.\n")
+    assert count_inputs([news]) is None

@@ -41,6 +41,10 @@ class IngestReport:
     stored: int
     already_stored: int
     failed: int
+    # Where the articles stored without a publication date came from (their relative dates
+    # are left unresolved), the first few of them, and how many there were.
+    undated: int = 0
+    undated_examples: tuple[str, ...] = ()
 
 
 class Analyzer(Protocol):
@@ -257,6 +261,10 @@ class DaskAnalyzer:
                 cluster.close()
 
 
+# How many of the inputs without a publication date a report names.
+UNDATED_SHOWN = 3
+
+
 def _chunks(items: Iterable[Article | IngestFailure], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -272,13 +280,19 @@ def ingest(
     on_input: Callable[[], None] = lambda: None,
     on_failure: Callable[[IngestFailure], None] = lambda failure: None,
 ) -> IngestReport:
-    """Analyze the articles not stored yet and save them, one transaction per batch."""
+    """Analyze the articles not stored yet and save them, one transaction per batch.
+
+    ``on_input`` is called once per input when it is done with: stored, found stored already,
+    or failed.
+    """
     stored = already = failed = 0
+    undated: list[str] = []
 
     def fail(failure: IngestFailure) -> None:
         nonlocal failed
         store.record_failure(failure)
         on_failure(failure)
+        on_input()
         failed += 1
 
     def fresh_batches() -> Iterator[list[Article]]:
@@ -286,10 +300,10 @@ def ingest(
         for chunk in _chunks(items, batch_size):
             fresh: dict[str, Article] = {}
             for item in chunk:
-                on_input()
                 if isinstance(item, IngestFailure):
                     fail(item)
                 elif item.id in fresh or store.has_article(item.id):
+                    on_input()
                     already += 1
                 else:
                     fresh[item.id] = item
@@ -306,4 +320,8 @@ def ingest(
         report = store.save(analyses)
         stored += report.stored
         already += report.skipped
-    return IngestReport(stored=stored, already_stored=already, failed=failed)
+        for analysis in analyses:
+            on_input()
+            if analysis.article.published is None:
+                undated.append(analysis.article.location or f"article {analysis.article.id}")
+    return IngestReport(stored, already, failed, len(undated), tuple(undated[:UNDATED_SHOWN]))

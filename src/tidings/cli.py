@@ -27,6 +27,7 @@ from rich.progress import (
     TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 from sqlalchemy.engine import make_url
@@ -48,7 +49,7 @@ from tidings.export import (
     write_csv,
     write_jsonl,
 )
-from tidings.ingest import read_articles, read_stream
+from tidings.ingest import count_inputs, read_articles, read_stream
 from tidings.nlp import annotate, build_pipeline
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, IngestFailure, Quote
 from tidings.store import Store, article_id_from_prefix, article_summaries
@@ -211,9 +212,11 @@ def _inputs(
 
 
 class _LazyProgress:
-    """A progress bar that appears only once more than a handful of inputs have been seen."""
+    """A progress bar of inputs done (of ``total``, with the time left, where it is known)
+    that appears only once more than a handful of inputs are done."""
 
-    def __init__(self) -> None:
+    def __init__(self, total: int | None) -> None:
+        self.total = total
         self.seen = 0
         self.progress: Progress | None = None
         self.task: TaskID | None = None
@@ -226,11 +229,12 @@ class _LazyProgress:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
+                TimeRemainingColumn(),
                 console=errors,
                 transient=True,
             )
             self.progress.start()
-            self.task = self.progress.add_task("ingest", total=None, completed=self.seen)
+            self.task = self.progress.add_task("ingest", total=self.total, completed=self.seen)
         elif self.progress is not None and self.task is not None:
             self.progress.advance(self.task)
 
@@ -271,6 +275,8 @@ def ingest(
     """Ingest articles into the database, e.g. tidings ingest news/ --date 2024-08-20."""
     if not paths and not example:
         raise typer.BadParameter("give at least one PATH, or --example")
+    # The report names the inputs without a date; the pipeline's own warning cannot.
+    warnings.filterwarnings("ignore", message="an article has no publication date")
     items: Iterable[Article | IngestFailure] = _inputs(
         paths or [], stdin_format, _parse_day(publication_date), encoding
     )
@@ -286,7 +292,9 @@ def ingest(
         analyzer = ProcessPoolAnalyzer(processes, actors_file=actors)
     else:
         analyzer = InProcessAnalyzer(build_pipeline(actors_file=actors))
-    progress = _LazyProgress()
+    given = [path for path in paths or [] if str(path) != "-"]
+    known = count_inputs(given) if len(given) == len(paths or []) else None
+    progress = _LazyProgress(known + example if known is not None else None)
 
     def report_failure(failure: IngestFailure) -> None:
         errors.print(
@@ -311,6 +319,13 @@ def ingest(
         f"stored {report.stored} new, {report.already_stored} already stored, "
         f"{report.failed} failed"
     )
+    if report.undated:
+        more = report.undated - len(report.undated_examples)
+        named = ", ".join(report.undated_examples) + (f" and {more} more" if more else "")
+        _show_warning(
+            f"no publication date for {named}: relative dates in them are left unresolved;"
+            " give one with --date YYYY-MM-DD"
+        )
     if report.failed:
         raise typer.Exit(1)
 

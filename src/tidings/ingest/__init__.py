@@ -11,6 +11,6 @@ stripped.
 from __future__ import annotations
 
 from tidings.ingest.dates import parse_date
-from tidings.ingest.files import read_articles, read_stream
+from tidings.ingest.files import count_inputs, read_articles, read_stream
 
-__all__ = ["parse_date", "read_articles", "read_stream"]
+__all__ = ["count_inputs", "parse_date", "read_articles", "read_stream"]

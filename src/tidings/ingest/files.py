@@ -69,6 +69,28 @@ def read_stream(
     yield from reader(_recoded(stream, encoding, reader), location, default_date=default_date)
 
 
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many articles and failures ``read_articles(paths)`` will give, where that is known
+    without reading them (one per text or HTML file, one per JSONL line), else None."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = sorted(_files_in(path)) if path.is_dir() else [path]
+        if not files or not path.exists():
+            total += 1  # a failure
+            continue
+        for file in files:
+            reader, gzipped = _reader_for(file)
+            if reader in (_read_text, _read_html):
+                total += 1
+            elif reader is read_jsonl and not gzipped:
+                with file.open("rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            else:
+                return None
+    return total
+
+
 def _read_folder(folder: Path, default_date: date | None, encoding: str) -> Iterator[Item]:
     files = sorted(_files_in(folder))
     if not files:
@@ -94,16 +116,22 @@ def _files_in(folder: Path) -> Iterator[Path]:
                 yield path
 
 
-def _read_file(path: Path, default_date: date | None, encoding: str) -> Iterator[Item]:
+def _reader_for(path: Path) -> tuple[StreamReader, bool]:
+    """The reader of a file, by its name, and whether it is to be decompressed first."""
     name = path.name.lower()
     # Not ".warc.gz": warcio decompresses a WARC archive record by record itself.
     gzipped = name.endswith(".gz") and not name.endswith(".warc.gz")
     name = name.removesuffix(".gz") if gzipped else name
     reader = next((reader for suffix, reader in STREAM_READERS if name.endswith(suffix)), None)
+    return reader or _read_text, gzipped
+
+
+def _read_file(path: Path, default_date: date | None, encoding: str) -> Iterator[Item]:
+    reader, gzipped = _reader_for(path)
     try:
         with _open(path, gzipped) as stream:
-            read = reader or _read_text
-            yield from read(_recoded(stream, encoding, read), str(path), default_date=default_date)
+            recoded = _recoded(stream, encoding, reader)
+            yield from reader(recoded, str(path), default_date=default_date)
     except (OSError, EOFError, zlib.error) as error:
         # gzip raises EOFError and zlib.error on damaged archives, not only OSError.
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
