@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import socket
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from warcio.warcwriter import WARCWriter
 import tidings.cli
 from tidings.cli import app
 from tidings.store import Store
+from tidings.store.store import database_problem
 
 runner = CliRunner()
 NEWS = "Egypt condemned Israel on Monday. Qatar hosted talks with Hamas in Doha."
@@ -324,3 +326,29 @@ def test_gzipped_json_is_read(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(path), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 0, result.output
     assert "stored 1 new" in result.stdout
+
+
+def test_a_complete_warc_after_a_truncated_one_stores_the_page_once(tmp_path: Path) -> None:
+    database = str(tmp_path / "t.db")
+    (cut,) = _warc(tmp_path, cut=True)
+    assert runner.invoke(app, ["ingest", cut, "--db", database]).exit_code == 1
+    (whole,) = _warc(tmp_path, cut=False)
+    assert runner.invoke(app, ["ingest", whole, "--db", database]).exit_code == 0
+    with Store(f"sqlite:///{database}") as store:
+        (article,) = store.articles()
+        assert article.url == "https://example.org/a"
+        assert len(article.text) > 10_000
+        assert store.failures() == [], "the record stored now has failed no more"
+
+
+@pytest.mark.parametrize(
+    ("driver_message", "expected"),
+    [
+        ("database or disk is full", "the disk holding /data/t.db is full: free space and rerun"),
+        ("attempt to write a readonly database", "/data/t.db is read-only"),
+        ("database is locked", "/data/t.db is locked by another program"),
+    ],
+)
+def test_sqlite_errors_name_the_file_and_the_fix(driver_message: str, expected: str) -> None:
+    problem = database_problem("sqlite:////data/t.db", sqlite3.OperationalError(driver_message))
+    assert problem.startswith(expected)
