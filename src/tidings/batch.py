@@ -27,6 +27,7 @@ from spacy.language import Language
 
 from tidings.errors import ClusterError
 from tidings.nlp import analyze, build_pipeline
+from tidings.nlp.pipeline import PieceCallback
 from tidings.records import Analysis, Article, IngestFailure
 from tidings.store import Store
 
@@ -55,15 +56,17 @@ class Analyzer(Protocol):
         ...
 
 
-def analyze_batch(nlp: Language, articles: list[Article]) -> list[Result]:
+def analyze_batch(
+    nlp: Language, articles: list[Article], on_piece: PieceCallback | None = None
+) -> list[Result]:
     """Analyze a batch; if the batch fails, retry one by one so one bad article fails alone."""
     try:
-        return list(analyze(nlp, articles))
+        return list(analyze(nlp, articles, on_piece=on_piece))
     except Exception:
         results: list[Result] = []
         for article in articles:
             try:
-                results.extend(analyze(nlp, [article]))
+                results.extend(analyze(nlp, [article], on_piece=on_piece))
             except Exception as error:
                 where = article.location or article.url or f"article {article.id}"
                 reason = f"processing failed: {type(error).__name__}: {error}"
@@ -74,13 +77,14 @@ def analyze_batch(nlp: Language, articles: list[Article]) -> list[Result]:
 class InProcessAnalyzer:
     """Analyzes batches with a pipeline in this process."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, *, on_piece: PieceCallback | None = None) -> None:
         self.nlp = nlp
+        self.on_piece = on_piece
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
         """Analyze each batch in turn."""
         for batch in batches:
-            yield analyze_batch(self.nlp, batch)
+            yield analyze_batch(self.nlp, batch, self.on_piece)
 
 
 # Each worker process builds its pipeline once, in the pool's initializer.

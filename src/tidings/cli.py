@@ -213,19 +213,20 @@ def _inputs(
 
 class _LazyProgress:
     """A progress bar of inputs done (of ``total``, with the time left, where it is known)
-    that appears only once more than a handful of inputs are done."""
+    that appears once more than a handful of inputs are done, and one of the pieces of a long
+    article while it is parsed."""
 
     def __init__(self, total: int | None) -> None:
         self.total = total
         self.seen = 0
         self.progress: Progress | None = None
         self.task: TaskID | None = None
+        self.piece_task: TaskID | None = None
 
-    def advance(self) -> None:
-        self.seen += 1
-        if self.progress is None and self.seen > PROGRESS_AFTER:
+    def _started(self) -> Progress:
+        if self.progress is None:
             self.progress = Progress(
-                TextColumn("ingesting"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
@@ -234,9 +235,24 @@ class _LazyProgress:
                 transient=True,
             )
             self.progress.start()
-            self.task = self.progress.add_task("ingest", total=self.total, completed=self.seen)
+        return self.progress
+
+    def advance(self) -> None:
+        self.seen += 1
+        if self.task is None and self.seen > PROGRESS_AFTER:
+            progress = self._started()
+            self.task = progress.add_task("ingesting", total=self.total, completed=self.seen)
         elif self.progress is not None and self.task is not None:
             self.progress.advance(self.task)
+
+    def piece(self, done: int, total: int) -> None:
+        """Show the parsing of a long article, piece by piece."""
+        progress = self._started()
+        if self.piece_task is None or done == 1:
+            if self.piece_task is not None:
+                progress.remove_task(self.piece_task)
+            self.piece_task = progress.add_task("parsing a long article", total=total)
+        progress.update(self.piece_task, completed=done)
 
     def stop(self) -> None:
         if self.progress is not None:
@@ -285,16 +301,17 @@ def ingest(
     # A small input is not worth starting worker processes for.
     head = list(itertools.islice(items, batch_size))
     items = itertools.chain(head, items)
-    analyzer: Analyzer
+    analyzer: Analyzer | None = None
     if dask is not None:
         analyzer = DaskAnalyzer(dask, processes=processes, actors_file=actors)
     elif processes > 1 and len(head) == batch_size:
         analyzer = ProcessPoolAnalyzer(processes, actors_file=actors)
-    else:
-        analyzer = InProcessAnalyzer(build_pipeline(actors_file=actors))
     given = [path for path in paths or [] if str(path) != "-"]
     known = count_inputs(given) if len(given) == len(paths or []) else None
     progress = _LazyProgress(known + example if known is not None else None)
+    if analyzer is None:
+        pipeline = build_pipeline(actors_file=actors)
+        analyzer = InProcessAnalyzer(pipeline, on_piece=progress.piece)
 
     def report_failure(failure: IngestFailure) -> None:
         errors.print(

