@@ -18,6 +18,7 @@ from tidings.batch import (
     analyze_batch,
     ingest,
 )
+from tidings.errors import ClusterError
 from tidings.nlp import build_pipeline
 from tidings.records import Article, IngestFailure
 from tidings.store import Store
@@ -91,3 +92,22 @@ def test_dask_local_cluster_gives_the_same_records_as_one_process(nlp: Language)
     serial = list(InProcessAnalyzer(nlp).map(batches))
     on_dask = list(DaskAnalyzer("local", processes=2).map(batches))
     assert on_dask == serial
+
+
+def test_a_processing_failure_names_the_file_and_line(fragile_nlp: Language) -> None:
+    located = Article(text="BOOM in the parser.", location="feed.jsonl:17")
+    (failure,) = analyze_batch(fragile_nlp, [located])
+    assert failure == IngestFailure(
+        "feed.jsonl:17", "processing failed: ValueError: a component failed on this article"
+    )
+
+
+def test_a_killed_worker_is_one_cluster_error() -> None:
+    analyzer = ProcessPoolAnalyzer(2)
+    analyzer.start()
+    assert analyzer._pool is not None
+    for worker in list(analyzer._pool._processes.values()):
+        worker.kill()
+    with pytest.raises(ClusterError, match="a worker process died"):
+        list(analyzer.map([NEWS[:1], NEWS[1:]]))
+    analyzer.close()

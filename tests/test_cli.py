@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
+from tidings.batch import InProcessAnalyzer
+from tidings.batch import ingest as ingest_into
 from tidings.cli import app
 from tidings.examples import reference_article
+from tidings.ingest import count_inputs, read_articles
 from tidings.nlp import analyze_one
 from tidings.store import Store
 
@@ -65,7 +70,7 @@ def test_a_broken_input_is_reported_and_the_rest_is_stored(tmp_path: Path, db: s
     (folder / "empty.txt").write_text("   \n")
     missing = tmp_path / "missing.txt"
     result = runner.invoke(app, ["ingest", str(folder), str(missing), "--db", db])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "stored 1 new, 0 already stored, 3 failed" in result.output
     failure_lines = [line for line in result.output.splitlines() if line.startswith("failed")]
     assert len(failure_lines) == 3
@@ -107,8 +112,8 @@ def test_show_prints_actors_events_and_quotes(example_db: str) -> None:
         assert heading in result.output
 
 
-def test_show_unknown_article_fails_in_one_line(db: str) -> None:
-    result = runner.invoke(app, ["show", "0123456789abcdef", "--db", db])
+def test_show_unknown_article_fails_in_one_line(example_db: str) -> None:
+    result = runner.invoke(app, ["show", "0123456789abcdef", "--db", example_db])
     assert result.exit_code == 1
     assert "no article 0123456789abcdef" in result.output
 
@@ -150,3 +155,158 @@ def test_bench_prints_the_figures_as_json() -> None:
     assert figures["tokens"] > 0
     assert figures["ratio"] > 0 and figures["quote_overhead"] >= 1
     assert figures["ratio_median_turn"] > 0
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [("events", "--actor"), ("events", "--code"), ("quotes", "--speaker")],
+)
+def test_filters_match_percent_and_underscore_literally(
+    example_db: str, command: str, option: str
+) -> None:
+    every = _jsonl(runner.invoke(app, [command, "--db", example_db, "--format", "jsonl"]).output)
+    assert every, "the reference article has some"
+    for wildcard in ("%", "_", "%_%"):
+        result = runner.invoke(
+            app, [command, "--db", example_db, option, wildcard, "--format", "jsonl"]
+        )
+        assert result.exit_code == 0, result.output
+        assert _jsonl(result.output) == []
+
+
+def test_articles_lists_what_is_stored_and_what_failed(tmp_path: Path, db: str) -> None:
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text(
+        json.dumps({"text": "Egypt condemned Israel on Monday.", "title": "Egypt speaks",
+                    "date": "2024-08-20", "source": "Example News"}) + "\n"
+        + "{broken\n"
+        + json.dumps({"text": "Qatar hosted talks with Hamas.", "date": "2024-07-01"}) + "\n"
+    )  # fmt: skip
+    for _ in range(2):
+        runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    result = runner.invoke(app, ["articles", "--db", db, "--format", "jsonl"])
+    listed = sorted(_jsonl(result.output), key=lambda row: str(row["location"]))
+    assert [(row["title"], row["location"]) for row in listed] == [
+        ("Egypt speaks", f"{corpus}:1"),
+        (None, f"{corpus}:3"),
+    ]
+    assert listed[0]["events"] >= 1 and listed[0]["published"] == "2024-08-20"
+    since = runner.invoke(
+        app, ["articles", "--db", db, "--since", "2024-08-01", "--format", "jsonl"]
+    )
+    assert [row["title"] for row in _jsonl(since.output)] == ["Egypt speaks"]
+    source = runner.invoke(
+        app, ["articles", "--db", db, "--source", "example", "--format", "jsonl"]
+    )
+    assert len(_jsonl(source.output)) == 1
+    failed = runner.invoke(app, ["articles", "--db", db, "--failed", "--format", "jsonl"])
+    assert [row["location"] for row in _jsonl(failed.output)] == [f"{corpus}:2"]
+
+
+def test_show_and_explain_take_an_id_prefix(example_db: str) -> None:
+    prefix = reference_article().id[:6]
+    for command in ("show", "explain"):
+        result = runner.invoke(app, [command, prefix, "--db", example_db])
+        assert result.exit_code == 0, result.output
+    missing = runner.invoke(app, ["show", "ffffff", "--db", example_db])
+    assert missing.exit_code == 1
+    assert missing.stderr.startswith("error no article ffffff in the database")
+
+
+def test_the_events_table_numbers_sentences_as_the_jsonl_and_names_the_article(
+    example_db: str,
+) -> None:
+    rows = _jsonl(runner.invoke(app, ["events", "--db", example_db, "--format", "jsonl"]).output)
+    table = runner.invoke(app, ["events", "--db", example_db]).output
+    lines = [line for line in table.splitlines() if str(rows[0]["article_id"]) in line]
+    assert len(lines) == len(rows)
+    numbers = [line.split("│")[2].strip() for line in lines]
+    assert numbers == [str(row["sentence_index"]) for row in rows]
+
+
+@pytest.mark.parametrize(
+    "command", ["ingest", "events", "quotes", "articles", "show", "explain", "export", "eval"]
+)
+def test_help_shows_plain_examples(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "``" not in result.output
+    if command == "eval":
+        for name in ("plover-gsr", "conflibert", "ggt", "polnear", "times"):
+            assert name in result.output
+
+
+def test_explain_explains_the_stored_events(nlp: Language, db: str) -> None:
+    analysis = analyze_one(nlp, reference_article())
+    first, *others = analysis.events
+    # As if tidings had coded the first event elsewhere when the article was stored.
+    moved = replace(first, trigger_start=first.trigger_start + 1)
+    with Store(db) as store:
+        store.save([replace(analysis, events=(moved, *others))])
+    result = runner.invoke(app, ["explain", analysis.article.id, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("this run no longer finds it") == 1
+    assert "[USAGOV]" in result.output
+    assert result.output.count("--> ") == len(analysis.events)
+
+
+def test_ingest_reads_standard_input(db: str) -> None:
+    text = runner.invoke(app, ["ingest", "-", "--db", db], input="Egypt condemned Israel.\n")
+    assert "stored 1 new" in text.stdout, text.output
+    lines = "".join(
+        json.dumps({"text": f"Qatar hosted talks, report {n}."}) + "\n" for n in range(3)
+    )
+    jsonl = runner.invoke(app, ["ingest", "-", "--format", "jsonl", "--db", db], input=lines)
+    assert "stored 3 new" in jsonl.stdout, jsonl.output
+    with Store(db) as store:
+        assert {a.location for a in store.articles()} == {"stdin", "stdin:1", "stdin:2", "stdin:3"}
+
+
+def test_ingest_reads_gzipped_and_legacy_encoded_files(tmp_path: Path, db: str) -> None:
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(b"Egypt condemned Israel."))
+    legacy = tmp_path / "b.jsonl"
+    legacy.write_bytes(
+        json.dumps({"text": "Égypte a condamné Israël."}, ensure_ascii=False).encode("latin-1")
+    )
+    as_utf8 = runner.invoke(app, ["ingest", str(legacy), "--db", db])
+    assert as_utf8.exit_code == 1 and "not UTF-8 text" in as_utf8.stderr
+    result = runner.invoke(
+        app,
+        ["ingest", str(tmp_path / "a.txt.gz"), str(legacy), "--encoding", "latin-1", "--db", db],
+    )
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert {a.text for a in store.articles()} == {
+            "Egypt condemned Israel.",
+            "Égypte a condamné Israël.",
+        }
+
+
+def test_ingest_names_the_inputs_without_a_date(tmp_path: Path, db: str) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Egypt condemned Israel on Monday in {name}.")
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db]
+    )
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.stderr.splitlines() if "publication date" in line]
+    assert f"{tmp_path / 'a.txt'}, {tmp_path / 'b.txt'}" in warning
+    assert "--date" in warning
+
+
+def test_progress_counts_the_inputs_done_of_a_known_total(tmp_path: Path, nlp: Language) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Egypt condemned Israel.")
+    (news / "b.jsonl").write_text('{"text": "Qatar hosted talks."}\n\n{"text": 5}\n')
+    (news / "c.html").write_text("<html><body></body></html>")
+    paths = [news, tmp_path / "missing.txt"]
+    assert count_inputs(paths) == 5
+    done = []
+    with Store(f"sqlite:///{tmp_path / 'p.db'}") as store:
+        ingest_into(
+            read_articles(paths), store, InProcessAnalyzer(nlp), on_input=lambda: done.append(1)
+        )
+    assert len(done) == 5
+    (news / "d.csv").write_text("text\nIran threatened Israel.\n")
+    assert count_inputs([news]) is None

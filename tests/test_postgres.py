@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 from sqlalchemy import create_engine
+from typer.testing import CliRunner
 
+import tidings.cli
+from tidings.cli import app
 from tidings.examples import reference_article
 from tidings.nlp import analyze, analyze_one
 from tidings.records import Analysis, Article
@@ -58,3 +63,23 @@ def test_concurrent_writers_never_duplicate_an_article(nlp: Language, empty_url:
         assert stored == len(articles)
         assert len(store.articles()) == len(articles)
         assert len(store.events(include_all=True)) == sum(len(a.events) for a in analyses)
+
+
+def test_nul_and_control_characters_store_as_on_sqlite(
+    tmp_path: Path, empty_url: str, monkeypatch: pytest.MonkeyPatch, nlp: Language
+) -> None:
+    monkeypatch.setattr(tidings.cli, "build_pipeline", lambda **options: nlp)
+    corpus = tmp_path / "feed.jsonl"
+    texts = [f"Egypt condemned Israel over strike number {n}." for n in range(40)]
+    texts[20] = "Egypt condemned\u0000 Israel\u0007 on Monday."
+    corpus.write_text("".join(json.dumps({"text": text}) + "\n" for text in texts))
+    sqlite_url = f"sqlite:///{tmp_path / 'same.db'}"
+    for url in (empty_url, sqlite_url):
+        result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", url])
+        assert result.exit_code == 0, result.output
+        assert "stored 40 new, 0 already stored, 0 failed" in result.stdout
+    with Store(empty_url) as postgres, Store(sqlite_url) as sqlite:
+        assert postgres.articles() and postgres.articles() == sqlite.articles()
+        stored = {article.text for article in postgres.articles()}
+    # One space for each control character: offsets into the given text stay true.
+    assert "Egypt condemned  Israel  on Monday." in stored

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import json
 import os
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -23,14 +26,18 @@ from rich.progress import (
     TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from typer.core import TyperGroup
 
+from tidings.actors.knowledge import load_known_actors
 from tidings.batch import Analyzer, DaskAnalyzer, InProcessAnalyzer, ProcessPoolAnalyzer
 from tidings.batch import ingest as ingest_into
-from tidings.evaluation import EVENTS_COUNTED, HALVES, GoldFormat, Stage
+from tidings.errors import TidingsError
+from tidings.evaluation import EVENTS_COUNTED, HALVES, STAGE_FORMATS, GoldFormat, Stage
 from tidings.evaluation import evaluate as run_evaluation
 from tidings.events.codebook import cameo_code
 from tidings.examples import reference_article
@@ -43,15 +50,63 @@ from tidings.export import (
     write_csv,
     write_jsonl,
 )
-from tidings.ingest import read_articles
+from tidings.ingest import count_inputs, read_articles, read_stream
 from tidings.nlp import annotate, build_pipeline
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, IngestFailure, Quote
-from tidings.store import Store
+from tidings.store import Store, article_id_from_prefix, article_summaries
 
-app = typer.Typer(help="Political event data from news text.", no_args_is_help=True)
 # Piped output (make run, CI logs) gets a fixed width rather than 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 150)
 errors = Console(stderr=True)
+
+
+class _OneLineErrors(TyperGroup):
+    """tidings' commands; every error ends the command with one line on stderr.
+
+    A usage error (a bad option or value) exits with status 2, a TidingsError (the library's
+    errors: bad input, database, configuration, cluster) with 1.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line, translating errors into one line and an exit status."""
+        try:
+            status = super().main(
+                args, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+        except TidingsError as error:
+            status = _fail(str(error), 1)
+        except (click.ClickException, typer.TyperException) as error:
+            # Typer vendors click from 0.26 on: its exceptions are not click's.
+            context = getattr(error, "ctx", None)
+            hint = f" (see {context.command_path} --help)" if context is not None else ""
+            message = getattr(error, "format_message", error.__str__)()
+            status = getattr(error, "exit_code", 1)
+            if message:  # empty when the error was to show the help, already printed
+                _fail(f"{message}{hint}", status)
+        except (click.Abort, typer.Abort):
+            status = _fail("aborted", 1)
+        if not standalone_mode:
+            return status
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _fail(message: str, status: int) -> int:
+    one_line = " ".join(message.split())
+    errors.print(f"[red]error[/red] {escape(one_line)}", highlight=False, soft_wrap=True)
+    return status
+
+
+app = typer.Typer(
+    cls=_OneLineErrors, help="Political event data from news text.", no_args_is_help=True
+)
 TABLE_QUOTE_LENGTH = 200
 
 DEFAULT_DB = "sqlite:///tidings.db"
@@ -94,6 +149,17 @@ class OutputFormat(StrEnum):
     JSONL = "jsonl"
 
 
+def _actors_file(path: Path | None) -> Path | None:
+    """Read the actors file here, so that a bad one stops the command before any work."""
+    if path is not None:
+        load_known_actors(path)
+    return path
+
+
+ActorsOption = Annotated[
+    Path | None,
+    typer.Option("--actors", help="Your own actors YAML, added to the KB.", callback=_actors_file),
+]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
 AllOption = Annotated[
     bool,
@@ -113,29 +179,81 @@ def _parse_day(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2024-08-20") from None
 
 
-class _LazyProgress:
-    """A progress bar that appears only once more than a handful of inputs have been seen."""
+class InputFormat(StrEnum):
+    TEXT = "text"
+    JSONL = "jsonl"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
 
-    def __init__(self) -> None:
+
+def _encoding(value: str) -> str:
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(f"{value!r} is not a text encoding, e.g. latin-1") from None
+    return value
+
+
+def _inputs(
+    paths: list[Path], stdin_format: InputFormat, default_date: date | None, encoding: str
+) -> Iterator[Article | IngestFailure]:
+    """The articles of the paths given; "-" is standard input."""
+    for path in paths:
+        if str(path) == "-":
+            yield from read_stream(
+                sys.stdin.buffer,
+                "stdin",
+                stdin_format,
+                default_date=default_date,
+                encoding=encoding,
+            )
+        else:
+            yield from read_articles([path], default_date=default_date, encoding=encoding)
+
+
+class _LazyProgress:
+    """A progress bar of inputs done (of ``total``, with the time left, where it is known)
+    that appears once more than a handful of inputs are done, and one of the pieces of a long
+    article while it is parsed."""
+
+    def __init__(self, total: int | None) -> None:
+        self.total = total
         self.seen = 0
         self.progress: Progress | None = None
         self.task: TaskID | None = None
+        self.piece_task: TaskID | None = None
 
-    def advance(self) -> None:
-        self.seen += 1
-        if self.progress is None and self.seen > PROGRESS_AFTER:
+    def _started(self) -> Progress:
+        if self.progress is None:
             self.progress = Progress(
-                TextColumn("ingesting"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
+                TimeRemainingColumn(),
                 console=errors,
                 transient=True,
             )
             self.progress.start()
-            self.task = self.progress.add_task("ingest", total=None, completed=self.seen)
+        return self.progress
+
+    def advance(self) -> None:
+        self.seen += 1
+        if self.task is None and self.seen > PROGRESS_AFTER:
+            progress = self._started()
+            self.task = progress.add_task("ingesting", total=self.total, completed=self.seen)
         elif self.progress is not None and self.task is not None:
             self.progress.advance(self.task)
+
+    def piece(self, done: int, total: int) -> None:
+        """Show the parsing of a long article, piece by piece."""
+        progress = self._started()
+        if self.piece_task is None or done == 1:
+            if self.piece_task is not None:
+                progress.remove_task(self.piece_task)
+            self.piece_task = progress.add_task("parsing a long article", total=total)
+        progress.update(self.piece_task, completed=done)
 
     def stop(self) -> None:
         if self.progress is not None:
@@ -144,7 +262,9 @@ class _LazyProgress:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders to ingest; - is standard input.")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     publication_date: Annotated[
         str | None, typer.Option("--date", help="Publication date for inputs that carry none.")
@@ -152,9 +272,7 @@ def ingest(
     example: Annotated[
         bool, typer.Option("--example", help="Ingest the built-in reference article.")
     ] = False,
-    actors: Annotated[
-        Path | None, typer.Option("--actors", help="Your own actors YAML, added to the KB.")
-    ] = None,
+    actors: ActorsOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
     processes: Annotated[
         int, typer.Option(help="Worker processes (default: one per core).", min=1)
@@ -163,26 +281,38 @@ def ingest(
         str | None,
         typer.Option(help="Run on a Dask cluster: its scheduler address, or 'local'."),
     ] = None,
+    stdin_format: Annotated[
+        InputFormat, typer.Option("--format", help="What standard input (-) holds.")
+    ] = InputFormat.TEXT,
+    encoding: Annotated[
+        str,
+        typer.Option(help="Encoding of text, JSON, JSONL and CSV inputs.", callback=_encoding),
+    ] = "utf-8",
 ) -> None:
-    """Ingest articles into the database, e.g. ``tidings ingest news/ --date 2024-08-20``."""
+    """Ingest articles into the database, e.g. tidings ingest news/ --date 2024-08-20."""
     if not paths and not example:
         raise typer.BadParameter("give at least one PATH, or --example")
-    items: Iterable[Article | IngestFailure] = read_articles(
-        paths or [], default_date=_parse_day(publication_date)
+    # The report names the inputs without a date; the pipeline's own warning cannot.
+    warnings.filterwarnings("ignore", message="an article has no publication date")
+    items: Iterable[Article | IngestFailure] = _inputs(
+        paths or [], stdin_format, _parse_day(publication_date), encoding
     )
     if example:
         items = itertools.chain([reference_article()], items)
     # A small input is not worth starting worker processes for.
     head = list(itertools.islice(items, batch_size))
     items = itertools.chain(head, items)
-    analyzer: Analyzer
+    analyzer: Analyzer | None = None
     if dask is not None:
         analyzer = DaskAnalyzer(dask, processes=processes, actors_file=actors)
     elif processes > 1 and len(head) == batch_size:
         analyzer = ProcessPoolAnalyzer(processes, actors_file=actors)
-    else:
-        analyzer = InProcessAnalyzer(build_pipeline(actors_file=actors))
-    progress = _LazyProgress()
+    given = [path for path in paths or [] if str(path) != "-"]
+    known = count_inputs(given) if len(given) == len(paths or []) else None
+    progress = _LazyProgress(known + example if known is not None else None)
+    if analyzer is None:
+        pipeline = build_pipeline(actors_file=actors)
+        analyzer = InProcessAnalyzer(pipeline, on_piece=progress.piece)
 
     def report_failure(failure: IngestFailure) -> None:
         errors.print(
@@ -207,6 +337,15 @@ def ingest(
         f"stored {report.stored} new, {report.already_stored} already stored, "
         f"{report.failed} failed"
     )
+    if report.undated:
+        more = report.undated - len(report.undated_examples)
+        named = ", ".join(report.undated_examples) + (f" and {more} more" if more else "")
+        _show_warning(
+            f"no publication date for {named}: relative dates in them are left unresolved;"
+            " give one with --date YYYY-MM-DD"
+        )
+    if report.failed:
+        raise typer.Exit(1)
 
 
 def _mention_label(mention: ActorMention | None) -> str:
@@ -216,13 +355,16 @@ def _mention_label(mention: ActorMention | None) -> str:
     return f"{mention.actor.name} [{code}]" if code else mention.actor.name
 
 
-def _events_table(events: list[Event], title: str) -> Table:
+def _events_table(events: list[Event], title: str, *, with_article: bool = True) -> Table:
+    # Sentences are numbered from 0, as in the JSONL (sentence_index).
     table = Table(title=title)
-    for column in ("sent", "source", "event", "target", "factuality", "date", "where"):
+    columns = ("sentence", "source", "event", "target", "factuality", "date", "where")
+    for column in ("article", *columns) if with_article else columns:
         table.add_column(column)
     for event in events:
         table.add_row(
-            str(event.sentence_index + 1),
+            *([event.article_id] if with_article else []),
+            str(event.sentence_index),
             _mention_label(event.source),
             f"{event.cameo_code} {cameo_code(event.cameo_code).name}",
             _mention_label(event.target),
@@ -270,8 +412,8 @@ def events(
     include_all: AllOption = False,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List stored events, e.g. ``tidings events --actor USA --code 02 --format jsonl``."""
-    with Store(db) as store:
+    """List stored events, e.g. tidings events --actor USA --code 02 --format jsonl."""
+    with Store(db, create=False) as store:
         found = store.events(
             actor=actor, code=code, since=_parse_day(since), include_all=include_all
         )
@@ -284,10 +426,50 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """List stored quotes, e.g. ``tidings quotes --speaker Blinken``."""
-    with Store(db) as store:
+    """List stored quotes, e.g. tidings quotes --speaker Blinken."""
+    with Store(db, create=False) as store:
         found = store.quotes(speaker=speaker)
     _write([quote_row(q) for q in found], output, _quotes_table(found, f"{len(found)} quotes"))
+
+
+@app.command()
+def articles(
+    db: DbOption = DEFAULT_DB,
+    failed: Annotated[
+        bool, typer.Option("--failed", help="List the inputs that failed, with the reason.")
+    ] = False,
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after.")] = None,
+    source: Annotated[str | None, typer.Option(help="Part of the source's name.")] = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """List stored articles and failed inputs, e.g. tidings articles --since 2024-08-01."""
+    with Store(db, create=False) as store:
+        if failed:
+            failures = store.failures()
+        else:
+            found = article_summaries(store, since=_parse_day(since), source=source)
+    if failed:
+        table = Table(title=f"{len(failures)} failed inputs")
+        for column in ("input", "reason"):
+            table.add_column(column)
+        for failure in failures:
+            table.add_row(failure.location, failure.reason)
+        _write([asdict(failure) for failure in failures], output, table)
+        return
+    table = Table(title=f"{len(found)} articles")
+    for column in ("id", "published", "title or input", "events", "quotes"):
+        table.add_column(column)
+    for summary in found:
+        label = summary.title or summary.location or summary.url or ""
+        table.add_row(
+            summary.id,
+            str(summary.published or ""),
+            label,
+            str(summary.events),
+            str(summary.quotes),
+        )
+    rows = [{**asdict(s), "published": s.published and s.published.isoformat()} for s in found]
+    _write(rows, output, table)
 
 
 def _stored_analysis(store: Store, article_id: str | None, example: bool) -> Analysis:
@@ -295,21 +477,21 @@ def _stored_analysis(store: Store, article_id: str | None, example: bool) -> Ana
         article_id = reference_article().id
     if article_id is None:
         raise typer.BadParameter("give an ARTICLE_ID, or --example")
-    analysis = store.analysis(article_id)
-    if analysis is None:
-        errors.print(f"no article {article_id} in the database")
-        raise typer.Exit(1)
+    analysis = store.analysis(article_id_from_prefix(store, article_id))
+    assert analysis is not None, "the id was just found"
     return analysis
 
 
 @app.command()
 def show(
-    article_id: Annotated[str | None, typer.Argument(help="The article's id.")] = None,
+    article_id: Annotated[
+        str | None, typer.Argument(help="The article's id, or its first characters.")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     example: Annotated[bool, typer.Option("--example", help="Show the built-in example.")] = False,
 ) -> None:
-    """Show an article with its actors, events and quotes, e.g. ``tidings show 3f2a9c...``."""
-    with Store(db) as store:
+    """Show an article with its actors, events and quotes, e.g. tidings show 3f2a9c"""
+    with Store(db, create=False) as store:
         analysis = _stored_analysis(store, article_id, example)
     article = analysis.article
     console.print(f"[bold]{article.title or '(untitled)'}[/bold]  {article.id}")
@@ -330,7 +512,9 @@ def show(
             ", ".join(sorted(rules[actor])),
         )
     console.print(actors)
-    console.print(_events_table(list(analysis.events), "events (all factualities)"))
+    console.print(
+        _events_table(list(analysis.events), "events (all factualities)", with_article=False)
+    )
     console.print(_quotes_table(list(analysis.quotes), "quotes"))
 
 
@@ -341,16 +525,20 @@ def explain(
     example: Annotated[
         bool, typer.Option("--example", help="Explain the built-in example.")
     ] = False,
+    actors: ActorsOption = None,
 ) -> None:
-    """Show, per sentence, the parse path and rule behind each event."""
+    """Show, per sentence, each stored event with its rule and parse path (of a run of the
+    pipeline with the same actors file as the ingest)."""
     from tidings.events.explain import explain_lines
 
     if example:
-        article = reference_article()
+        article, stored = reference_article(), None
     else:
-        with Store(db) as store:
-            article = _stored_analysis(store, article_id, example).article
-    for line in explain_lines(annotate(build_pipeline(), article)):
+        with Store(db, create=False) as store:
+            analysis = _stored_analysis(store, article_id, example)
+        article, stored = analysis.article, analysis.events
+    doc = annotate(build_pipeline(actors_file=actors), article)
+    for line in explain_lines(doc, stored):
         console.print(line, highlight=False)
 
 
@@ -366,7 +554,7 @@ def export_events(
     include_all: AllOption = False,
 ) -> None:
     """Export events GDELT-style (one row per event across articles) or PLOVER-style."""
-    with Store(db) as store:
+    with Store(db, create=False) as store:
         found = store.events(include_all=include_all)
         articles = {article.id: article for article in store.articles()}
     if style is ExportFormat.GDELT:
@@ -382,14 +570,22 @@ def export_events(
 def evaluate(
     stage: Annotated[Stage, typer.Argument(help="What to score.")],
     gold: Annotated[Path, typer.Option(help="The gold file.", exists=True, dir_okay=False)],
-    gold_format: Annotated[GoldFormat, typer.Option("--format", help="The gold file's format.")],
+    gold_format: Annotated[
+        GoldFormat,
+        typer.Option(
+            "--format",
+            help="The gold file's format: "
+            + "; ".join(f"{stage}: {', '.join(names)}" for stage, names in STAGE_FORMATS.items())
+            + ".",
+        ),
+    ],
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Also print the figures as JSON on the last line.")
     ] = False,
 ) -> None:
     """Score tidings against a gold set, over all items and its tune and check halves, e.g.
-    ``tidings eval quotes --gold F --format ggt``."""
+    tidings eval quotes --gold F --format ggt."""
     try:
         halves = run_evaluation(build_pipeline(), stage, gold, gold_format, limit=limit)
     except ValueError as error:
@@ -425,7 +621,7 @@ def bench(
         bool, typer.Option("--json", help="Also print the figures as JSON on the last line.")
     ] = False,
 ) -> None:
-    """Time the full pipeline against bare spaCy on one corpus, e.g. ``tidings bench --json``."""
+    """Time the full pipeline against bare spaCy on one corpus, e.g. tidings bench --json."""
     from tidings.bench import corpus, median_turn_ratio, peak_memory_mb, run_benchmark
 
     files = news if news is not None else [p for p in map(Path, DEFAULT_BENCH_NEWS) if p.exists()]

@@ -53,6 +53,17 @@ class DatePrecision(StrEnum):
     INTERVAL = "interval"
 
 
+# C0 control characters but tab and the newlines: NUL cannot be stored in PostgreSQL text, the
+# others are never meant as text. Each becomes a space, so every offset into the text the user
+# gave stays true, and every database stores the same article.
+_CONTROLS = str.maketrans(dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)], " "))
+
+
+def without_controls(text: str) -> str:
+    """The text with each C0 control character but tab and newlines replaced by a space."""
+    return text.translate(_CONTROLS)
+
+
 def content_id(text: str) -> str:
     """The article id: a hash of its text, so the same article always gets the same id."""
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
@@ -68,8 +79,15 @@ class Article:
     source: str | None = None
     published: date | None = None
     id: str = field(default="")
+    # Where it was read from ("feed.jsonl:17", "crawl.warc#URL"), for messages; not part of
+    # the article's identity.
+    location: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
+        for name in ("text", "url", "title", "source"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, without_controls(value))
         if not self.id:
             object.__setattr__(self, "id", content_id(self.text))
 

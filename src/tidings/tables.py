@@ -12,12 +12,14 @@ from typing import Any
 
 import yaml
 
+from tidings.errors import ConfigurationError
 
-class TableError(ValueError):
-    """A data table has a bad entry; the message names the file and line."""
+
+class TableError(ConfigurationError, ValueError):
+    """A data table has a bad entry; the message names the file and line (0: the whole file)."""
 
     def __init__(self, path: Path | str, line: int, problem: str) -> None:
-        super().__init__(f"{path}:{line}: {problem}")
+        super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
         self.path = str(path)
         self.line = line
         self.problem = problem
@@ -48,12 +50,19 @@ def read_tsv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 def read_yaml(path: Path) -> Any:
     """Parse a YAML file, turning syntax errors into a TableError with the line."""
-    with path.open(encoding="utf-8") as handle:
-        try:
+    try:
+        with path.open(encoding="utf-8") as handle:
             return yaml.safe_load(handle)
-        except yaml.MarkedYAMLError as error:
-            line = error.problem_mark.line + 1 if error.problem_mark else 0
-            raise TableError(path, line, str(error.problem)) from error
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 0
+        raise TableError(path, line, f"{error.problem}: fix the YAML there") from error
+    except yaml.YAMLError as error:
+        raise TableError(path, 0, f"not YAML ({error}): give a YAML file") from error
+    except UnicodeDecodeError:
+        raise TableError(path, 0, "not UTF-8 text: save it as UTF-8") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise TableError(path, 0, f"cannot read ({reason}): check the path") from None
 
 
 def folded(name: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 
 from tests.shared_data import shared_path
 from tidings.ingest import read_articles
+from tidings.ingest.fields import NOT_UTF8
 from tidings.records import Article, IngestFailure
 
 
@@ -68,7 +69,7 @@ def test_bad_jsonl_lines_fail_alone_with_their_line_number(tmp_path: Path) -> No
         (f"{path}:5", "not a JSON object"),
         (f"{path}:6", "'text' is not a string"),
         (f"{path}:7", "empty text"),
-        (f"{path}:8", "not UTF-8 text"),
+        (f"{path}:8", NOT_UTF8),
         (f"{path}:9", "'text' holds invalid Unicode (a lone surrogate)"),
         (f"{path}:10", "not JSON: nested too deeply"),
     ]
@@ -154,7 +155,7 @@ def test_an_undecodable_csv_row_fails_alone(tmp_path: Path) -> None:
     path = tmp_path / "news.csv"
     path.write_bytes(b"text\nCaf\xe9 talks.\nQatar hosted talks.\n")
     items = list(read_articles([path]))
-    assert _failures(items) == [(f"{path}:2", "not UTF-8 text")]
+    assert _failures(items) == [(f"{path}:2", NOT_UTF8)]
     assert [a.text for a in _articles(items)] == ["Qatar hosted talks."]
 
 

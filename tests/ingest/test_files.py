@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from tidings.ingest import read_articles
+from tidings.ingest.fields import NOT_UTF8
 from tidings.records import Article, IngestFailure
 
 
@@ -56,7 +57,7 @@ def test_each_bad_input_fails_alone_with_its_reason(tmp_path: Path) -> None:
         Path(item.location).name: item.reason for item in items if isinstance(item, IngestFailure)
     }
     assert failures == {
-        "binary.txt": "not UTF-8 text",
+        "binary.txt": NOT_UTF8,
         "empty.txt": "empty text",
         "absent.txt": "no such file",
         "empty_folder": "no files in folder",

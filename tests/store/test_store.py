@@ -251,3 +251,14 @@ def test_any_analysis_round_trips(tmp_path: Path, analysis: Analysis) -> None:
             return
         store.save([analysis])
         assert store.analysis(analysis.article.id) == analysis
+
+
+def test_a_failing_input_has_one_row_however_often_it_is_rerun(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'f.db'}") as store:
+        for _ in range(3):
+            store.record_failure(IngestFailure("feed.jsonl:3", "not JSON"))
+        store.record_failure(IngestFailure("feed.jsonl:4", "empty text"))
+        assert store.failures() == [
+            IngestFailure("feed.jsonl:3", "not JSON"),
+            IngestFailure("feed.jsonl:4", "empty text"),
+        ]

@@ -1,11 +1,12 @@
 """Why each event was coded: per sentence, the rule that fired and the parse path to its actors.
 
-``tidings explain ARTICLE_ID`` prints ``explain_lines(doc)``; ``explain(doc)`` gives the same as
-records for programs.
+``tidings explain ARTICLE_ID`` prints ``explain_lines(doc, stored)``: the stored events, with
+the parse paths of a run of the same pipeline; ``explain(doc)`` gives a run's events as records.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.events.codebook import cameo_code
 from tidings.nlp.annotations import EventAnnotation
+from tidings.records import ActorMention, Event
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class ExplainedEvent:
     target_path: str | None
     reported_by: str | None
     reciprocal: bool
+    trigger_start: int = -1
+    # False for a stored event this run of the pipeline no longer finds.
+    reproduced: bool = True
 
 
 def dependency_path(start: Token, end: Token) -> str:
@@ -71,6 +76,34 @@ def _explained(doc: Doc, annotation: EventAnnotation, index: int) -> ExplainedEv
         target_path=_path(annotation.trigger, annotation.target),
         reported_by=annotation.reported_by.text if annotation.reported_by is not None else None,
         reciprocal=annotation.reciprocal,
+        trigger_start=annotation.trigger.start_char,
+    )
+
+
+def _resolved(mention: ActorMention | None) -> str | None:
+    if mention is None:
+        return None
+    return f"{mention.text} [{mention.actor.code}]" if mention.actor.code else mention.text
+
+
+def _stored(event: Event, run: ExplainedEvent | None) -> ExplainedEvent:
+    """A stored event, with the parse paths of the same event in this run where it has it."""
+    return ExplainedEvent(
+        sentence_index=event.sentence_index,
+        sentence="",
+        trigger=event.trigger,
+        cameo_code=event.cameo_code,
+        cameo_name=cameo_code(event.cameo_code).name,
+        factuality=event.factuality.value,
+        rule=event.rule,
+        source=_resolved(event.source),
+        target=_resolved(event.target),
+        source_path=run.source_path if run else None,
+        target_path=run.target_path if run else None,
+        reported_by=event.reported_by.text if event.reported_by else None,
+        reciprocal=event.reciprocal,
+        trigger_start=event.trigger_start,
+        reproduced=run is not None,
     )
 
 
@@ -83,10 +116,17 @@ def explain(doc: Doc) -> list[ExplainedEvent]:
     ]
 
 
-def explain_lines(doc: Doc) -> list[str]:
-    """Text lines for ``tidings explain``: each sentence, then each of its events."""
+def explain_lines(doc: Doc, stored: Sequence[Event] | None = None) -> list[str]:
+    """Text lines for ``tidings explain``: each sentence, then each of its events: the
+    ``stored`` ones where given (explained by this run of the pipeline on ``doc``), else the
+    run's own."""
+    run = explain(doc)
+    items = run
+    if stored is not None:
+        by_trigger = {(item.trigger_start, item.cameo_code): item for item in run}
+        items = [_stored(e, by_trigger.get((e.trigger_start, e.cameo_code))) for e in stored]
     by_sentence: dict[int, list[ExplainedEvent]] = {}
-    for item in explain(doc):
+    for item in items:
         by_sentence.setdefault(item.sentence_index, []).append(item)
     lines: list[str] = []
     for index, sent in enumerate(doc.sents):
@@ -107,6 +147,11 @@ def explain_lines(doc: Doc) -> list[str]:
                 lines.append(f"      target: {item.target_path}")
             if item.reported_by:
                 lines.append(f"      reported by: {item.reported_by}")
+            if not item.reproduced:
+                lines.append(
+                    "      (this run no longer finds it: the actors file or tidings changed"
+                    " since it was stored)"
+                )
         if index not in by_sentence:
             lines.append("    (no event)")
     return lines

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import BinaryIO
 
-from tidings.ingest.fields import TEXT_KEYS, article_from_record, is_valid_unicode
+from tidings.ingest.fields import NOT_UTF8, TEXT_KEYS, article_from_record, is_valid_unicode
 from tidings.records import Article, IngestFailure
 
 # A CSV field may hold a whole article, longer than the csv module's default limit of 128 kB.
@@ -26,7 +26,7 @@ def read_jsonl(
         try:
             line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            yield IngestFailure(where, "not UTF-8 text")
+            yield IngestFailure(where, NOT_UTF8)
             continue
         if not line.strip():
             continue
@@ -42,6 +42,45 @@ def read_jsonl(
             yield IngestFailure(where, "not a JSON object")
             continue
         yield article_from_record(record, where, default_date=default_date)
+
+
+def read_json(
+    stream: BinaryIO, location: str, *, default_date: date | None = None
+) -> Iterator[Article | IngestFailure]:
+    """Articles from a JSON document, as scrapers write them: an array of article objects,
+    one article object, or an object holding one array of article objects (``{"articles": [...]}``).
+    Items are located as ``location#N`` (1-based)."""
+    try:
+        document = json.loads(stream.read().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        yield IngestFailure(location, NOT_UTF8)
+        return
+    except json.JSONDecodeError as error:
+        yield IngestFailure(location, f"not JSON: {error.msg} (line {error.lineno})")
+        return
+    except RecursionError:
+        yield IngestFailure(location, "not JSON: nested too deeply")
+        return
+    if isinstance(document, dict) and not any(key in document for key in TEXT_KEYS):
+        arrays = [value for value in document.values() if isinstance(value, list)]
+        if len(arrays) != 1:
+            yield IngestFailure(
+                location, "a JSON object with no 'text' field and not one array of articles"
+            )
+            return
+        document = arrays[0]
+    if isinstance(document, dict):
+        yield article_from_record(document, location, default_date=default_date)
+    elif not isinstance(document, list):
+        yield IngestFailure(location, "JSON holds neither an article object nor an array")
+    elif not document:
+        yield IngestFailure(location, "an empty JSON array")
+    for number, record in enumerate(document if isinstance(document, list) else [], start=1):
+        where = f"{location}#{number}"
+        if isinstance(record, dict):
+            yield article_from_record(record, where, default_date=default_date)
+        else:
+            yield IngestFailure(where, f"not a JSON object but {type(record).__name__}")
 
 
 def read_csv(
@@ -83,7 +122,7 @@ def read_csv(
             fields = f"{len(row)} field" + ("" if len(row) == 1 else "s")
             yield IngestFailure(where, f"row has {fields}, the header has {len(header)}")
         elif not all(is_valid_unicode(value) for value in row):
-            yield IngestFailure(where, "not UTF-8 text")
+            yield IngestFailure(where, NOT_UTF8)
         else:
             record = dict(zip(header, row, strict=True))
             yield article_from_record(record, where, default_date=default_date)

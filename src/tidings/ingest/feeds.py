@@ -41,6 +41,7 @@ def read_feed(
             title=_string(entry, "title"),
             source=source,
             published=published or _parsed_date(entry) or default_date,
+            location=where,
         )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from tidings.ingest.dates import date_of
-from tidings.records import Article, IngestFailure
+from tidings.records import Article, IngestFailure, without_controls
 
 # For each Article field, the names corpora give it; the first one present wins. Among them are
 # the shared gold sets (GGT: text/url/outlet; PolNeAR: text/title/date/publisher) and
@@ -19,11 +19,14 @@ DATE_KEYS = ("date", "published", "publication_date", "pub_date", "date_publish"
 SOURCE_KEYS = ("source", "outlet", "publisher", "source_domain", "domain")
 
 BYTE_ORDER_MARK = "\ufeff"
+NOT_UTF8 = "not UTF-8 text (for a legacy encoding, give it: --encoding latin-1)"
 
 
 def normalize_text(raw: str) -> str:
-    """Unify newlines to \\n, drop a leading byte order mark, strip surrounding white space."""
-    return raw.replace("\r\n", "\n").replace("\r", "\n").removeprefix(BYTE_ORDER_MARK).strip()
+    """Unify newlines to \\n, drop a leading byte order mark, make other control characters
+    but tab spaces (see records.without_controls), strip surrounding white space."""
+    unified = raw.replace("\r\n", "\n").replace("\r", "\n").removeprefix(BYTE_ORDER_MARK)
+    return without_controls(unified).strip()
 
 
 def article_from_record(
@@ -60,14 +63,15 @@ def article_from_record(
         title=title,
         source=source,
         published=published or default_date,
+        location=location,
     )
 
 
 def _first_string(record: Mapping[str, object], keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = record.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
+        if isinstance(value, str) and without_controls(value).strip():
+            return without_controls(value).strip()
     return None
 
 

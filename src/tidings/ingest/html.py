@@ -39,6 +39,7 @@ def article_from_html(
         title=document.title or None,
         source=document.sitename or None,
         published=date_of(document.date) or default_date,
+        location=location,
     )
 
 

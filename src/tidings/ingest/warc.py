@@ -25,6 +25,14 @@ def read_warc(
             pages += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
             html = record.content_stream().read()
+            # A record cut short (an interrupted crawl or copy) would be a cut-off article.
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:
+                yield IngestFailure(
+                    f"{location}#{url}",
+                    f"truncated WARC record: {missing} of its {record.length} bytes are missing",
+                )
+                continue
             yield article_from_html(html, f"{location}#{url}", url=url, default_date=default_date)
     except OSError:
         raise  # an unreadable file, not a damaged archive: the caller reports it

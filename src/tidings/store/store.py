@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Engine,
     Select,
     create_engine,
+    delete,
     event,
     func,
     insert,
@@ -22,9 +24,11 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, aliased
 
+from tidings.errors import DatabaseError, InputError
 from tidings.records import (
     Actor,
     ActorMention,
@@ -86,13 +90,81 @@ def _add_new_columns(engine: Engine) -> None:
                     )
 
 
-class Store:
-    """A database of articles and what tidings found in them (any SQLAlchemy URL)."""
+def database_problem(url: str, error: BaseException) -> str:
+    """One line naming the database and how to fix what went wrong with it."""
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    detail = str(getattr(error, "orig", None) or error).strip().splitlines()
+    reason = detail[0] if detail else type(error).__name__
+    lowered = reason.lower()
+    if parsed.get_backend_name() != "sqlite":
+        if "connect" in lowered or "connection" in lowered or "resolve" in lowered:
+            return f"cannot connect to {shown} ({reason}): start the server or fix --db"
+        return f"database error on {shown} ({reason}): check the database and --db"
+    path = Path(parsed.database or ":memory:")
+    if "not a database" in lowered:
+        return f"{path} is not a SQLite database: give --db a tidings database or a new file"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"{path} is read-only: make it writable or give --db another file"
+    if "disk is full" in lowered or "no space" in lowered:
+        return f"the disk holding {path} is full: free space and rerun (stored work is kept)"
+    if "locked" in lowered:
+        return f"{path} is locked by another program: close it or wait, then rerun"
+    if "unable to open" in lowered:
+        if path.is_dir():
+            return f"{path} is a folder: give --db a file, e.g. {path / 'tidings.db'}"
+        if not path.parent.is_dir():
+            return f"folder {path.parent} does not exist: create it or give --db another path"
+        return f"cannot open {path}: check its permissions or give --db another path"
+    return f"database error on {path} ({reason}): check the file or give --db another one"
 
-    def __init__(self, url: str) -> None:
-        self.engine = create_engine(url)
+
+def _report_database_errors(engine: Engine, url: str) -> None:
+    # Every error the driver raises, on connecting as on querying, becomes one DatabaseError;
+    # but for the races on creating tables, which the Store resolves itself.
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        if not isinstance(context.sqlalchemy_exception, IntegrityError | ProgrammingError):
+            raise DatabaseError(database_problem(url, context.original_exception))
+
+
+def _open_engine(url: str, *, create: bool) -> Engine:
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    memory = parsed.database in (None, "", ":memory:")
+    if parsed.get_backend_name() == "sqlite" and not create and not memory:
+        path = Path(str(parsed.database))
+        if not path.exists():
+            raise DatabaseError(
+                f"no database at {path}: check the path, or ingest into it first"
+                f" (tidings ingest FILE --db {path})"
+            )
+    try:
+        engine = create_engine(url)
+    except ImportError as error:
+        raise DatabaseError(
+            f"no database driver for {shown} ({error.name or error}): install it, e.g."
+            " pip install 'tidings[postgres]' for PostgreSQL"
+        ) from None
+    _report_database_errors(engine, url)
+    return engine
+
+
+class Store:
+    """A database of articles and what tidings found in them (any SQLAlchemy URL).
+
+    ``create=False`` opens an existing tidings database only (for queries): a missing one is
+    a DatabaseError rather than a new empty file.
+    """
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self.engine = _open_engine(url, create=create)
         if self.engine.dialect.name == "sqlite":
             _enable_sqlite_integrity(self.engine)
+        if not create and not inspect(self.engine).has_table(ArticleRow.__tablename__):
+            shown = make_url(url).render_as_string(hide_password=True)
+            self.engine.dispose()
+            raise DatabaseError(f"{shown} holds no tidings data: ingest into it first")
         try:
             Base.metadata.create_all(self.engine)
         except (IntegrityError, ProgrammingError):
@@ -121,6 +193,10 @@ class Store:
         # Claiming articles in id order keeps concurrent writers from deadlocking.
         ordered = sorted(analyses, key=lambda analysis: analysis.article.id)
         with Session(self.engine) as session, session.begin():
+            # An input that failed before and is stored now has failed no more.
+            locations = [a.article.location for a in ordered if a.article.location]
+            if locations:
+                session.execute(delete(FailureRow).where(FailureRow.location.in_(locations)))
             for analysis in ordered:
                 if _claim_article(session, analysis.article):
                     _add_findings(session, analysis)
@@ -130,8 +206,9 @@ class Store:
         return SaveReport(stored=stored, skipped=skipped)
 
     def record_failure(self, failure: IngestFailure) -> None:
-        """Record an input that could not be ingested."""
+        """Record an input that could not be ingested, replacing its failure of an earlier run."""
         with Session(self.engine) as session, session.begin():
+            session.execute(delete(FailureRow).where(FailureRow.location == failure.location))
             session.add(
                 FailureRow(
                     location=failure.location,
@@ -207,10 +284,11 @@ class Store:
                 EventRow.factuality.in_(FACT_VALUES), EventRow.source_id.is_not(None)
             )
         if code:
-            query = query.where(EventRow.cameo_code.startswith(code))
+            query = query.where(EventRow.cameo_code.startswith(_bounded(code), autoescape=True))
         if since:
             query = query.where(EventRow.date >= since)
         if actor:
+            actor = _bounded(actor)
             query = query.where(or_(*(_actor_matches(side, actor) for side in (source, target))))
         query = query.order_by(EventRow.article_id, EventRow.sentence_index, EventRow.trigger_start)
         return self._records(query, _event)
@@ -220,7 +298,7 @@ class Store:
         query = select(QuoteRow)
         if speaker:
             query = query.join(MentionRow, QuoteRow.speaker_id == MentionRow.id).where(
-                MentionRow.name.ilike(f"%{speaker}%")
+                MentionRow.name.icontains(_bounded(speaker), autoescape=True)
             )
         query = query.order_by(QuoteRow.article_id, QuoteRow.id)
         return self._records(query, _quote)
@@ -239,10 +317,25 @@ class Store:
             return found
 
 
+# No actor name, code or speaker is longer; a longer filter value is a mistake, not a query.
+LONGEST_FILTER = 200
+
+
+def _bounded(value: str) -> str:
+    if len(value) > LONGEST_FILTER:
+        raise InputError(
+            f"a filter of {len(value)} characters ({value[:20]!r}...): give at most"
+            f" {LONGEST_FILTER}, a name or code"
+        )
+    return value
+
+
 def _actor_matches(side: Any, actor: str) -> Any:
     """An actor filter: a code prefix (country + sectors, e.g. USAGOV) or a part of the name."""
     code = func.coalesce(side.country, "") + side.sectors
-    return or_(code.startswith(actor.upper()), side.name.ilike(f"%{actor}%"))
+    return or_(
+        code.startswith(actor.upper(), autoescape=True), side.name.icontains(actor, autoescape=True)
+    )
 
 
 def _claim_article(session: Session, article: Article) -> bool:
@@ -255,6 +348,7 @@ def _claim_article(session: Session, article: Article) -> bool:
         "published": article.published,
         "text": article.text,
         "stored_at": datetime.now(UTC).replace(tzinfo=None),
+        "location": article.location,
     }
     dialect = session.get_bind().dialect.name
     if dialect in ("sqlite", "postgresql"):
@@ -412,6 +506,7 @@ def _article(row: ArticleRow) -> Article:
         source=row.source,
         published=row.published,
         id=row.id,
+        location=row.location,
     )
 
 
@@ -469,3 +564,63 @@ def _quote(row: QuoteRow, mentions: _Mentions) -> Quote:
         reported_by=mentions.get(row.reported_by_id),
         rule=row.rule,
     )
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One stored article as ``tidings articles`` lists it."""
+
+    id: str
+    published: date | None
+    title: str | None
+    location: str | None
+    url: str | None
+    source: str | None
+    events: int
+    quotes: int
+
+
+def article_summaries(
+    store: Store, *, since: date | None = None, source: str | None = None
+) -> list[ArticleSummary]:
+    """Every stored article with its counts of events (all factualities) and quotes."""
+    events = (
+        select(func.count())
+        .where(EventRow.article_id == ArticleRow.id)
+        .correlate(ArticleRow)
+        .scalar_subquery()
+    )
+    quotes = (
+        select(func.count())
+        .where(QuoteRow.article_id == ArticleRow.id)
+        .correlate(ArticleRow)
+        .scalar_subquery()
+    )
+    query = select(ArticleRow, events, quotes).order_by(ArticleRow.stored_at, ArticleRow.id)
+    if since:
+        query = query.where(ArticleRow.published >= since)
+    if source:
+        query = query.where(ArticleRow.source.icontains(_bounded(source), autoescape=True))
+    with Session(store.engine) as session:
+        return [
+            ArticleSummary(
+                row.id, row.published, row.title, row.location, row.url, row.source, n, m
+            )
+            for row, n, m in session.execute(query)
+        ]
+
+
+def article_id_from_prefix(store: Store, prefix: str) -> str:
+    """The id of the one stored article whose id starts with ``prefix``."""
+    with Session(store.engine) as session:
+        found = session.scalars(
+            select(ArticleRow.id)
+            .where(ArticleRow.id.startswith(_bounded(prefix.lower()), autoescape=True))
+            .limit(5)
+        ).all()
+    if not found:
+        raise InputError(f"no article {prefix} in the database: list them with tidings articles")
+    if len(found) > 1:
+        shown = ", ".join(found[:3])
+        raise InputError(f"several articles start with {prefix} ({shown}...): give more of the id")
+    return found[0]
