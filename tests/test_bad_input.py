@@ -285,7 +285,7 @@ COMMAND_CASES = [
         "an unknown eval format",
         lambda f: ["eval", "events", "--format", "acled", "--gold", __file__],
         2,
-        "'acled' is not a gold format of events",
+        "'acled' is not one of",
     ),
     CommandCase("an unknown option", lambda f: ["events", "--colour"], 2, "No such option"),
     CommandCase(
