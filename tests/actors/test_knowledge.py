@@ -93,7 +93,8 @@ def test_compiled_actors_lie_beneath_the_knowledge_base(tmp_path: Path) -> None:
         + "Zora Quillfeather\t\tFRA\tLEG\t2006-01-01\t\tmade-up:1\n"
         + "Quillfeather Front\t\tFRA\tREB\t\t\tmade-up:9\n"
         + "Sam Blinken\t\tUSA\tGOV\t2001-01-01\t\tmade-up:12\n"
-        + "Someone\tHamas\tPSE\tGOV\t\t\tmade-up:20\n",
+        + "Someone\tHamas\tPSE\tGOV\t\t\tmade-up:20\n"
+        + "Antony Blinken\tAntony J. Blinken|Secretary Blinken\tUSA\tGOV\t\t\tmade-up:30\n",
         encoding="utf-8",
     )
     tables = default_tables()
@@ -110,6 +111,10 @@ def test_compiled_actors_lie_beneath_the_knowledge_base(tmp_path: Path) -> None:
     assert "phoenix:made-up:12" not in merged.known
     assert "phoenix:made-up:20" not in merged.known
     assert merged.known["hamas"] == tables.known["hamas"]
+    # One person, one code: the compiled spellings of a known name join its entry.
+    assert "phoenix:made-up:30" not in merged.known
+    blinken = merged.known["antony-blinken"]
+    assert blinken.aliases == (*tables.known["antony-blinken"].aliases, "Antony J. Blinken")
 
 
 def test_a_bad_compiled_actor_names_file_and_line(tmp_path: Path) -> None:

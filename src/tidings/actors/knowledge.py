@@ -392,7 +392,6 @@ def with_base_actors(tables: ActorTables, base: list[KnownActor]) -> ActorTables
     are left to tidings' role nouns ("President Bush" is the knowledge base's Bush)."""
     people = [entry for entry in tables.known.values() if entry.kind == "person"]
     surnames = {entry.name.split()[-1] for entry in people}
-    taken = {name for entry in tables.known.values() for name in (entry.name, *entry.aliases)}
     places = tables.countries.keys() | tables.cities.keys()
     titled = tables.roles.keys() | tables.modifiers.titles.keys() | {"the"}
 
@@ -400,18 +399,36 @@ def with_base_actors(tables: ActorTables, base: list[KnownActor]) -> ActorTables
         words = name.split()
         return (
             name not in places
-            and words[0] not in places
+            and words[0] not in tables.countries
             and not {word.lower() for word in words} & titled
         )
 
+    owners: dict[str, set[str]] = {}
+    for entry in tables.known.values():
+        for name in (entry.name, *entry.aliases):
+            owners.setdefault(name, set()).add(entry.id)
     kept: dict[str, KnownActor] = {}
+    more_aliases: dict[str, list[str]] = {}
     for entry in base:
-        if {entry.name, *entry.aliases} & taken or not plain(entry.name):
+        names = {entry.name, *entry.aliases}
+        same = owners.get(entry.name, set())
+        if len(same) == 1:
+            # One person, one code: the compiled spellings ("Vladimir V. Putin") join the
+            # knowledge base's entry of the same name.
+            new = [alias for alias in sorted(names) if alias not in owners and plain(alias)]
+            more_aliases.setdefault(next(iter(same)), []).extend(new)
+        if names & owners.keys() or not plain(entry.name):
             continue
         if entry.kind == "person" and entry.name.split()[-1] in surnames:
-            continue  # one person, one code: "Bush" is the knowledge base's
+            continue  # "Bush" is the knowledge base's
         kept[entry.id] = replace(entry, aliases=tuple(filter(plain, entry.aliases)))
-    return replace(tables, known={**kept, **tables.known})
+    own = {
+        ident: replace(entry, aliases=(*entry.aliases, *dict.fromkeys(more_aliases[ident])))
+        if ident in more_aliases
+        else entry
+        for ident, entry in tables.known.items()
+    }
+    return replace(tables, known={**kept, **own})
 
 
 @cache
