@@ -296,28 +296,18 @@ def compile_verbs(
                     skipped["two prepositions"] += 1
                     continue
                 choose(lemma, prep or verb_prep, sorted(objects) or [""], code, line)
-    grouped: dict[tuple[str, str, str], tuple[set[str], list[int]]] = {}
+    # A verb's bare entry and its object entries of the same code stay two patterns.
+    grouped: dict[tuple[str, str, str, bool], tuple[set[str], set[int]]] = {}
     for (verb, prep, word), (code, line) in chosen.items():
-        words, lines_of = grouped.setdefault((verb, prep, code), (set(), []))
-        if word:
-            words.add(word)
-        lines_of.append(line)
+        words, lines_of = grouped.setdefault((verb, prep, code, bool(word)), (set(), set()))
+        words.update([word] if word else [])
+        lines_of.add(line)
     compiled = [
-        CompiledVerb(verb, prep, frozenset(words), code, tuple(sorted(set(lines_of))))
-        for (verb, prep, code), (words, lines_of) in grouped.items()
+        CompiledVerb(verb, prep, frozenset(words), code, tuple(sorted(lines_of)))
+        for (verb, prep, code, _), (words, lines_of) in grouped.items()
     ]
-    # A verb-only entry and an object entry of the same verb and code are two patterns.
-    split: list[CompiledVerb] = []
-    for entry in compiled:
-        if entry.objects and (entry.verb, entry.prep, "") in chosen:
-            bare = chosen[(entry.verb, entry.prep, "")]
-            if bare[0] == entry.code:
-                split.append(CompiledVerb(entry.verb, entry.prep, frozenset(), entry.code))
-        split.append(entry)
-    unique = {(e.verb, e.prep, e.code, e.objects): e for e in split}
-    return sorted(unique.values(), key=lambda e: (e.verb, e.prep, e.code, sorted(e.objects))), (
-        skipped
-    )
+    compiled.sort(key=lambda e: (e.verb, e.prep, e.code, sorted(e.objects)))
+    return compiled, skipped
 
 
 def _split_multiword(verb: str) -> tuple[str, str]:
@@ -466,8 +456,7 @@ def compile_actors(folder: Path) -> tuple[list[CompiledActor], Counter[str]]:
 def verb_rows(verbs: Iterable[CompiledVerb]) -> Iterator[list[str]]:
     """The TSV rows of compiled verb patterns."""
     for v in verbs:
-        lines = " ".join(str(n) for n in v.lines)
-        source = f"{VERBS_SOURCE}:{lines}" if lines else VERBS_SOURCE
+        source = f"{VERBS_SOURCE}:" + " ".join(str(n) for n in v.lines)
         yield [v.verb, v.prep, "|".join(sorted(v.objects)), v.code, source]
 
 
