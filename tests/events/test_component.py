@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from tests.events.conftest import dyads
 from tidings.events.component import EventCoder
-from tidings.events.lexicon import VERBS_FILE
+from tidings.events.lexicon import BASE_VERBS_FILE, VERBS_FILE
 from tidings.nlp import annotate
 from tidings.records import Article
 
@@ -44,3 +44,16 @@ def test_component_works_in_a_plain_spacy_pipeline_without_tidings_actors() -> N
     plain.add_pipe("tidings_events")
     assert plain("Egypt condemned Israel.")._.events == []
     assert plain("")._.events == []
+
+
+def test_compiled_verbs_are_laid_beneath_on_request_and_travel_with_the_pipeline(
+    nlp: Language, tmp_path: Path
+) -> None:
+    plain = nlp.get_pipe("tidings_events")
+    assert isinstance(plain, EventCoder)
+    assert BASE_VERBS_FILE not in {path.name for path in plain.lexicon.sources}
+    coder = EventCoder(nlp, "with_phoenix", phoenix_verbs=True)
+    assert len(coder.lexicon.verbs) > len(plain.lexicon.verbs)
+    coder.to_disk(tmp_path)
+    restored = EventCoder(nlp, "restored").from_disk(tmp_path)
+    assert restored.lexicon.verbs.keys() == coder.lexicon.verbs.keys()

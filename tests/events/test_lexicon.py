@@ -17,6 +17,7 @@ from tidings.events.lexicon import (
     REFUSALS_FILE,
     VERBS_FILE,
     load_lexicon,
+    packaged_base_verbs,
     word_forms,
 )
 from tidings.tables import TableError, packaged
@@ -171,3 +172,35 @@ def test_mutual_codes_must_be_cameo_codes(lexicon_copy: Path) -> None:
         load_lexicon(lexicon_copy)
     lines = enumerate(text.splitlines(), start=1)
     assert caught.value.line == next(n for n, line in lines if line.startswith("mutual_codes"))
+
+
+def test_compiled_verbs_lie_beneath_tidings_own(tmp_path: Path) -> None:
+    base = tmp_path / "base.tsv"
+    base.write_text(
+        "verb\tprep\tobjects\tcode\tsource\n"
+        "condemn\t\t\t051\tmade-up:1\n"
+        "upbraid\t\t\t111\tmade-up:2\n"
+        "upbraid\tfor\tgreed|sloth\t112\tmade-up:3\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(base_verbs=base)
+    # verbs.yaml codes "condemn": its entries replace the compiled one.
+    assert {p.code for p in lexicon.verb_patterns("condemn", None)} == {
+        p.code for p in load_lexicon().verb_patterns("condemn", None)
+    }
+    upbraid = {(p.code, p.preps, p.objects) for p in lexicon.verb_patterns("upbraid", None)}
+    assert upbraid == {("111", (), frozenset()), ("112", ("for",), frozenset({"greed", "sloth"}))}
+    assert lexicon.verb_patterns("upbraid", None)[0].rule == "base.tsv:3"
+    assert base in lexicon.sources
+
+
+def test_a_bad_compiled_verb_names_file_and_line(tmp_path: Path) -> None:
+    base = tmp_path / "base.tsv"
+    base.write_text("verb\tprep\tobjects\tcode\tsource\nupbraid\t\t\t999\tx\n", encoding="utf-8")
+    with pytest.raises(TableError, match=re.escape("base.tsv:2: unknown CAMEO code '999'")):
+        load_lexicon(base_verbs=base)
+
+
+def test_the_shipped_compiled_verbs_load() -> None:
+    lexicon = load_lexicon(base_verbs=packaged_base_verbs())
+    assert len(lexicon.verbs) > 2 * len(load_lexicon().verbs)

@@ -136,10 +136,14 @@ class _Reading:
 class ActorResolver:
     """Marks actor mentions on ``doc._.actor_mentions`` and resolves each to an Actor."""
 
-    def __init__(self, nlp: Language, name: str, extra_actors: str | None) -> None:
+    def __init__(
+        self, nlp: Language, name: str, extra_actors: str | None, phoenix_actors: bool = False
+    ) -> None:
         register_extensions()
         self.name = name
-        self.tables: ActorTables = load_tables(Path(extra_actors) if extra_actors else None)
+        self.tables: ActorTables = load_tables(
+            Path(extra_actors) if extra_actors else None, phoenix_actors=phoenix_actors
+        )
         self._known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in self.tables.known.values():
             names = {entry.name, *entry.aliases}
@@ -1107,7 +1111,10 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     return inside
 
 
-@Language.factory("tidings_actors", default_config={"extra_actors": None})
-def make_actor_resolver(nlp: Language, name: str, extra_actors: str | None) -> ActorResolver:
-    """Build the actor component; ``extra_actors`` is a user's YAML file of actors."""
-    return ActorResolver(nlp, name, extra_actors)
+@Language.factory("tidings_actors", default_config={"extra_actors": None, "phoenix_actors": False})
+def make_actor_resolver(
+    nlp: Language, name: str, extra_actors: str | None, phoenix_actors: bool
+) -> ActorResolver:
+    """Build the actor component; ``extra_actors`` is a user's YAML file of actors,
+    ``phoenix_actors`` lays the compiled Phoenix actors beneath the knowledge base."""
+    return ActorResolver(nlp, name, extra_actors, phoenix_actors)

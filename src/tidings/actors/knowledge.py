@@ -1,4 +1,10 @@
-"""The actor tables: country names, role nouns, descriptions and the knowledge base."""
+"""The actor tables: country names, role nouns, descriptions and the knowledge base.
+
+Beneath the knowledge base (``data/actors/kb.yaml``) may lie the people and organisations
+compiled from the Phoenix actor dictionaries (``data/compiled/phoenix_actors.tsv``): an entry
+whose name or alias the knowledge base knows is left to it, and no compiled name stands for a
+country or a city.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +31,10 @@ CITY_POPULATION = 100_000
 MAJOR_CITY_POPULATION = 1_000_000
 # An alternate name is taken only where it is written as a name: capitalised Latin words.
 ALTERNATE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+BASE_ACTORS_FILE = "compiled/phoenix_actors.tsv"
+# Sectors of compiled actors that are groups rather than organisations.
+GROUP_SECTORS = frozenset({"REB", "UAF", "IMG", "OPP", "PTY"})
 
 # ISO 3166 codes of lands with no people of their own (Antarctica, Bouvet Island, ...): naming
 # them names no political actor.
@@ -347,6 +357,80 @@ def load_known_actors(path: Path) -> list[KnownActor]:
     return known
 
 
+def load_base_actors(path: Path) -> list[KnownActor]:
+    """Read compiled actors (TSV, one row per role: name, aliases, country, sectors, from, to,
+    source); a person's rows share their source."""
+    rows: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for line, row in read_tsv(path):
+        if not row.get("name") or not row.get("source"):
+            raise TableError(path, line, "a compiled actor needs a name and a source")
+        rows.setdefault(row["source"], []).append((line, row))
+    return [_base_actor(path, source, found) for source, found in rows.items()]
+
+
+def _base_actor(path: Path, source: str, rows: list[tuple[int, dict[str, str]]]) -> KnownActor:
+    roles = []
+    for line, row in rows:
+        country = row.get("country") or None
+        if country and pycountry.countries.get(alpha_3=country) is None and country != "XKX":
+            raise TableError(path, line, f"unknown country code {country!r}")
+        dates = [_day(row.get(key) or None, path, f"line {line}") for key in ("from", "to")]
+        roles.append(Role(country, sector_codes(row.get("sectors"), path, line), "", *dates))
+    line, first = rows[0]
+    aliases = tuple(alias for alias in first.get("aliases", "").split("|") if alias)
+    sectors = {sector for role in roles for sector in role.sectors}
+    if any(role.start or role.end for role in roles):
+        return KnownActor(f"phoenix:{source}", first["name"], "person", aliases, roles=tuple(roles))
+    kind = "group" if sectors & GROUP_SECTORS else "organisation"
+    role = roles[0]
+    return KnownActor(f"phoenix:{source}", first["name"], kind, aliases, role.country, role.sectors)
+
+
+def with_base_actors(tables: ActorTables, base: list[KnownActor]) -> ActorTables:
+    """The tables with compiled actors beneath the knowledge base: the knowledge base's names,
+    its people's surnames and the names of countries and cities keep their meaning, and titles
+    are left to tidings' role nouns ("President Bush" is the knowledge base's Bush)."""
+    people = [entry for entry in tables.known.values() if entry.kind == "person"]
+    surnames = {entry.name.split()[-1] for entry in people}
+    places = tables.countries.keys() | tables.cities.keys()
+    titled = tables.roles.keys() | tables.modifiers.titles.keys() | {"the"}
+
+    def plain(name: str) -> bool:
+        words = name.split()
+        return (
+            name not in places
+            and words[0] not in tables.countries
+            and not {word.lower() for word in words} & titled
+        )
+
+    owners: dict[str, set[str]] = {}
+    for entry in tables.known.values():
+        for name in (entry.name, *entry.aliases):
+            owners.setdefault(name, set()).add(entry.id)
+    kept: dict[str, KnownActor] = {}
+    more_aliases: dict[str, list[str]] = {}
+    for entry in base:
+        names = {entry.name, *entry.aliases}
+        same = owners.get(entry.name, set())
+        if len(same) == 1:
+            # One person, one code: the compiled spellings ("Vladimir V. Putin") join the
+            # knowledge base's entry of the same name.
+            new = [alias for alias in sorted(names) if alias not in owners and plain(alias)]
+            more_aliases.setdefault(next(iter(same)), []).extend(new)
+        if names & owners.keys() or not plain(entry.name):
+            continue
+        if entry.kind == "person" and entry.name.split()[-1] in surnames:
+            continue  # "Bush" is the knowledge base's
+        kept[entry.id] = replace(entry, aliases=tuple(filter(plain, entry.aliases)))
+    own = {
+        ident: replace(entry, aliases=(*entry.aliases, *dict.fromkeys(more_aliases[ident])))
+        if ident in more_aliases
+        else entry
+        for ident, entry in tables.known.items()
+    }
+    return replace(tables, known={**kept, **own})
+
+
 @cache
 def default_tables() -> ActorTables:
     """tidings' own tables."""
@@ -374,7 +458,10 @@ def default_tables() -> ActorTables:
     return tables.with_known(load_known_actors(packaged("actors/kb.yaml")))
 
 
-def load_tables(extra_actors: Path | None = None) -> ActorTables:
-    """tidings' tables, extended by a user's knowledge-base file."""
+def load_tables(extra_actors: Path | None = None, *, phoenix_actors: bool = False) -> ActorTables:
+    """tidings' tables, extended by a user's knowledge-base file (and, with ``phoenix_actors``,
+    by the compiled Phoenix actors beneath the knowledge base)."""
     tables = default_tables()
+    if phoenix_actors:
+        tables = with_base_actors(tables, load_base_actors(packaged(BASE_ACTORS_FILE)))
     return tables.with_known(load_known_actors(extra_actors)) if extra_actors else tables

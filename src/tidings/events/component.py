@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.events.extract import EventExtractor
-from tidings.events.lexicon import Lexicon, load_lexicon
+from tidings.events.lexicon import BASE_VERBS_FILE, Lexicon, load_lexicon, packaged_base_verbs
 from tidings.nlp.annotations import register_extensions
 
 
@@ -18,13 +18,23 @@ class EventCoder:
     """Sets ``doc._.events``: the CAMEO-coded events between the Doc's actor mentions.
 
     Like spaCy's rule components, the lexicon travels with the pipeline: ``nlp.to_disk`` writes
-    its YAML files beside the model, ``spacy.load`` reads them back.
+    its YAML files beside the model, ``spacy.load`` reads them back. ``phoenix_verbs`` lays the
+    verb patterns compiled from PETRARCH-2's dictionary beneath tidings' own.
     """
 
-    def __init__(self, nlp: Language, name: str, lexicon_dir: str | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lexicon_dir: str | None = None,
+        phoenix_verbs: bool = False,
+    ) -> None:
         register_extensions()
         self.name = name
-        self.lexicon: Lexicon = load_lexicon(Path(lexicon_dir) if lexicon_dir else None)
+        self.lexicon: Lexicon = load_lexicon(
+            Path(lexicon_dir) if lexicon_dir else None,
+            base_verbs=packaged_base_verbs() if phoenix_verbs else None,
+        )
         self.extractor = EventExtractor(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -40,12 +50,16 @@ class EventCoder:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventCoder:
         """Read the lexicon files from a directory written by ``to_disk``."""
-        self.lexicon = load_lexicon(Path(path))
+        base = Path(path) / BASE_VERBS_FILE
+        self.lexicon = load_lexicon(Path(path), base_verbs=base if base.exists() else None)
         self.extractor = EventExtractor(self.lexicon)
         return self
 
 
-@Language.factory("tidings_events", default_config={"lexicon_dir": None})
-def make_event_coder(nlp: Language, name: str, lexicon_dir: str | None) -> EventCoder:
-    """Build the event coding component (``lexicon_dir`` replaces the shipped lexicon)."""
-    return EventCoder(nlp, name, lexicon_dir)
+@Language.factory("tidings_events", default_config={"lexicon_dir": None, "phoenix_verbs": False})
+def make_event_coder(
+    nlp: Language, name: str, lexicon_dir: str | None, phoenix_verbs: bool
+) -> EventCoder:
+    """Build the event coding component (``lexicon_dir`` replaces the shipped lexicon;
+    ``phoenix_verbs`` adds the compiled PETRARCH-2 verb patterns beneath it)."""
+    return EventCoder(nlp, name, lexicon_dir, phoenix_verbs)

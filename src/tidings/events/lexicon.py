@@ -2,7 +2,9 @@
 
 The files live in ``tidings/data/events/`` (``verbs.yaml``, ``nouns.yaml``, ``factuality.yaml``,
 ``refusals.yaml``, ``intents.yaml``, ``parties.yaml``); each says in its header what an entry
-holds. A bad entry raises a TableError with file and line.
+holds. A bad entry raises a TableError with file and line. Beneath ``verbs.yaml`` may lie a base
+layer of verb patterns compiled from the field's dictionaries (``tidings/data/compiled/``):
+a verb ``verbs.yaml`` codes keeps only tidings' own patterns.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import yaml
 
 from tidings.events.codebook import cameo_codebook
-from tidings.tables import TableError, packaged, read_yaml, sector_codes
+from tidings.tables import TableError, packaged, read_tsv, read_yaml, sector_codes
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,6 +29,8 @@ FACTUALITY_FILE = "factuality.yaml"
 REFUSALS_FILE = "refusals.yaml"
 INTENTS_FILE = "intents.yaml"
 PARTIES_FILE = "parties.yaml"
+# The verb patterns compiled from PETRARCH-2's CAMEO dictionary (tidings.dictionaries.phoenix).
+BASE_VERBS_FILE = "phoenix_verbs.tsv"
 
 DEFAULT_TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "into", "at")
 DEFAULT_NOUN_TARGET_PREPS = ("on", "against", "with", "to", "toward", "towards", "into")
@@ -243,8 +247,14 @@ def inflections(lemma: str) -> set[str]:
 _Pattern = TypeVar("_Pattern", VerbPattern, NounPattern)
 
 
-def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """Read the lexicon from ``directory`` (default: the one shipped with tidings)."""
+def packaged_base_verbs() -> Path:
+    """The compiled base layer of verb patterns shipped with tidings."""
+    return packaged(f"compiled/{BASE_VERBS_FILE}")
+
+
+def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = None) -> Lexicon:
+    """Read the lexicon from ``directory`` (default: the one shipped with tidings), with the
+    compiled verb patterns of ``base_verbs`` beneath its own (none by default)."""
     folder = directory if directory is not None else packaged(LEXICON_DIR)
     names = (VERBS_FILE, NOUNS_FILE, FACTUALITY_FILE, REFUSALS_FILE, INTENTS_FILE, PARTIES_FILE)
     paths = tuple(folder / name for name in names)
@@ -252,8 +262,13 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     words, nouns = _read_nouns(nouns_path)
     auxiliaries, refusal_codes = _read_refusals(refusals_path)
     intent_codes, committing_roots, threatening_roots = _read_intents(intents_path)
+    verbs = _index(_read_verbs(verbs_path), key=lambda p: p.verb)
+    if base_verbs is not None:
+        # tidings' own entries for a verb replace all the compiled ones for it.
+        verbs = {**_index(read_base_verbs(base_verbs), key=lambda p: p.verb), **verbs}
+        paths += (base_verbs,)
     return Lexicon(
-        verbs=_index(_read_verbs(verbs_path), key=lambda p: p.verb),
+        verbs=verbs,
         nouns=_index(nouns, key=lambda p: p.noun),
         support_verbs=words["support_verbs"],
         means=words["means"],
@@ -367,6 +382,20 @@ def _read_verbs(path: Path) -> list[VerbPattern]:
             )
             _check_unambiguous(path, line, pattern, conditions)
             patterns.append(pattern)
+    return patterns
+
+
+def read_base_verbs(path: Path) -> list[VerbPattern]:
+    """Read compiled verb patterns (TSV: verb, prep, objects separated by "|", code, source)."""
+    patterns = []
+    for line, row in read_tsv(path):
+        verb = row.get("verb", "").strip()
+        if not verb or len(verb.split()) > 2:
+            raise TableError(path, line, f"{verb!r} is not a verb or a verb and its particle")
+        code = _checked_code(path, line, row)
+        objects = frozenset(word for word in row.get("objects", "").split("|") if word)
+        preps = tuple(row["prep"].split()) if row.get("prep") else ()
+        patterns.append(VerbPattern(f"{path.name}:{line}", verb, code, objects, preps))
     return patterns
 
 

@@ -27,9 +27,10 @@ def doc_to_analysis(doc: Doc, article: Article) -> Analysis:
     return _Converter(doc, article).analysis()
 
 
-def _trimmed(sent: Span) -> tuple[int, int, str]:
-    text = sent.text
-    start = sent.start_char + len(text) - len(text.lstrip())
+def _trimmed(span: Span) -> tuple[int, int, str]:
+    """A span's start, end and text without the whitespace around it."""
+    text = span.text
+    start = span.start_char + len(text) - len(text.lstrip())
     stripped = text.strip()
     return start, start + len(stripped), stripped
 
@@ -69,14 +70,16 @@ class _Converter:
 
     def mentions(self, span: Span) -> list[ActorMention]:
         """One mention per actor the span refers to (several for a plural reference)."""
-        actors = span._.members or (span._.actor or Actor(name=span.text),)
+        # A blanked dateline before the text's first words leaves spaces at a span's start.
+        start, end, text = _trimmed(span)
+        actors = span._.members or (span._.actor or Actor(name=text),)
         return [
             ActorMention(
                 article_id=self.article.id,
-                sentence_index=self.sentence_at(span.start_char).index,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
+                sentence_index=self.sentence_at(start).index,
+                start=start,
+                end=end,
+                text=text,
                 actor=actor,
                 resolved_by=span._.resolved_by or "unresolved",
             )

