@@ -79,9 +79,14 @@ def _analyze_together(
         yield doc_to_analysis(doc, pending.pop(number))
 
 
+def _prepared_text(article: Article) -> str:
+    """The text as the parser should read it: same length, no invisible breaks or dateline."""
+    return blank_dateline(article.text.translate(INVISIBLE_BREAKS))
+
+
 def _unprocessed_doc(nlp: Language, article: Article) -> Doc:
     register_extensions()
-    doc = nlp.make_doc(blank_dateline(article.text.translate(INVISIBLE_BREAKS)))
+    doc = nlp.make_doc(_prepared_text(article))
     doc._.published = article.published
     return doc
 
@@ -95,7 +100,7 @@ def annotate(nlp: Language, article: Article, *, on_piece: PieceCallback | None 
     """
     if len(article.text) <= nlp.max_length:
         return nlp(_unprocessed_doc(nlp, article))
-    text = article.text.translate(INVISIBLE_BREAKS)
+    text = _prepared_text(article)
     spacy_own = [name for name in nlp.pipe_names if name not in TIDINGS_COMPONENTS]
     texts = list(_pieces(text, nlp.max_length))
     pieces = []
