@@ -18,7 +18,7 @@ from tidings.batch import (
     analyze_batch,
     ingest,
 )
-from tidings.nlp import build_pipeline
+from tidings.pipeline import build_pipeline
 from tidings.records import Article, IngestFailure
 from tidings.store import Store
 

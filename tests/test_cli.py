@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from tidings.cli import app
 from tidings.examples import reference_article
-from tidings.nlp import analyze_one
+from tidings.pipeline import analyze_one
 from tidings.store import Store
 
 EVENT_KEYS = {

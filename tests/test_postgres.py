@@ -11,7 +11,7 @@ from spacy.language import Language
 from sqlalchemy import create_engine
 
 from tidings.examples import reference_article
-from tidings.nlp import analyze, analyze_one
+from tidings.pipeline import analyze, analyze_one
 from tidings.records import Analysis, Article
 from tidings.store import Store
 from tidings.store.models import Base

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from spacy.language import Language
 
-from tidings.nlp import analyze, build_pipeline
+from tidings.pipeline import analyze, build_pipeline
 from tidings.records import Analysis, Article, IngestFailure
 from tidings.store import Store
 

@@ -31,7 +31,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from tidings.batch import Analyzer, DaskAnalyzer, InProcessAnalyzer, ProcessPoolAnalyzer
 from tidings.batch import ingest as ingest_into
-from tidings.events.codebook import cameo_code
+from tidings.codebook import cameo_code
 from tidings.examples import reference_article
 from tidings.export import (
     cluster_events,
@@ -43,7 +43,7 @@ from tidings.export import (
     write_jsonl,
 )
 from tidings.ingest import read_articles
-from tidings.nlp import annotate, build_pipeline
+from tidings.pipeline import annotate, build_pipeline
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, IngestFailure, Quote
 from tidings.store import Store
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from tests.actors.conftest import Annotator
 from tests.shared_data import shared_path
-from tidings.nlp import DEFAULT_MODEL, analyze_one, build_pipeline
+from tidings.pipeline import DEFAULT_MODEL, analyze_one, build_pipeline
 from tidings.records import Actor, Article
 from tidings.tables import TableError
 

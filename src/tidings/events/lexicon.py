@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import yaml
 
-from tidings.events.codebook import cameo_codebook
+from tidings.codebook import cameo_codebook
 from tidings.tables import TableError, packaged, read_yaml, sector_codes
 
 if TYPE_CHECKING:

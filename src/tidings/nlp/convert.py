@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from tidings.events.codebook import cameo_code
+from tidings.codebook import cameo_code
 from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation
 from tidings.records import (
     Actor,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from tidings.nlp import analyze
+from tidings.pipeline import analyze
 from tidings.records import Article, Quote
 
 DICE_THRESHOLD = 0.5

@@ -135,9 +135,3 @@ def _prevailing_country(places: list[Span]) -> str | None:
 
 def _is_proper_name(ent: Span) -> bool:
     return all(token.is_title or token.is_upper or not token.is_alpha for token in ent)
-
-
-@Language.factory("tidings_time_place")
-def make_time_place_resolver(nlp: Language, name: str) -> TimePlaceResolver:
-    """Build the time and place component."""
-    return TimePlaceResolver(nlp, name)

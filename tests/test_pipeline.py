@@ -6,8 +6,7 @@ import spacy
 from spacy.language import Language
 
 from tidings.examples import reference_article
-from tidings.nlp import DEFAULT_MODEL, analyze, analyze_one
-from tidings.nlp.pipeline import TIDINGS_COMPONENTS
+from tidings.pipeline import DEFAULT_MODEL, TIDINGS_COMPONENTS, analyze, analyze_one
 from tidings.records import Article
 
 
@@ -17,12 +16,19 @@ def test_pipeline_runs_tidings_components_after_the_parser(nlp: Language) -> Non
     assert names.index("parser") < names.index("tidings_actors")
 
 
-def test_components_work_in_anyone_s_pipeline() -> None:
-    import tidings.actors
-    import tidings.events
-    import tidings.quotes
-    import tidings.time_place  # noqa: F401
+def test_each_component_finds_what_it_requires_set_before_it(nlp: Language) -> None:
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
+    for name in TIDINGS_COMPONENTS:
+        meta = nlp.get_pipe_meta(name)
+        assert meta.requires and meta.assigns, name
+    # The chain: events read what every other tidings component assigns.
+    events = set(nlp.get_pipe_meta("tidings_events").requires)
+    assert "doc._.actor_mentions" in events and "doc._.quotes" in events
+    assert "doc._.times" in events and "doc._.places" in events
 
+
+def test_components_work_in_anyone_s_pipeline() -> None:
     theirs = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
     for name in TIDINGS_COMPONENTS:
         theirs.add_pipe(name)
