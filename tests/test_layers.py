@@ -30,6 +30,19 @@ def package_of(module: str) -> str:
     return module.split(".")[1]
 
 
+def test_no_stage_imports_another_stage_or_the_pipeline() -> None:
+    for stage in STAGES:
+        for path in sorted((PACKAGE / stage).glob("*.py")):
+            if path.name == SCORERS:
+                continue
+            outside = {
+                module
+                for module in imported_modules(path)
+                if package_of(module) in {*STAGES, "pipeline"} - {stage}
+            }
+            assert not outside, f"{path.relative_to(PACKAGE)} imports {sorted(outside)}"
+
+
 def test_nlp_imports_no_stage_and_not_the_pipeline() -> None:
     for path in sorted((PACKAGE / "nlp").glob("*.py")):
         upward = {

