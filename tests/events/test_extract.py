@@ -206,11 +206,11 @@ def test_what_is_sent_is_not_the_target_the_destination_is(parse: Annotator) -> 
 
 
 def test_candidates_are_the_tokens_the_lexicon_knows(parse: Annotator) -> None:
-    from tidings.events.extract import EventExtractor
     from tidings.events.lexicon import load_lexicon
+    from tidings.events.triggers import Triggers
 
     doc = parse("Egypt strongly condemned the airstrikes and hopes for talks.")
-    found = [t.text for t in EventExtractor(load_lexicon()).candidates(doc)]
+    found = [t.text for t in Triggers(load_lexicon()).candidates(doc)]
     assert "condemned" in found and "airstrikes" in found and "talks" in found
     assert "Egypt" not in found and "strongly" not in found
 

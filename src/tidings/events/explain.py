@@ -30,6 +30,7 @@ class ExplainedEvent:
     target: str | None
     source_path: str | None
     target_path: str | None
+    target_rule: str
     reported_by: str | None
     reciprocal: bool
 
@@ -69,6 +70,7 @@ def _explained(doc: Doc, annotation: EventAnnotation, index: int) -> ExplainedEv
         target=annotation.target.text if annotation.target is not None else None,
         source_path=_path(annotation.trigger, annotation.source),
         target_path=_path(annotation.trigger, annotation.target),
+        target_rule=annotation.target_rule,
         reported_by=annotation.reported_by.text if annotation.reported_by is not None else None,
         reciprocal=annotation.reciprocal,
     )
@@ -104,7 +106,8 @@ def explain_lines(doc: Doc) -> list[str]:
             if item.source_path:
                 lines.append(f"      source: {item.source_path}")
             if item.target_path:
-                lines.append(f"      target: {item.target_path}")
+                found_by = f"  (by {item.target_rule})" if item.target_rule else ""
+                lines.append(f"      target: {item.target_path}{found_by}")
             if item.reported_by:
                 lines.append(f"      reported by: {item.reported_by}")
         if index not in by_sentence:

@@ -71,6 +71,8 @@ class EventAnnotation:
     when: Span | None = None
     where: Span | None = None
     reciprocal: bool = False
+    # The registered rule that found the target ("protest-purpose.v1"), where one did.
+    target_rule: str = ""
 
 
 @dataclass(frozen=True)
