@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tidings.nlp import build_pipeline
+from tidings.pipeline import build_pipeline
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from tidings.batch import (
     ingest,
 )
 from tidings.errors import ClusterError
-from tidings.nlp import build_pipeline
+from tidings.pipeline import build_pipeline
 from tidings.records import Article, IngestFailure
 from tidings.store import Store
 

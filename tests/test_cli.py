@@ -16,7 +16,7 @@ from tidings.batch import ingest as ingest_into
 from tidings.cli import app
 from tidings.examples import reference_article
 from tidings.ingest import count_inputs, read_articles
-from tidings.nlp import analyze_one
+from tidings.pipeline import analyze_one
 from tidings.store import Store
 
 EVENT_KEYS = {

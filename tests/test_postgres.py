@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 import tidings.cli
 from tidings.cli import app
 from tidings.examples import reference_article
-from tidings.nlp import analyze, analyze_one
+from tidings.pipeline import analyze, analyze_one
 from tidings.records import Analysis, Article
 from tidings.store import Store
 from tidings.store.models import Base

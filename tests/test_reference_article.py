@@ -13,7 +13,7 @@ import pytest
 from spacy.language import Language
 
 from tests.shared_data import SHARED, shared_path
-from tidings.nlp import analyze_one
+from tidings.pipeline import analyze_one
 from tidings.records import Actor, Analysis, Article, Event, Factuality
 
 EXPECTED = "data/seed/blinken_hamas_ceasefire.expected.json"

@@ -26,8 +26,7 @@ from typing import Any, Protocol
 from spacy.language import Language
 
 from tidings.errors import ClusterError
-from tidings.nlp import analyze, build_pipeline
-from tidings.nlp.pipeline import PieceCallback
+from tidings.pipeline import PieceCallback, analyze, build_pipeline
 from tidings.records import Analysis, Article, IngestFailure
 from tidings.store import Store
 

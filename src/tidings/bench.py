@@ -17,7 +17,7 @@ import spacy
 from tidings.batch import Analyzer, InProcessAnalyzer, ProcessPoolAnalyzer, ingest
 from tidings.examples import reference_article
 from tidings.ingest import read_articles
-from tidings.nlp import DEFAULT_MODEL, build_pipeline
+from tidings.pipeline import DEFAULT_MODEL, build_pipeline
 from tidings.quotes import QuoteExtractor
 from tidings.records import Article
 from tidings.store import Store

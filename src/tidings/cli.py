@@ -36,10 +36,10 @@ from typer.core import TyperGroup
 from tidings.actors.knowledge import load_known_actors
 from tidings.batch import Analyzer, DaskAnalyzer, InProcessAnalyzer, ProcessPoolAnalyzer
 from tidings.batch import ingest as ingest_into
+from tidings.codebook import cameo_code
 from tidings.errors import TidingsError
 from tidings.evaluation import EVENTS_COUNTED, HALVES, STAGE_FORMATS, GoldFormat, Stage
 from tidings.evaluation import evaluate as run_evaluation
-from tidings.events.codebook import cameo_code
 from tidings.examples import reference_article
 from tidings.export import (
     cluster_events,
@@ -51,7 +51,7 @@ from tidings.export import (
     write_jsonl,
 )
 from tidings.ingest import count_inputs, read_articles, read_stream
-from tidings.nlp import annotate, build_pipeline
+from tidings.pipeline import annotate, build_pipeline
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, IngestFailure, Quote
 from tidings.store import Store, article_id_from_prefix, article_summaries
 

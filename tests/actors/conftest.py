@@ -10,8 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import tidings.actors  # noqa: F401  (registers the tidings_actors factory)
-from tidings.nlp import DEFAULT_MODEL, register_extensions
+import tidings.pipeline  # noqa: F401  (registers the tidings_actors factory)
+from tidings.nlp import register_extensions
+from tidings.pipeline import DEFAULT_MODEL
 
 Annotator = Callable[..., Doc]
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from tests.actors.conftest import Annotator
 from tests.shared_data import shared_path
-from tidings.nlp import DEFAULT_MODEL, analyze_one, build_pipeline
+from tidings.pipeline import DEFAULT_MODEL, SHARED_RESOURCES, analyze_one, build_pipeline
 from tidings.records import Actor, Article
 from tidings.tables import TableError
 
@@ -141,6 +141,11 @@ def test_mentions_do_not_overlap_on_the_reference_article(annotate_actors: Annot
     assert all((s._.actor is None) != (s._.members is None) for s in spans)
 
 
+def resources_with(extra_actors: Path) -> dict[str, str | None]:
+    """The config of the shared resources, with a user's knowledge-base file."""
+    return {**SHARED_RESOURCES, "extra_actors": str(extra_actors)}
+
+
 def test_user_actors_add_to_and_override_the_kb(tmp_path: Path) -> None:
     extra = tmp_path / "my_actors.yaml"
     extra.write_text(
@@ -150,7 +155,7 @@ def test_user_actors_add_to_and_override_the_kb(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     nlp = spacy.load(DEFAULT_MODEL)
-    nlp.add_pipe("tidings_actors", config={"extra_actors": str(extra)})
+    nlp.add_pipe("tidings_actors", config={"resources": resources_with(extra)})
     doc = nlp.make_doc("Jane Roe criticised Hamas.")
     doc._.published = date(2024, 1, 1)
     doc = nlp(doc)
@@ -164,7 +169,7 @@ def test_bad_user_actor_file_names_the_problem(tmp_path: Path) -> None:
     extra.write_text("- {id: x, name: X, kind: alien}\n", encoding="utf-8")
     nlp = spacy.load(DEFAULT_MODEL)
     with pytest.raises(TableError, match="kind must be one of"):
-        nlp.add_pipe("tidings_actors", config={"extra_actors": str(extra)})
+        nlp.add_pipe("tidings_actors", config={"resources": resources_with(extra)})
 
 
 def test_speaker_of_the_clause_wins_over_a_guessed_gender(annotate_actors: Annotator) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.shared_data import shared_path
+from tidings.codebook import cameo_codebook
 from tidings.dictionaries.phoenix import (
     ACTORS_FILE,
     VERBS_FILE,
@@ -24,7 +25,6 @@ from tidings.dictionaries.phoenix import (
     read_actors,
     split_code,
 )
-from tidings.events.codebook import cameo_codebook
 from tidings.tables import packaged
 
 CODES = frozenset(cameo_codebook())

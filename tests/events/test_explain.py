@@ -22,6 +22,7 @@ def test_explain_gives_rule_paths_and_sentence(parse: Annotator) -> None:
     assert item.cameo_code == "111" and item.cameo_name == "Criticize or denounce"
     assert item.source_path == "condemned -nsubj-> Egypt"
     assert item.target_path == "condemned -dobj-> Israel"
+    assert item.target_rule == "direct-object.v1"
 
 
 def test_explain_lines_show_every_sentence(parse: Annotator) -> None:
@@ -31,3 +32,4 @@ def test_explain_lines_show_every_sentence(parse: Annotator) -> None:
     assert lines[2].startswith("[1] Egypt condemned Israel.")
     assert "verbs.yaml:criticize" in lines[3] and "asserted" in lines[3]
     assert lines[4].strip() == "source: condemned -nsubj-> Egypt"
+    assert lines[5].strip() == "target: condemned -dobj-> Israel  (by direct-object.v1)"

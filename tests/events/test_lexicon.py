@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.events.codebook import cameo_codebook
+from tidings.codebook import cameo_codebook
 from tidings.events.lexicon import (
     FACTUALITY_FILE,
     INTENTS_FILE,

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from tidings.nlp import analyze_one
+from tidings.pipeline import analyze_one
 from tidings.records import Analysis, Article, Quote, QuoteKind
 
 

@@ -5,9 +5,14 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from tidings.nlp import annotate
+from tidings.pipeline import annotate
 from tidings.records import Article
-from tidings.time_place.places import gazetteer
+from tidings.time_place.places import Gazetteer, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
 
 
 @pytest.mark.parametrize(
@@ -23,22 +28,22 @@ from tidings.time_place.places import gazetteer
         ("the City of Surrey", "CAN", "Surrey"),
     ],
 )
-def test_names_news_writes(name: str, country: str, place: str) -> None:
-    found = gazetteer().resolve(name, 0, len(name), countries=())
+def test_names_news_writes(gazetteer: Gazetteer, name: str, country: str, place: str) -> None:
+    found = gazetteer.resolve(name, 0, len(name), countries=())
     assert found is not None
     assert (found.country, found.name) == (country, place)
 
 
-def test_a_state_has_its_geonames_id_and_a_province_its_country() -> None:
-    florida = gazetteer().resolve("Fla.", 0, 4, countries=())
-    ontario = gazetteer().resolve("Ont.", 0, 4, countries=())
+def test_a_state_has_its_geonames_id_and_a_province_its_country(gazetteer: Gazetteer) -> None:
+    florida = gazetteer.resolve("Fla.", 0, 4, countries=())
+    ontario = gazetteer.resolve("Ont.", 0, 4, countries=())
     assert florida is not None and florida.geonames_id == 4155751
     assert ontario is not None and (ontario.country, ontario.geonames_id) == ("CAN", None)
 
 
-def test_the_article_s_countries_choose_among_namesakes() -> None:
-    in_canada = gazetteer().resolve("Cambridge", 0, 9, countries={"CAN"})
-    anywhere = gazetteer().resolve("Cambridge", 0, 9, countries=())
+def test_the_article_s_countries_choose_among_namesakes(gazetteer: Gazetteer) -> None:
+    in_canada = gazetteer.resolve("Cambridge", 0, 9, countries={"CAN"})
+    anywhere = gazetteer.resolve("Cambridge", 0, 9, countries=())
     assert in_canada is not None and in_canada.country == "CAN"
     assert anywhere is not None and anywhere.country == "GBR"
 

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
-from pathlib import Path
 
 import numpy
 from rapidfuzz import process
@@ -24,18 +23,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.context import (
+from tidings.actors.context import place_it_modifies, sentence_country
+from tidings.actors.coreference import Antecedents, Entry, Referent
+from tidings.actors.knowledge import ActorTables, KnownActor
+from tidings.actors.names import first_name_gender, is_first_name
+from tidings.nlp.annotations import (
     ACTOR_MODIFIER_DEPS,
     actor_modifiers,
     names_another_party,
     owners_it_stands_for,
-    place_it_modifies,
-    sentence_country,
+    register_extensions,
 )
-from tidings.actors.coreference import Antecedents, Entry, Referent
-from tidings.actors.knowledge import ActorTables, KnownActor, load_tables
-from tidings.actors.names import first_name_gender, is_first_name
-from tidings.nlp.annotations import register_extensions
 from tidings.records import Actor
 
 HEAD_POS = {"PROPN", "NOUN", "PRON"}
@@ -136,14 +134,10 @@ class _Reading:
 class ActorResolver:
     """Marks actor mentions on ``doc._.actor_mentions`` and resolves each to an Actor."""
 
-    def __init__(
-        self, nlp: Language, name: str, extra_actors: str | None, phoenix_actors: bool = False
-    ) -> None:
+    def __init__(self, nlp: Language, name: str, tables: ActorTables) -> None:
         register_extensions()
         self.name = name
-        self.tables: ActorTables = load_tables(
-            Path(extra_actors) if extra_actors else None, phoenix_actors=phoenix_actors
-        )
+        self.tables = tables
         self._known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in self.tables.known.values():
             names = {entry.name, *entry.aliases}
@@ -169,6 +163,8 @@ class ActorResolver:
         self._surnames = _surname_countries(self.tables.known.values())
 
     def __call__(self, doc: Doc) -> Doc:
+        relations = self.tables.modifiers.relations
+        doc._.party_nouns = frozenset(t.i for t in doc if t.lemma_.lower() in relations)
         lexicon = self._lexicon(doc)
         in_quote = _quoted_tokens(doc)
         full_names = self._full_names(doc, lexicon)
@@ -200,7 +196,13 @@ class ActorResolver:
             subject = head.dep_ in ("nsubj", "nsubjpass")
             antecedents.add(Entry(referent, head, subject, quoted, span.text))
         doc._.actor_mentions = sorted(mentions, key=lambda s: s.start)
-        self._give_sentence_countries(doc._.actor_mentions, countryless)
+        # Actors of a country read from their sentence do not place a sentence, so these are
+        # the same before and after they take it.
+        doc._.sentence_countries = {
+            sentence.start: sentence_country(sentence, doc._.actor_mentions)
+            for sentence in doc.sents
+        }
+        self._give_sentence_countries(doc, countryless)
         return doc
 
     def _with_surname_country(self, referent: Referent, span: Span, lexicon: _Lexicon) -> Referent:
@@ -238,19 +240,17 @@ class ActorResolver:
             and not referent.rule.startswith(OWNED_RULES)
         )
 
-    def _give_sentence_countries(self, mentions: list[Span], countryless: list[Span]) -> None:
+    def _give_sentence_countries(self, doc: Doc, countryless: list[Span]) -> None:
         """An actor with sectors but no written country takes the country where its sentence
         happens, if the sentence places it in one ("in", "near", ...): "Militants in Mali
         rejected an offer from the president". Other actors' countries do
         not count: in "Israeli troops killed three militants", the militants are not Israeli;
         nor does a state acted on: in "The government criticized Russia", it is not Russian.
         A named office holder is the exception: of the one country the sentence names."""
-        countries: dict[int, str | None] = {}
+        mentions: list[Span] = doc._.actor_mentions
         for span in countryless:
             sentence = span.sent
-            if sentence.start not in countries:
-                countries[sentence.start] = sentence_country(sentence, mentions)
-            country = countries[sentence.start]
+            country = doc._.sentence_countries[sentence.start]
             if country is not None:
                 span._.actor = replace(span._.actor, country=country)
                 span._.resolved_by += "+sentence-country"
@@ -1109,12 +1109,3 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     if open_at is not None:
         inside.update(range(open_at + 1, len(doc)))
     return inside
-
-
-@Language.factory("tidings_actors", default_config={"extra_actors": None, "phoenix_actors": False})
-def make_actor_resolver(
-    nlp: Language, name: str, extra_actors: str | None, phoenix_actors: bool
-) -> ActorResolver:
-    """Build the actor component; ``extra_actors`` is a user's YAML file of actors,
-    ``phoenix_actors`` lays the compiled Phoenix actors beneath the knowledge base."""
-    return ActorResolver(nlp, name, extra_actors, phoenix_actors)

@@ -1,5 +1,4 @@
-"""What the words around a noun say about actors, for the actor and event components alike:
-the words that name an actor modifying it, and the country where its sentence happens."""
+"""Where a sentence happens, read from its actor mentions (``doc._.sentence_countries``)."""
 
 from __future__ import annotations
 
@@ -8,10 +7,6 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
-from tidings.actors.knowledge import default_tables
-
-# How an actor's name modifies a noun: "U.S. request", "Peruvian demand", "UN appeal".
-ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Rules that resolve a mention to a place or a state as written.
 PLACE_RULES = frozenset({"country-name", "capital", "city"})
 # Nouns of places that a country word modifying them locates: "in the Syrian capital", "in the
@@ -26,30 +21,6 @@ PLACE_NOUNS = frozenset({
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
 )
-
-
-def actor_modifiers(head: Token) -> list[Token]:
-    """The words that may name an actor modifying a noun, through a compound too: "US" in
-    "US Predator attacks", and each of joined ones: "the Armenian and Azerbaijani sides"."""
-    found = [c for c in head.children if c.dep_ in ACTOR_MODIFIER_DEPS]
-    found += [g for c in found if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
-    found += [g for c in found for g in c.children if g.dep_ == "conj"]
-    return found
-
-
-def names_another_party(noun: Token) -> bool:
-    """Whether a noun names a party related to the state that owns or modifies it, not that
-    state: "Israel's militia ally", "US allies" (``relations`` in modifiers.yaml). An alliance's
-    allies are its own members ("NATO allies")."""
-    return noun.lemma_.lower() in default_tables().modifiers.relations
-
-
-def owners_it_stands_for(noun: Token, owners: Sequence[Span]) -> tuple[Span, ...]:
-    """The actors owning or modifying a noun that it stands for: all, but no state for a noun
-    naming another party ("Iran's proxies" are not Iran; "NATO allies" are NATO)."""
-    if not names_another_party(noun):
-        return tuple(owners)
-    return tuple(span for span in owners if span._.actor is None or not span._.actor.country)
 
 
 def sentence_country(sentence: Span, mentions: Sequence[Span]) -> str | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -431,7 +430,6 @@ def with_base_actors(tables: ActorTables, base: list[KnownActor]) -> ActorTables
     return replace(tables, known={**kept, **own})
 
 
-@cache
 def default_tables() -> ActorTables:
     """tidings' own tables."""
     countries, labels, country_sectors = _country_names(packaged("actors/countries.tsv"))

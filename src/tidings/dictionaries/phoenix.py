@@ -504,7 +504,7 @@ def compile_all(source: Path, target: Path, known_codes: frozenset[str]) -> dict
 
 def main(argv: list[str] | None = None) -> None:
     """Command line: compile the Phoenix folder into tidings' compiled tables."""
-    from tidings.events.codebook import cameo_codebook
+    from tidings.codebook import cameo_codebook
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="the Phoenix dictionaries folder")

@@ -35,7 +35,7 @@ from tidings.evaluation.readers import (
     read_plover_gsr,
 )
 from tidings.evaluation.scoring import Figures, Halves, ratio, score_halves
-from tidings.nlp import analyze
+from tidings.pipeline import analyze
 from tidings.records import Actor, ActorMention, Analysis, Article
 
 FORMATS = ("ngec", "plover-gsr", "ggt")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from tidings.codebook import cameo_codebook
 from tidings.evaluation.readers import (
     AgnewsItem,
     Dyad,
@@ -29,8 +30,7 @@ from tidings.evaluation.readers import (
     read_plv,
 )
 from tidings.evaluation.scoring import Figures, Halves, f1, ratio, score_halves
-from tidings.events.codebook import cameo_codebook
-from tidings.nlp import analyze
+from tidings.pipeline import analyze
 from tidings.records import Analysis, Article, Event, Factuality
 
 FORMATS = ("plover-gsr", "plv", "conflibert", "agnews")

@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from tidings.evaluation.readers import GoldDocument, GoldQuote, read_ggt, read_polnear
 from tidings.evaluation.scoring import Figures, Halves, f1, ratio, score_halves
-from tidings.nlp import analyze
+from tidings.pipeline import analyze
 from tidings.records import Article, Quote
 
 FORMATS = ("ggt", "polnear")

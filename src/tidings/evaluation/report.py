@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tidings.evaluation.floors import TOLERANCE, Floor, measure, read_floors
 from tidings.evaluation.scoring import Halves
-from tidings.nlp import build_pipeline
+from tidings.pipeline import build_pipeline
 
 HEADER = """# Benchmarks
 

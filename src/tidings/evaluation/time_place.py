@@ -26,8 +26,8 @@ from spacy.tokens import Doc, Span
 
 from tidings.evaluation.readers import Row, read_time_place
 from tidings.evaluation.scoring import Figures, Halves, score_halves
-from tidings.nlp import annotate
 from tidings.nlp.annotations import TimeValue
+from tidings.pipeline import annotate
 from tidings.records import Article, DatePrecision, Place
 
 FORMATS = ("times", "places")

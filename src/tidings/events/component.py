@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.events.extract import EventExtractor
-from tidings.events.lexicon import BASE_VERBS_FILE, Lexicon, load_lexicon, packaged_base_verbs
+from tidings.events.lexicon import BASE_VERBS_FILE, Lexicon, load_lexicon
 from tidings.nlp.annotations import register_extensions
 
 
@@ -18,24 +18,15 @@ class EventCoder:
     """Sets ``doc._.events``: the CAMEO-coded events between the Doc's actor mentions.
 
     Like spaCy's rule components, the lexicon travels with the pipeline: ``nlp.to_disk`` writes
-    its YAML files beside the model, ``spacy.load`` reads them back. ``phoenix_verbs`` lays the
-    verb patterns compiled from PETRARCH-2's dictionary beneath tidings' own.
+    its YAML files beside the model, ``spacy.load`` reads them back, with the verb patterns
+    compiled from PETRARCH-2's dictionary where the lexicon was built with them.
     """
 
-    def __init__(
-        self,
-        nlp: Language,
-        name: str,
-        lexicon_dir: str | None = None,
-        phoenix_verbs: bool = False,
-    ) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
         register_extensions()
         self.name = name
-        self.lexicon: Lexicon = load_lexicon(
-            Path(lexicon_dir) if lexicon_dir else None,
-            base_verbs=packaged_base_verbs() if phoenix_verbs else None,
-        )
-        self.extractor = EventExtractor(self.lexicon)
+        self.lexicon = lexicon
+        self.extractor = EventExtractor(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.extractor(doc)
@@ -54,12 +45,3 @@ class EventCoder:
         self.lexicon = load_lexicon(Path(path), base_verbs=base if base.exists() else None)
         self.extractor = EventExtractor(self.lexicon)
         return self
-
-
-@Language.factory("tidings_events", default_config={"lexicon_dir": None, "phoenix_verbs": False})
-def make_event_coder(
-    nlp: Language, name: str, lexicon_dir: str | None, phoenix_verbs: bool
-) -> EventCoder:
-    """Build the event coding component (``lexicon_dir`` replaces the shipped lexicon;
-    ``phoenix_verbs`` adds the compiled PETRARCH-2 verb patterns beneath it)."""
-    return EventCoder(nlp, name, lexicon_dir, phoenix_verbs)

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.events.codebook import cameo_code
+from tidings.codebook import cameo_code
 from tidings.nlp.annotations import EventAnnotation
 from tidings.records import ActorMention, Event
 
@@ -32,6 +32,7 @@ class ExplainedEvent:
     target: str | None
     source_path: str | None
     target_path: str | None
+    target_rule: str
     reported_by: str | None
     reciprocal: bool
     trigger_start: int = -1
@@ -74,6 +75,7 @@ def _explained(doc: Doc, annotation: EventAnnotation, index: int) -> ExplainedEv
         target=annotation.target.text if annotation.target is not None else None,
         source_path=_path(annotation.trigger, annotation.source),
         target_path=_path(annotation.trigger, annotation.target),
+        target_rule=annotation.target_rule,
         reported_by=annotation.reported_by.text if annotation.reported_by is not None else None,
         reciprocal=annotation.reciprocal,
         trigger_start=annotation.trigger.start_char,
@@ -100,6 +102,7 @@ def _stored(event: Event, run: ExplainedEvent | None) -> ExplainedEvent:
         target=_resolved(event.target),
         source_path=run.source_path if run else None,
         target_path=run.target_path if run else None,
+        target_rule=run.target_rule if run else "",
         reported_by=event.reported_by.text if event.reported_by else None,
         reciprocal=event.reciprocal,
         trigger_start=event.trigger_start,
@@ -144,7 +147,8 @@ def explain_lines(doc: Doc, stored: Sequence[Event] | None = None) -> list[str]:
             if item.source_path:
                 lines.append(f"      source: {item.source_path}")
             if item.target_path:
-                lines.append(f"      target: {item.target_path}")
+                found_by = f"  (by {item.target_rule})" if item.target_rule else ""
+                lines.append(f"      target: {item.target_path}{found_by}")
             if item.reported_by:
                 lines.append(f"      reported by: {item.reported_by}")
             if not item.reproduced:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import yaml
 
-from tidings.events.codebook import cameo_codebook
+from tidings.codebook import cameo_codebook
 from tidings.tables import TableError, packaged, read_tsv, read_yaml, sector_codes
 
 if TYPE_CHECKING:

@@ -1,13 +1,9 @@
-"""The spaCy backbone: one function builds the pipeline, one runs articles through it."""
+"""What tidings' components hang on a spaCy Doc, and how an annotated Doc becomes records.
+
+The pipeline itself is assembled in ``tidings.pipeline``, the one module that knows the stages.
+"""
 
 from tidings.nlp.annotations import register_extensions
-from tidings.nlp.pipeline import DEFAULT_MODEL, analyze, analyze_one, annotate, build_pipeline
+from tidings.nlp.convert import doc_to_analysis
 
-__all__ = [
-    "DEFAULT_MODEL",
-    "analyze",
-    "analyze_one",
-    "annotate",
-    "build_pipeline",
-    "register_extensions",
-]
+__all__ = ["doc_to_analysis", "register_extensions"]

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from tidings.events.codebook import cameo_code
-from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation
+from tidings.codebook import cameo_code
+from tidings.nlp.annotations import EventAnnotation, QuoteAnnotation, actor_of, resolved_by_of
 from tidings.records import (
     Actor,
     ActorMention,
@@ -72,7 +72,7 @@ class _Converter:
         """One mention per actor the span refers to (several for a plural reference)."""
         # A blanked dateline before the text's first words leaves spaces at a span's start.
         start, end, text = _trimmed(span)
-        actors = span._.members or (span._.actor or Actor(name=text),)
+        actors = span._.members or (actor_of(span) or Actor(name=text),)
         return [
             ActorMention(
                 article_id=self.article.id,
@@ -81,7 +81,7 @@ class _Converter:
                 end=end,
                 text=text,
                 actor=actor,
-                resolved_by=span._.resolved_by or "unresolved",
+                resolved_by=resolved_by_of(span) or "unresolved",
             )
             for actor in actors
         ]

@@ -622,9 +622,3 @@ def _without(sentence: Span, attribution: Span) -> Span:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
-
-
-@Language.factory("tidings_quotes")
-def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
-    """Build the quote component."""
-    return QuoteExtractor(nlp, name)

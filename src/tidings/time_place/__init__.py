@@ -1,6 +1,5 @@
 """When and where: dates resolved against the publication date, places against GeoNames."""
 
-from tidings.time_place.anchors import anchor_place, anchor_time
 from tidings.time_place.component import TimePlaceResolver
 
-__all__ = ["TimePlaceResolver", "anchor_place", "anchor_time"]
+__all__ = ["TimePlaceResolver"]

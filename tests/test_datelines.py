@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from tidings.nlp import analyze_one
 from tidings.nlp.datelines import blank_dateline
+from tidings.pipeline import analyze_one
 from tidings.records import Article
 
 

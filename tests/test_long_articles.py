@@ -6,7 +6,7 @@ from datetime import date
 
 from spacy.language import Language
 
-from tidings.nlp import analyze_one, annotate
+from tidings.pipeline import analyze_one, annotate
 from tidings.records import Article
 
 PARAGRAPH = (
