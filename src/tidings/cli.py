@@ -469,3 +469,42 @@ def bench(
         figures["scaling_median_turn"] = median_turn_ratio(runs[3], full)
     if as_json:
         print(json.dumps(figures))
+
+
+# --- The HTTP API and web pages (tidings.api) ---
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds any one database query may take.", min=0.1)
+    ] = 5.0,
+) -> None:
+    """Serve the JSON API (docs at /docs) and the web pages over a database, read-only."""
+    try:
+        import uvicorn
+
+        from tidings.api.app import check_database
+    except ImportError as error:
+        errors.print(f"[red]error[/red] tidings serve needs tidings[api] ({error.name} missing)")
+        raise typer.Exit(1) from None
+    try:
+        check_database(db)
+    except (FileNotFoundError, ValueError) as error:
+        errors.print(f"[red]error[/red] {escape(str(error))}")
+        raise typer.Exit(1) from None
+    os.environ["TIDINGS_DB"] = db
+    os.environ["TIDINGS_TIMEOUT"] = str(timeout)
+    errors.print(f"serving {escape(db)} read-only at http://{host}:{port}/")
+    uvicorn.run(
+        "tidings.api:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
