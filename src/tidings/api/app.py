@@ -20,9 +20,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings.export import csv_chunks
 from tidings.records import Factuality
-from tidings.store.queries import EventFilter, Page, Reader, TimelineStep
+from tidings.store.queries import MAX_PAGE, EventFilter, Page, Reader, TimelineStep
 
-MAX_LIMIT = 1000
+MAX_LIMIT = MAX_PAGE
 MAX_TEXT = 200
 DEFAULT_TIMEOUT = 5.0
 # No page runs a script it did not load from here; stored text can never become code.
@@ -140,8 +140,8 @@ def int_cursor(cursor: str | None) -> int | None:
     return int(cursor)
 
 
-def _page(page: Page) -> dict[str, object]:
-    return {"items": page.items, "next": page.next}
+def _page(page: Page) -> JSONResponse:
+    return JSONResponse({"items": page.items, "next": page.next})
 
 
 def api_router(reader: Reader) -> APIRouter:
@@ -154,7 +154,7 @@ def api_router(reader: Reader) -> APIRouter:
         limit: Limit = 100,
         cursor: Cursor = None,
         format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
-    ) -> Any:
+    ) -> Response:
         """Events as in the JSONL contract, with `id`, actor codes and the sentence; `format=csv`
         streams every matching event as CSV."""
         after = int_cursor(cursor)
@@ -172,7 +172,7 @@ def api_router(reader: Reader) -> APIRouter:
         article: Annotated[str | None, Query(max_length=64)] = None,
         limit: Limit = 100,
         cursor: Cursor = None,
-    ) -> dict[str, object]:
+    ) -> JSONResponse:
         """Quotes as in the JSONL contract, with `id` and their article's date and title."""
         page = reader.quote_page(
             speaker=speaker or None,
@@ -185,22 +185,22 @@ def api_router(reader: Reader) -> APIRouter:
         return _page(page)
 
     @router.get("/actors", summary="Actors by how many events they take part in")
-    def actors(filters: Filters, name: Text = None, limit: Limit = 100) -> dict[str, object]:
+    def actors(filters: Filters, name: Text = None, limit: Limit = 100) -> JSONResponse:
         """Actors (name, code) with their events as source and as target."""
-        return {"items": reader.actors(filters, name=name or None, limit=limit)}
+        return JSONResponse({"items": reader.actors(filters, name=name or None, limit=limit)})
 
     @router.get("/articles", summary="Articles, a page at a time")
-    def articles(q: Text = None, limit: Limit = 100, cursor: Cursor = None) -> dict[str, object]:
+    def articles(q: Text = None, limit: Limit = 100, cursor: Cursor = None) -> JSONResponse:
         """Articles by id; `q` searches their titles."""
         return _page(reader.article_page(text=q or None, limit=limit, after=cursor))
 
     @router.get("/articles/{article_id}", summary="One article and everything found in it")
-    def article(article_id: str) -> dict[str, object]:
+    def article(article_id: str) -> JSONResponse:
         """The text, sentences, actors, events and quotes, each with character offsets."""
         found = reader.article(article_id)
         if found is None:
             raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
-        return found
+        return JSONResponse(found)
 
     @router.get("/dyads", summary="Events between two actors, both ways, per day")
     def dyads(
@@ -208,21 +208,24 @@ def api_router(reader: Reader) -> APIRouter:
         a: Text = None,
         b: Text = None,
         limit: Limit = 100,
-    ) -> dict[str, object]:
+    ) -> JSONResponse:
         """With `a` and `b` (actor codes or names): their events per day each way, and the
         events; without: the pairs of countries with most events between them."""
         if not a and not b:
-            return {"items": reader.top_dyads(filters, limit=limit)}
+            return JSONResponse({"items": reader.top_dyads(filters, limit=limit)})
         if not a or not b:
             raise BadRequest("give both actors, a and b, or neither")
         events = reader.dyad_events(a, b, filters, limit=limit)
-        return {"a": a, "b": b, "days": reader.dyad_days(a, b, filters), **_page(events)}
+        days = reader.dyad_days(a, b, filters)
+        return JSONResponse(
+            {"a": a, "b": b, "days": days, "items": events.items, "next": events.next}
+        )
 
     @router.get("/timeline", summary="Events per day or week by quad class, mean Goldstein")
-    def timeline(filters: Filters, by: Step = "day") -> dict[str, object]:
+    def timeline(filters: Filters, by: Step = "day") -> JSONResponse:
         """Counts per quad class (1 verbal cooperation ... 4 material conflict) and the mean
         Goldstein score, per period (the Monday of its week with `by=week`)."""
-        return {"by": by, "items": reader.timeline(filters, by=by)}
+        return JSONResponse({"by": by, "items": reader.timeline(filters, by=by)})
 
     return router
 

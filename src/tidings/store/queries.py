@@ -10,33 +10,42 @@ import re
 import sqlite3
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from math import isqrt
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
     Engine,
     and_,
+    case,
     create_engine,
     event,
+    exists,
     func,
     or_,
     select,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.pool import QueuePool
 
 from tidings.export import event_row, mention_row, quote_row
 from tidings.records import ActorMention, Analysis, Event, Factuality
 from tidings.store.models import ArticleRow, EventRow, MentionRow, QuoteRow
-from tidings.store.store import FACT_VALUES, Store, _event, _mention, _Mentions, _quote
+from tidings.store.store import FACT_VALUES, Store, _mention, _Mentions, _quote
 
 # "ISR", "USAGOV", "PSEREB": an actor code; anything else is part of a name.
 ACTOR_CODE = re.compile(r"[A-Z]{3}[A-Z|]*")
 TimelineStep = Literal["day", "week"]
+MAX_REMEMBERED = 10_000
+MAX_PAGE = 1000
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def read_only_engine(url: str, timeout: float) -> Engine:
@@ -53,7 +62,9 @@ def read_only_engine(url: str, timeout: float) -> Engine:
             connection.execute("PRAGMA query_only = ON")
             return connection
 
-        engine = create_engine("sqlite://", creator=connect)
+        # A pool of file connections shared by the server's threads (the default for a
+        # creator is one connection per thread, closed beyond five).
+        engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=8)
         _bound_sqlite_statements(engine, timeout)
         return engine
     if parsed.get_backend_name() == "postgresql":
@@ -96,17 +107,26 @@ def _like(words: str) -> str:
     return f"%{escaped}%"
 
 
-def _mentions_of(actor: str) -> Any:
-    """The ids of mentions of an actor given by code prefix or part of the name."""
+def _is_actor(actor: str) -> ColumnElement[bool]:
+    """Whether a mention is of an actor given by code prefix or part of the name."""
     if ACTOR_CODE.fullmatch(actor):
         code = func.coalesce(MentionRow.country, "") + MentionRow.sectors
-        condition = and_(MentionRow.country == actor[:3], code.startswith(actor, autoescape=True))
-    else:
-        condition = MentionRow.name.ilike(_like(actor), escape="\\")
-    return select(MentionRow.id).where(condition)
+        return and_(MentionRow.country == actor[:3], code.startswith(actor, autoescape=True))
+    return MentionRow.name.ilike(_like(actor), escape="\\")
 
 
-def _involving(actor: str) -> ColumnElement[bool]:
+def _mentions_of(actor: str) -> Any:
+    """The ids of the mentions of an actor."""
+    return select(MentionRow.id).where(_is_actor(actor))
+
+
+def _involving(actor: str, *, walk: bool = False) -> ColumnElement[bool]:
+    """Events with the actor on either side. ``walk`` checks each event's actors by id, which
+    suits an actor common enough that a page's worth comes soon in id order; otherwise the
+    actor's mentions lead to its events by index."""
+    if walk:
+        sides = (EventRow.source_id, EventRow.target_id)
+        return or_(*(exists().where(MentionRow.id == side, _is_actor(actor)) for side in sides))
     mentions = _mentions_of(actor)
     return or_(EventRow.source_id.in_(mentions), EventRow.target_id.in_(mentions))
 
@@ -121,14 +141,14 @@ def _sentence_text() -> Any:
     )
 
 
-def _conditions(chosen: EventFilter) -> list[ColumnElement[bool]]:
+def _conditions(chosen: EventFilter, *, walk: bool = False) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if chosen.factuality:
         conditions.append(EventRow.factuality.in_(sorted(f.value for f in chosen.factuality)))
     elif not chosen.include_all:
         conditions += [EventRow.factuality.in_(FACT_VALUES), EventRow.source_id.is_not(None)]
     if chosen.actor:
-        conditions.append(_involving(chosen.actor))
+        conditions.append(_involving(chosen.actor, walk=walk))
     if chosen.code:
         conditions.append(EventRow.cameo_code.startswith(chosen.code, autoescape=True))
     if chosen.since:
@@ -148,11 +168,81 @@ class _ById:
     """Mentions by id, as _Mentions gives them for one article."""
 
     def __init__(self, session: Session, ids: set[int]) -> None:
-        query = select(MentionRow).where(MentionRow.id.in_(ids))
-        self._by_id = {row.id: _mention(row) for row in session.scalars(query)} if ids else {}
+        # Plain rows rather than ORM objects: a page's mentions are built many times a second.
+        query = select(MentionRow.__table__).where(MentionRow.id.in_(ids))
+        rows = cast(list[MentionRow], session.execute(query).all() if ids else [])
+        self._by_id = {row.id: _mention(row) for row in rows}
 
     def get(self, mention_id: int | None) -> ActorMention | None:
         return self._by_id[mention_id] if mention_id is not None else None
+
+
+SOURCE = aliased(MentionRow, name="source")
+TARGET = aliased(MentionRow, name="target")
+REPORTER = aliased(MentionRow, name="reporter")
+
+
+def _actor_columns(prefix: str, side: Any) -> list[Any]:
+    return [
+        side.name.label(f"{prefix}_name"),
+        side.country.label(f"{prefix}_country"),
+        side.sectors.label(f"{prefix}_sector"),
+        side.text.label(f"{prefix}_text"),
+    ]
+
+
+def _placed(column: Any, default: Any = None) -> Any:
+    """A location column, as a Place holds it: only where the event has a place."""
+    value = column if default is None else func.coalesce(column, default)
+    return case((EventRow.location_name.is_(None), None), else_=value)
+
+
+def _code(side: Any) -> Any:
+    code = func.replace(func.coalesce(side.country, "") + side.sectors, "|", "")
+    return case((side.id.is_(None), None), else_=code)
+
+
+@cache
+def _event_items() -> Any:
+    """A SELECT of API event items' fields, named and ordered as event_item() gives them."""
+    e = EventRow
+    columns = [
+        *(e.id, e.article_id, e.sentence_index, e.sentence_start, e.sentence_end),
+        *_actor_columns("source", SOURCE),
+        *_actor_columns("target", TARGET),
+        e.cameo_code,
+        func.substr(e.cameo_code, 1, 2).label("cameo_root"),
+        *(e.goldstein, e.quad_class, e.plover_event, e.plover_mode, e.plover_context),
+        *(e.factuality, e.date, e.date_basis, e.date_precision, e.date_text, e.location_name),
+        _placed(e.location_country).label("location_country"),
+        _placed(e.geonames_id).label("location_geonames_id"),
+        _placed(e.location_start, 0).label("location_start"),
+        _placed(e.location_end, 0).label("location_end"),
+        *(e.trigger, e.trigger_start, e.trigger_end),
+        REPORTER.name.label("reported_by_name"),
+        e.quote_index,
+        func.coalesce(e.reciprocal, False).label("reciprocal"),
+        e.rule,
+        _code(SOURCE).label("source_code"),
+        _code(TARGET).label("target_code"),
+        _sentence_text().label("sentence"),
+    ]
+    return (
+        select(*columns)
+        .outerjoin(SOURCE, SOURCE.id == EventRow.source_id)
+        .outerjoin(TARGET, TARGET.id == EventRow.target_id)
+        .outerjoin(REPORTER, REPORTER.id == EventRow.reported_by_id)
+        .order_by(EventRow.id)
+    )
+
+
+def _row_item(row: Any) -> dict[str, object]:
+    """An event straight from SQL, equal to event_item() of its record: the API's hot path,
+    where building records took most of a request's time."""
+    item: dict[str, object] = row._asdict()
+    day = item["date"]
+    item["date"] = day.isoformat() if isinstance(day, date) else None
+    return item
 
 
 def event_item(found: Event, sentence: str) -> dict[str, object]:
@@ -163,6 +253,37 @@ def event_item(found: Event, sentence: str) -> dict[str, object]:
         "target_code": found.target.actor.code if found.target else None,
         "sentence": sentence,
     }
+
+
+class _Recent:
+    """Results kept for some seconds: a chart over a million events costs seconds to count."""
+
+    def __init__(self, seconds: float, size: int = MAX_REMEMBERED) -> None:
+        self.seconds, self.size = seconds, size
+        self._kept: dict[Hashable, tuple[float, Any]] = {}
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        now = time.monotonic()
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] > now:
+            return cast(T, kept[1])
+        value = compute()
+        if len(self._kept) >= self.size:
+            self._kept.clear()
+        self._kept[key] = (now + self.seconds, value)
+        return value
+
+
+def _remembered(
+    method: Callable[Concatenate[Reader, P], T],
+) -> Callable[Concatenate[Reader, P], T]:
+    """A Reader method whose results are kept for ``Reader.recent.seconds``."""
+
+    def remembered(reader: Reader, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        return reader.recent.get(key, lambda: method(reader, *args, **kwargs))
+
+    return remembered
 
 
 @dataclass(frozen=True)
@@ -176,8 +297,33 @@ class Page:
 class Reader(Store):
     """Read-only access to a tidings database, each statement bounded in time."""
 
-    def __init__(self, url: str, *, timeout: float = 5.0) -> None:
+    def __init__(self, url: str, *, timeout: float = 5.0, remember: float = 60.0) -> None:
         self.engine = read_only_engine(url, timeout)
+        # Counts (timelines, top actors and dyads) are kept ``remember`` seconds.
+        self.recent = _Recent(remember)
+        # Per actor code: how many mentions it has (up to a point), and how many events. Only the
+        # choice of plan depends on it, so figures made stale by a later ingest do no harm.
+        self._sizes: dict[str, tuple[int, int]] = {}
+
+    def _walk(self, session: Session, actor: str | None, limit: int) -> bool:
+        """Whether a page of the actor's events comes sooner by walking events in id order
+        (a common actor, or a name, which no index finds) than through its mentions."""
+        if actor is None:
+            return False
+        if not ACTOR_CODE.fullmatch(actor):
+            return True
+        if actor not in self._sizes:
+            if len(self._sizes) > MAX_REMEMBERED:
+                self._sizes.clear()
+            events = session.scalar(select(func.max(EventRow.id))) or 0
+            # Counting stops where walking would win at the largest page.
+            enough = isqrt(MAX_PAGE * events) + 1
+            some = select(MentionRow.id).where(_is_actor(actor)).limit(enough).subquery()
+            mentions = session.scalar(select(func.count()).select_from(some)) or 0
+            self._sizes[actor] = (mentions, events)
+        mentions, events = self._sizes[actor]
+        # Walking reads about limit * events / mentions events; the index, about mentions.
+        return mentions * mentions > limit * events
 
     def event_page(
         self,
@@ -188,25 +334,14 @@ class Reader(Store):
         extra: Sequence[ColumnElement[bool]] = (),
     ) -> Page:
         """Events in stored order, ``limit`` of them after the event id ``after``."""
-        query = (
-            select(EventRow, _sentence_text().label("sentence"))
-            .where(*_conditions(chosen), *extra)
-            .order_by(EventRow.id)
-            .limit(limit + 1)
-        )
-        if after is not None:
-            query = query.where(EventRow.id > after)
         with Session(self.engine) as session:
-            found = session.execute(query).all()
-            rows = found[:limit]
-            ids = {i for row, _ in rows for i in (row.source_id, row.target_id, row.reported_by_id)}
-            mentions = cast(_Mentions, _ById(session, {i for i in ids if i is not None}))
-            items = [
-                {"id": row.id, **event_item(_event(row, mentions), sentence)}
-                for row, sentence in rows
-            ]
-        more = len(found) > limit
-        return Page(items, str(rows[-1][0].id) if more else None)
+            walk = self._walk(session, chosen.actor, limit)
+            query = _event_items().where(*_conditions(chosen, walk=walk), *extra).limit(limit + 1)
+            if after is not None:
+                query = query.where(EventRow.id > after)
+            found = session.connection().execute(query).all()
+        items = [_row_item(row) for row in found[:limit]]
+        return Page(items, str(items[-1]["id"]) if len(found) > limit else None)
 
     def all_events(
         self, chosen: EventFilter, *, after: int | None = None, batch: int = 1000
@@ -306,6 +441,7 @@ class Reader(Store):
         analysis = self.analysis(article_id)
         return None if analysis is None else article_record(analysis)
 
+    @_remembered
     def timeline(self, chosen: EventFilter, *, by: TimelineStep) -> list[dict[str, object]]:
         """Per day or week: events per quad class and the mean Goldstein score."""
         query = (
@@ -340,6 +476,7 @@ class Reader(Store):
             for start, period in sorted(periods.items())
         ]
 
+    @_remembered
     def dyad_days(self, a: str, b: str, chosen: EventFilter) -> list[dict[str, object]]:
         """Per day, events from ``a`` to ``b`` and from ``b`` to ``a``, with mean Goldstein."""
         result: dict[date, dict[str, Any]] = {}
@@ -361,6 +498,7 @@ class Reader(Store):
                     entry[f"goldstein_{direction}"] = round(mean, 3) if mean is not None else None
         return [{"date": day.isoformat(), **entry} for day, entry in sorted(result.items())]
 
+    @_remembered
     def actors(self, chosen: EventFilter, *, name: str | None, limit: int) -> list[dict[str, Any]]:
         """Actors by how many events they take part in: as source, as target, and their quotes."""
         counts: dict[tuple[str, str | None, str], Counter[str]] = defaultdict(Counter)
@@ -390,6 +528,7 @@ class Reader(Store):
             for (actor_name, country, sectors), found in ranked[:limit]
         ]
 
+    @_remembered
     def counterparts(self, actor: str, chosen: EventFilter, *, limit: int) -> list[dict[str, Any]]:
         """Whom ``actor`` acts on and who acts on it: per counterpart code, events each way."""
         counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -424,6 +563,7 @@ class Reader(Store):
             for found_code, found in ranked[:limit]
         ]
 
+    @_remembered
     def top_dyads(self, chosen: EventFilter, *, limit: int) -> list[dict[str, Any]]:
         """Pairs of countries by how many events passed between them, either way."""
         source, target = aliased(MentionRow), aliased(MentionRow)
