@@ -7,6 +7,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -220,7 +221,8 @@ def run_load(
     command = [sys.executable, "-m", "uvicorn", "--factory", "tidings.api:app_from_environment",
                "--port", str(port), "--workers", str(workers), "--log-level", "warning",
                "--no-access-log"]  # fmt: skip
-    server = subprocess.Popen(command, env=environment)
+    # Its own process group, so that its workers stop with it.
+    server = subprocess.Popen(command, env=environment, start_new_session=True)
     try:
         _wait_until_up(base, server)
         cold = {path: cold_milliseconds(base + path) for path in paths}
@@ -235,8 +237,12 @@ def run_load(
             results.append(parse_wrk(path, report.stdout))
         return cold, results
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 def figures(cold: dict[str, float], results: list[LoadResult]) -> list[dict[str, object]]:
