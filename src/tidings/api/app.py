@@ -25,7 +25,6 @@ from tidings.export import csv_chunks
 from tidings.records import Factuality
 from tidings.store.queries import MAX_PAGE, EventFilter, Page, Reader, TimelineStep
 
-MAX_LIMIT = MAX_PAGE
 MAX_TEXT = 200
 DEFAULT_TIMEOUT = 5.0
 # No page runs a script it did not load from here; stored text can never become code.
@@ -157,7 +156,7 @@ def event_filter(
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 1000).")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Items per page (at most 1000).")]
 Cursor = Annotated[str | None, Query(max_length=64, description="'next' of the previous page.")]
 Step = Annotated[TimelineStep, Query(description="Count per day or per week.")]
 
