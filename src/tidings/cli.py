@@ -482,7 +482,7 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
     timeout: Annotated[
         float, typer.Option(help="Seconds any one database query may take.", min=0.1)
-    ] = 5.0,
+    ] = 30.0,
 ) -> None:
     """Serve the JSON API (docs at /docs) and the web pages over a database, read-only."""
     try:

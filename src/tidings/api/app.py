@@ -26,7 +26,7 @@ from tidings.records import Factuality
 from tidings.store.queries import MAX_PAGE, EventFilter, Page, Reader, TimelineStep
 
 MAX_TEXT = 200
-DEFAULT_TIMEOUT = 5.0
+DEFAULT_TIMEOUT = 30.0
 # No page runs a script it did not load from here; stored text can never become code.
 SECURITY_HEADERS = {
     "Content-Security-Policy": (

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -226,6 +227,9 @@ def run_load(
     try:
         _wait_until_up(base, server)
         cold = {path: cold_milliseconds(base + path) for path in paths}
+        # Every worker keeps its own counts: warm them all before measuring.
+        with ThreadPoolExecutor(4 * workers) as pool:
+            list(pool.map(cold_milliseconds, [base + p for p in paths for _ in range(4 * workers)]))
         results = []
         for path in paths:
             threads = str(min(2, connections))

@@ -325,7 +325,7 @@ class Page:
 class Reader(Store):
     """Read-only access to a tidings database, each statement bounded in time."""
 
-    def __init__(self, url: str, *, timeout: float = 5.0, remember: float = 60.0) -> None:
+    def __init__(self, url: str, *, timeout: float = 30.0, remember: float = 60.0) -> None:
         self.engine = read_only_engine(url, timeout)
         # Counts (timelines, top actors and dyads) are kept ``remember`` seconds.
         self.recent = _Recent(remember)
