@@ -546,7 +546,8 @@ def bench_api(
             url, list(BENCH_API_PATHS), workers=workers, connections=connections, seconds=seconds
         )
         table = Table(title=f"{name}: {count} events, {workers} workers, {connections} connections")
-        for column in ("path", "requests/s", "p50 ms", "p99 ms", "errors", "first ms"):
+        columns = ("path", "requests/s", "p50 ms", "p99 ms", "errors", "first ms", "CPU ms/req")
+        for column in columns:
             table.add_column(column, justify="right")
         for result in results:
             table.add_row(
@@ -556,6 +557,7 @@ def bench_api(
                 f"{result.p99_ms:.1f}",
                 str(result.errors),
                 f"{cold[result.path]:.0f}",
+                f"{result.cpu_ms_per_request:.1f}",
             )
         console.print(table)
         measured[name] = figures(cold, results)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 from tidings.examples import reference_article
 from tidings.export import event_row
 from tidings.store import Store
-from tidings.store.queries import EventFilter, Reader, read_only_engine
+from tidings.store.queries import EventFilter, Reader, _Recent, read_only_engine
 
 REFERENCE_ID = reference_article().id
 
@@ -186,3 +188,19 @@ def test_a_query_running_too_long_is_stopped(api_db: str) -> None:
 def test_pages_have_a_content_security_policy(client: TestClient) -> None:
     policy = client.get("/").headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+
+
+def test_counts_are_kept_for_a_while_and_counted_once_at_a_time() -> None:
+    recent = _Recent(seconds=60)
+    calls: list[int] = []
+
+    def count() -> int:
+        time.sleep(0.05)
+        calls.append(1)
+        return len(calls)
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(lambda _: recent.get("k", count), range(8))) == {1}
+    assert len(calls) == 1
+    expired = _Recent(seconds=0)
+    assert [expired.get("k", count) for _ in range(2)] == [2, 3]

@@ -15,7 +15,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -152,6 +152,8 @@ class LoadResult:
     p50_ms: float
     p99_ms: float
     errors: int
+    # The server's CPU time per request: what a request costs whatever else runs.
+    cpu_ms_per_request: float = 0.0
 
 
 def _milliseconds(value: str) -> float:
@@ -174,6 +176,20 @@ def parse_wrk(path: str, output: str) -> LoadResult:
     return LoadResult(
         path, float(rate.group(1)), _milliseconds(p50.group(1)), _milliseconds(p99.group(1)), errors
     )
+
+
+def group_cpu_seconds(group: int) -> float:
+    """The CPU time used so far by every process of a process group (Linux /proc)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended
+        # After the name: state, ppid, pgrp, ... utime (14th field) and stime (15th).
+        if int(fields[2]) == group:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -233,12 +249,16 @@ def run_load(
         results = []
         for path in paths:
             threads = str(min(2, connections))
+            cpu_before = group_cpu_seconds(server.pid)
             report = subprocess.run(
                 [wrk, "-t", threads, "-c", str(connections), "-d", f"{seconds}s", "--latency",
                  base + path],
                 capture_output=True, text=True, check=True,
             )  # fmt: skip
-            results.append(parse_wrk(path, report.stdout))
+            result = parse_wrk(path, report.stdout)
+            requests = result.requests_per_second * seconds
+            cpu = (group_cpu_seconds(server.pid) - cpu_before) * 1000 / max(requests, 1)
+            results.append(replace(result, cpu_ms_per_request=round(cpu, 2)))
         return cold, results
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -263,11 +283,13 @@ def event_count(url: str) -> int:
 
 
 def copy_to(source: str, target: str) -> None:
-    """Copy every table of a tidings database into another (empty) one, in batches."""
+    """Copy every table of a tidings database into an empty one, in batches."""
     with Store(source) as origin, Store(target) as copy:
-        with copy.engine.connect() as connection:
-            if connection.execute(select(func.count()).select_from(EventRow)).scalar_one():
-                return  # copied before
+        there = event_count(target)
+        if there == event_count(source):
+            return  # copied before
+        if there:
+            raise RuntimeError(f"{target} already holds {there} other events; give an empty one")
         with origin.engine.connect() as reading, copy.engine.begin() as writing:
             for table in Base.metadata.sorted_tables:
                 rows = reading.execution_options(yield_per=BATCH).execute(select(table))

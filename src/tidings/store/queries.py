@@ -286,20 +286,31 @@ class _Recent:
     def __init__(self, seconds: float, size: int = MAX_REMEMBERED) -> None:
         self.seconds, self.size = seconds, size
         self._kept: dict[Hashable, tuple[float, Any]] = {}
-        # One thread counts while the others asking the same wait for its result.
+        # One thread counts while the others asking the same wait for its result, or take the
+        # last one while it is counted afresh.
         self._counting: dict[Hashable, threading.Lock] = defaultdict(threading.Lock)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        with self._counting[key]:
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] > time.monotonic():
+            return cast(T, kept[1])
+        lock = self._counting[key]
+        if kept is not None and not lock.acquire(blocking=False):
+            return cast(T, kept[1])  # another thread is counting afresh: the last count will do
+        if kept is None:
+            lock.acquire()
+        try:
             kept = self._kept.get(key)
             if kept is not None and kept[0] > time.monotonic():
                 return cast(T, kept[1])
             value = compute()
             if len(self._kept) >= self.size:
                 self._kept.clear()
-                self._counting.clear()
+                self._counting = defaultdict(threading.Lock)
             self._kept[key] = (time.monotonic() + self.seconds, value)
             return value
+        finally:
+            lock.release()
 
 
 def _remembered(
