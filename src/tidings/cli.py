@@ -660,3 +660,97 @@ def bench(
         figures["scaling_median_turn"] = median_turn_ratio(runs[3], full)
     if as_json:
         print(json.dumps(figures))
+
+
+# --- The HTTP API and web pages (tidings.api) ---
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds any one database query may take.", min=0.1)
+    ] = 30.0,
+) -> None:
+    """Serve the JSON API (docs at /docs) and the web pages over a database, read-only."""
+    try:
+        import uvicorn
+
+        from tidings.api.app import check_database
+    except ImportError as error:
+        errors.print(f"[red]error[/red] tidings serve needs tidings[api] ({error.name} missing)")
+        raise typer.Exit(1) from None
+    try:
+        check_database(db)
+    except (FileNotFoundError, ValueError) as error:
+        errors.print(f"[red]error[/red] {escape(str(error))}")
+        raise typer.Exit(1) from None
+    os.environ["TIDINGS_DB"] = db
+    os.environ["TIDINGS_TIMEOUT"] = str(timeout)
+    errors.print(f"serving {escape(db)} read-only at http://{host}:{port}/")
+    uvicorn.run(
+        "tidings.api:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
+
+
+BENCH_API_PATHS = ("/api/events?actor=ISR", "/api/timeline", "/")
+
+
+@app.command(name="bench-api")
+def bench_api(
+    db: Annotated[
+        Path, typer.Option(help="SQLite file of synthetic events; made when it is not there.")
+    ] = Path("bench-api.db"),
+    events: Annotated[int, typer.Option(help="Synthetic events to make.", min=10)] = 1_000_000,
+    postgres: Annotated[
+        str | None, typer.Option(help="Also load a PostgreSQL database (URL) of these events.")
+    ] = None,
+    seconds: Annotated[int, typer.Option(help="Seconds of load per path.", min=1)] = 10,
+    workers: Annotated[int, typer.Option(help="Server worker processes.", min=1)] = 2,
+    connections: Annotated[int, typer.Option(help="Concurrent connections.", min=1)] = 16,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Also print the figures as JSON on the last line.")
+    ] = False,
+) -> None:
+    """Serve synthetic events on loopback and measure requests/s and latency with wrk."""
+    from tidings.api.bench import copy_to, event_count, figures, run_load, synthetic_database
+
+    if not db.exists():
+        errors.print(f"making {events} synthetic events in {db} (a few minutes)")
+        synthetic_database(db, events)
+    targets = {"sqlite": f"sqlite:///{db}"}
+    if postgres:
+        copy_to(targets["sqlite"], _database_url(postgres))
+        targets["postgresql"] = _database_url(postgres)
+    count = event_count(targets["sqlite"])
+    measured = {}
+    for name, url in targets.items():
+        cold, results = run_load(
+            url, list(BENCH_API_PATHS), workers=workers, connections=connections, seconds=seconds
+        )
+        table = Table(title=f"{name}: {count} events, {workers} workers, {connections} connections")
+        columns = ("path", "requests/s", "p50 ms", "p99 ms", "errors", "first ms", "CPU ms/req")
+        for column in columns:
+            table.add_column(column, justify="right")
+        for result in results:
+            table.add_row(
+                result.path,
+                f"{result.requests_per_second:.0f}",
+                f"{result.p50_ms:.1f}",
+                f"{result.p99_ms:.1f}",
+                str(result.errors),
+                f"{cold[result.path]:.0f}",
+                f"{result.cpu_ms_per_request:.1f}",
+            )
+        console.print(table)
+        measured[name] = figures(cold, results)
+    if as_json:
+        print(json.dumps({"events": count, "workers": workers, **measured}))

@@ -36,7 +36,10 @@ than {tolerance} below its floor in `benchmarks/floors.toml`. How the figures go
 FOOTER = """
 Speed is measured against bare spaCy in the same process, not gated here:
 `tidings bench --articles 300 --processes 2 --json` (targets: `ratio` >= 0.80, `scaling` >= 1.7
-with two processes, `quote_overhead` <= 1.15).
+with two processes, `quote_overhead` <= 1.15); the HTTP API by
+`tidings bench-api --db bench-api.db --seconds 10 --json` (one million synthetic events served
+by two workers, loaded by `wrk`; target: >= 500 requests/s and p99 < 50 ms on `/api/events`
+by actor). Their last measurements are in `CHANGELOG.md`.
 """
 
 

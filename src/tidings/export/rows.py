@@ -76,6 +76,22 @@ def quote_row(quote: Quote) -> dict[str, object]:
     }
 
 
+def mention_row(mention: ActorMention) -> dict[str, object]:
+    """An actor mention with its offsets and resolved actor (``tidings serve``'s articles)."""
+    return {
+        "article_id": mention.article_id,
+        "sentence_index": mention.sentence_index,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "name": mention.actor.name,
+        "country": mention.actor.country,
+        "sector": "|".join(mention.actor.sectors),
+        "code": mention.actor.code,
+        "resolved_by": mention.resolved_by,
+    }
+
+
 def _gdelt_actor(number: int, mention: ActorMention | None) -> dict[str, object]:
     actor = mention.actor if mention else None
     return {

@@ -54,7 +54,11 @@ class MentionRow(Base):
     known_id: Mapped[str | None] = mapped_column(Text)
     resolved_by: Mapped[str] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_mentions_article", "article_id"),)
+    __table_args__ = (
+        Index("ix_mentions_article", "article_id"),
+        # The API finds an actor's mentions by country code, then their events.
+        Index("ix_mentions_country", "country"),
+    )
 
 
 class EventRow(Base):
@@ -98,6 +102,8 @@ class EventRow(Base):
         Index("ix_events_article", "article_id"),
         Index("ix_events_code", "cameo_code"),
         Index("ix_events_date", "date"),
+        Index("ix_events_source", "source_id"),
+        Index("ix_events_target", "target_id"),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -77,7 +78,7 @@ def _enable_sqlite_integrity(engine: Engine) -> None:
 
 
 def _add_new_columns(engine: Engine) -> None:
-    """Add to a database made by an older tidings the nullable columns its tables lack."""
+    """Add to a database made by an older tidings the nullable columns and indexes it lacks."""
     existing = inspect(engine)
     with engine.begin() as connection:
         for table in Base.metadata.sorted_tables:
@@ -88,6 +89,11 @@ def _add_new_columns(engine: Engine) -> None:
                     connection.execute(
                         text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
                     )
+    for table in Base.metadata.sorted_tables:
+        for index in table.indexes:
+            # Another writer may create it at the same moment.
+            with suppress(IntegrityError, ProgrammingError):
+                index.create(engine, checkfirst=True)
 
 
 def database_problem(url: str, error: BaseException) -> str:
