@@ -363,20 +363,13 @@ class Reader(Store):
             if len(self._statements) > MAX_STATEMENTS:
                 self._statements.clear()
             query = _event_query(*key)
-            compiled = cast(
-                SQLCompiler,
-                query.compile(
-                    dialect=self.engine.dialect, compile_kwargs={"render_postcompile": True}
-                ),
-            )
+            compiled = cast(SQLCompiler, query.compile(dialect=self.engine.dialect))
             self._statements[key] = compiled
-        values = cast(
-            dict[str, Any],
-            compiled.construct_params({"after": after} if after is not None else None),
-        )
-        if compiled.positiontup is not None:
-            return compiled.string, tuple(values[name] for name in compiled.positiontup)
-        return compiled.string, values
+        # Lists in a filter ("in" factualities) are expanded here, the cursor bound with them.
+        state = compiled.construct_expanded_state({"after": after} if after is not None else None)
+        if state.positiontup is not None:
+            return state.statement, tuple(state.parameters[name] for name in state.positiontup)
+        return state.statement, state.parameters
 
     def _walk(self, session: Session | Connection, actor: str | None, limit: int) -> bool:
         """Whether a page of the actor's events comes sooner by walking events in id order
