@@ -135,7 +135,10 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!block || !element || typeof echarts === "undefined") return;
   const data = JSON.parse(block.textContent);
   const chart = echarts.init(element, null, { renderer: "svg" });
+  // Ready once drawn and its animation done: only then are its points where they will stay.
+  chart.on("finished", () => {
+    element.dataset.ready = "true";
+  });
   CHARTS[data.kind](chart, data);
   window.addEventListener("resize", () => chart.resize());
-  element.dataset.ready = "true";
 });
