@@ -8,9 +8,9 @@ A nominal trigger ("the Hamas attack on", "a meeting with") takes its actors fro
 or from the support verb that carries it ("launched an attack").
 
 This module puts the pieces together; each concern has its own: ``triggers.py`` (which words
-and patterns), ``syntax.py`` (what the parse says around a word), ``roles.py`` (who the source
-and target are, the targets by named rules), ``stance.py`` (refusals, intents, threats),
-``parties.py`` (how the parties stand to each other) and ``factuality.py``.
+and patterns), ``syntax.py`` (what the parse says around a word), ``roles.py`` and
+``sources.py`` (who the target and the source are, by named rules), ``stance.py`` (refusals,
+intents, threats), ``parties.py`` (how the parties stand to each other) and ``factuality.py``.
 """
 
 from __future__ import annotations

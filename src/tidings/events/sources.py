@@ -67,9 +67,9 @@ source_rule = RoleRules[Predicate]()
 noun_source_rule = RoleRules[NounPhrase]()
 
 
-def verb_source(verb: Token, mentions: MentionIndex, target: Role = NO_ROLE) -> Role:
+def verb_source(verb: Token, mentions: MentionIndex) -> Role:
     """Who does what a verb says, by its grammar: the subject, the passive agent, a controller."""
-    return source_rule.deciding(VERB_SOURCES, Predicate(verb, mentions, target))
+    return source_rule.deciding(VERB_SOURCES, Predicate(verb, mentions))
 
 
 def source_of(predicate: Predicate) -> Role:
