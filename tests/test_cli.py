@@ -23,7 +23,8 @@ EVENT_KEYS = {
     "article_id", "sentence_index", "sentence_start", "sentence_end", "source_name",
     "source_country", "source_sector", "target_name", "target_country", "target_sector",
     "cameo_code", "cameo_root", "goldstein", "quad_class", "plover_event", "plover_mode",
-    "factuality", "date", "location_name", "location_country", "rule",
+    "factuality", "date", "location_name", "location_country", "rule", "source_rule",
+    "target_rule",
 }  # fmt: skip
 QUOTE_KEYS = {
     "article_id", "kind", "text", "spans", "cue", "speaker_mention", "speaker_name",
@@ -241,10 +242,13 @@ def test_explain_explains_the_stored_events(nlp: Language, db: str) -> None:
     first, *others = analysis.events
     # As if tidings had coded the first event elsewhere when the article was stored.
     moved = replace(first, trigger_start=first.trigger_start + 1)
+    # The role rules shown are the stored ones, whatever this run would name.
+    second = replace(others[0], target_rule="stored-rule.v9")
     with Store(db) as store:
-        store.save([replace(analysis, events=(moved, *others))])
+        store.save([replace(analysis, events=(moved, second, *others[1:]))])
     result = runner.invoke(app, ["explain", analysis.article.id, "--db", db])
     assert result.exit_code == 0, result.output
+    assert others[0].target is not None and "(by stored-rule.v9)" in result.output
     assert result.output.count("this run no longer finds it") == 1
     assert "[USAGOV]" in result.output
     assert result.output.count("--> ") == len(analysis.events)

@@ -195,6 +195,10 @@ class Event:
     quote_index: int | None = None
     # A mutual act (a meeting, a treaty two parties sign): PLOVER has no recipient for it.
     reciprocal: bool = False
+    # The registered role rules that found the source and the target ("subject.v1",
+    # "direct-object.v1"; events/sources.py, events/roles.py); "" where none did.
+    source_rule: str = ""
+    target_rule: str = ""
 
     @property
     def plover_parties(self) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:

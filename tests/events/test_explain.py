@@ -22,7 +22,7 @@ def test_explain_gives_rule_paths_and_sentence(parse: Annotator) -> None:
     assert item.cameo_code == "111" and item.cameo_name == "Criticize or denounce"
     assert item.source_path == "condemned -nsubj-> Egypt"
     assert item.target_path == "condemned -dobj-> Israel"
-    assert item.target_rule == "direct-object.v1"
+    assert (item.source_rule, item.target_rule) == ("subject.v1", "direct-object.v1")
 
 
 def test_explain_lines_show_every_sentence(parse: Annotator) -> None:
@@ -31,5 +31,5 @@ def test_explain_lines_show_every_sentence(parse: Annotator) -> None:
     assert lines[1].strip() == "(no event)"
     assert lines[2].startswith("[1] Egypt condemned Israel.")
     assert "verbs.yaml:criticize" in lines[3] and "asserted" in lines[3]
-    assert lines[4].strip() == "source: condemned -nsubj-> Egypt"
+    assert lines[4].strip() == "source: condemned -nsubj-> Egypt  (by subject.v1)"
     assert lines[5].strip() == "target: condemned -dobj-> Israel  (by direct-object.v1)"

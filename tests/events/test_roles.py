@@ -22,6 +22,13 @@ from tidings.events.roles import (
     noun_target_rule,
     target_rule,
 )
+from tidings.events.sources import (
+    NOUN_SOURCES,
+    SOURCES_OF_AN_UNNAMED_DOER,
+    VERB_SOURCES,
+    noun_source_rule,
+    source_rule,
+)
 from tidings.nlp import register_extensions
 from tidings.records import Actor
 
@@ -200,6 +207,8 @@ def test_every_registered_rule_has_one_place_in_the_order() -> None:
     for rules, order in (
         (target_rule, [*VERB_TARGETS, *CLAUSE_TARGETS, *TARGETS_BESIDE_THE_SOURCE]),
         (noun_target_rule, [*NOUN_TARGETS, *NOUN_TARGETS_BESIDE_THE_SOURCE]),
+        (source_rule, [*VERB_SOURCES, *SOURCES_OF_AN_UNNAMED_DOER]),
+        (noun_source_rule, NOUN_SOURCES),
     ):
         assert len(order) == len(set(order))
         assert set(order) == set(rules.rules)

@@ -58,6 +58,8 @@ def _event(source: ActorMention | None, target: ActorMention | None, **changes: 
         "rule": "verbs.yaml:call_on",
         "date": date(2024, 8, 19),
         "date_basis": DateBasis.CLAUSE,
+        "source_rule": "subject.v1",
+        "target_rule": "pattern-prep.v1",
     }
     values.update(changes)
     return Event(**values)  # type: ignore[arg-type]
@@ -138,10 +140,11 @@ def test_a_failed_batch_rolls_back_alone(store: Store) -> None:
     assert not store.has_article(other.id)
 
 
-def test_a_database_from_before_quote_links_gains_the_column(tmp_path: Path) -> None:
+def test_a_database_from_an_older_tidings_gains_the_columns(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"
     with Store(url) as store, store.engine.begin() as connection:
-        connection.execute(text("ALTER TABLE events DROP COLUMN quote_index"))
+        for column in ("quote_index", "source_rule", "target_rule"):
+            connection.execute(text(f"ALTER TABLE events DROP COLUMN {column}"))
     with Store(url) as store:
         store.save([_analysis()])
         assert store.analysis(ARTICLE.id) == _analysis()

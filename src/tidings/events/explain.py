@@ -32,6 +32,7 @@ class ExplainedEvent:
     target: str | None
     source_path: str | None
     target_path: str | None
+    source_rule: str
     target_rule: str
     reported_by: str | None
     reciprocal: bool
@@ -75,6 +76,7 @@ def _explained(doc: Doc, annotation: EventAnnotation, index: int) -> ExplainedEv
         target=annotation.target.text if annotation.target is not None else None,
         source_path=_path(annotation.trigger, annotation.source),
         target_path=_path(annotation.trigger, annotation.target),
+        source_rule=annotation.source_rule,
         target_rule=annotation.target_rule,
         reported_by=annotation.reported_by.text if annotation.reported_by is not None else None,
         reciprocal=annotation.reciprocal,
@@ -102,7 +104,8 @@ def _stored(event: Event, run: ExplainedEvent | None) -> ExplainedEvent:
         target=_resolved(event.target),
         source_path=run.source_path if run else None,
         target_path=run.target_path if run else None,
-        target_rule=run.target_rule if run else "",
+        source_rule=event.source_rule,
+        target_rule=event.target_rule,
         reported_by=event.reported_by.text if event.reported_by else None,
         reciprocal=event.reciprocal,
         trigger_start=event.trigger_start,
@@ -144,11 +147,13 @@ def explain_lines(doc: Doc, stored: Sequence[Event] | None = None) -> list[str]:
                 f"    {item.source or '-'} {back}--{item.cameo_code} {item.cameo_name}--> "
                 f"{item.target or '-'}  ({item.factuality}; rule {item.rule})"
             )
-            if item.source_path:
-                lines.append(f"      source: {item.source_path}")
-            if item.target_path:
-                found_by = f"  (by {item.target_rule})" if item.target_rule else ""
-                lines.append(f"      target: {item.target_path}{found_by}")
+            for role, path, rule in (
+                ("source", item.source_path, item.source_rule),
+                ("target", item.target_path, item.target_rule),
+            ):
+                if path:
+                    found_by = f"  (by {rule})" if rule else ""
+                    lines.append(f"      {role}: {path}{found_by}")
             if item.reported_by:
                 lines.append(f"      reported by: {item.reported_by}")
             if not item.reproduced:

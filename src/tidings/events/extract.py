@@ -8,9 +8,9 @@ A nominal trigger ("the Hamas attack on", "a meeting with") takes its actors fro
 or from the support verb that carries it ("launched an attack").
 
 This module puts the pieces together; each concern has its own: ``triggers.py`` (which words
-and patterns), ``syntax.py`` (what the parse says around a word), ``roles.py`` (who the source
-and target are, the targets by named rules), ``stance.py`` (refusals, intents, threats),
-``parties.py`` (how the parties stand to each other) and ``factuality.py``.
+and patterns), ``syntax.py`` (what the parse says around a word), ``roles.py`` and
+``sources.py`` (who the target and the source are, by named rules), ``stance.py`` (refusals,
+intents, threats), ``parties.py`` (how the parties stand to each other) and ``factuality.py``.
 """
 
 from __future__ import annotations
@@ -44,17 +44,12 @@ from tidings.events.roles import (
     MentionIndex,
     NounPhrase,
     Role,
-    clause_subject,
     countries_of,
-    first_role,
     first_target,
-    noun_source,
     noun_target_rule,
-    plausible_controller,
-    role_of,
-    verb_source,
     without_self,
 )
+from tidings.events.sources import Predicate, noun_source, source_of, verb_source
 from tidings.events.stance import Stance
 from tidings.events.syntax import (
     agent_of,
@@ -68,18 +63,15 @@ from tidings.events.triggers import (
     condition_object,
 )
 from tidings.nlp.annotations import (
-    EventActor,
     EventAnnotation,
     QuoteAnnotation,
 )
-from tidings.records import Actor, Factuality
+from tidings.records import Factuality
 
 # Appeals and demands: what a protest asks for is its topic, not an event of its own (PLOVER).
 REQUEST_ROOTS = frozenset({"02", "10"})
 # Roots of violent acts, whose means may stand for an unnamed perpetrator ("a bomb killed").
 VIOLENT_ROOTS = ("18", "19", "20")
-# The sector of an armed actor of unknown affiliation (PLOVER's "unknown gunmen").
-UNIDENTIFIED_ARMED = "UAF"
 # Clauses under a coded trigger that spell out its content ("agreed to meet", "demand that").
 EMBEDDED_DEPS = ("xcomp", "ccomp", "acl")
 
@@ -219,34 +211,11 @@ class EventExtractor:
         thing = condition_object(pattern, verb)
         # "Syria is willing to withdraw": the adjective's subject is the copula's.
         host = verb.head if verb.dep_ == "acomp" else verb
-        source = verb_source(host, mentions)
-        issued = verb.head
-        if (
-            not source.mentions
-            and verb.dep_ == "acl"
-            and issued.dep_ == "dobj"
-            and self.triggers.is_support_verb(issued.head)
-        ):
-            # "issued a declaration demanding ...": whoever issued it demands.
-            source = verb_source(issued.head, mentions)
         clause = Clause(verb, pattern, thing, mentions, self.triggers.matching_verb_pattern)
         target = first_target((*VERB_TARGETS, *CLAUSE_TARGETS), clause)
-        if source.via.startswith("controller"):
-            source = plausible_controller(host, target, mentions)
-        consumed: tuple[Token, ...] = (thing,) if thing is not None else ()
-        if pattern.code[:2] in VIOLENT_ROOTS:
-            means = self._means(host)
-            if means is not None:
-                consumed += (means,)
-                if not source.mentions:
-                    # "wounded in an Israeli air strike": whoever the means names used it.
-                    source = role_of(mentions, means, "means")
-                if not source.mentions:
-                    # "wounded in clashes with Israeli troops", "killed in an attack by rebels".
-                    parties = prep_objects(means, ("with", "by"))
-                    source = first_role(mentions, parties, "party to the means")
-                if not source.mentions:
-                    source = self._unidentified_perpetrator(means, mentions)
+        means = self._means(host) if pattern.code[:2] in VIOLENT_ROOTS else None
+        source = source_of(Predicate(host, mentions, target, self._issuer(verb), means))
+        consumed = tuple(token for token in (thing, means) if token is not None)
         source, target = without_self(source, target)
         if not target.mentions:
             target = first_target(TARGETS_BESIDE_THE_SOURCE, replace(clause, source=source))
@@ -285,17 +254,17 @@ class EventExtractor:
             clause = clause.head
         return clause.head.i if clause.dep_ == "xcomp" else None
 
-    def _unidentified_perpetrator(self, means: Token, mentions: MentionIndex) -> Role:
-        """Whoever used the means that a violent verb's subject names ("a roadside bomb killed
-        three soldiers"): an unidentified armed actor, of the country the sentence is in."""
-        if mentions.at(means) is not None:
-            return NO_ROLE
-        doc = means.doc
-        country = (doc._.sentence_countries or {}).get(means.sent.start)
-        span = doc[means.left_edge.i : means.i + 1]
-        rule = "unidentified" + ("+sentence-country" if country else "")
-        span._.event_actor = EventActor(Actor(span.text, country, (UNIDENTIFIED_ARMED,)), rule)
-        return Role((span,), "unidentified perpetrator (the means)")
+    def _issuer(self, verb: Token) -> Token | None:
+        """The support verb that issued the noun a clause describes: "issued a declaration
+        demanding ..."."""
+        issued = verb.head
+        if (
+            verb.dep_ == "acl"
+            and issued.dep_ == "dobj"
+            and self.triggers.is_support_verb(issued.head)
+        ):
+            return issued.head
+        return None
 
     def _means(self, verb: Token) -> Token | None:
         """What a violent verb says the act was done with: its subject ("a bomb killed"), or
@@ -328,21 +297,11 @@ class EventExtractor:
         if carrier is None:
             carrier = self.triggers.participation(phrase)
             supported = carrier is not None
-        source = noun_source(noun, pattern, mentions)
         carried = NounPhrase(noun, pattern, carrier if supported else None, mentions)
+        source = noun_source(carried)
         target = noun_target_rule.first(NOUN_TARGETS, carried)
-        content: tuple[Token, ...] = ()
-        if supported and carrier is not None:
-            spelled = carried.spelled_out
-            content = (spelled,) if spelled is not None else ()
-            if not source.mentions and phrase.dep_ == "pobj":
-                # "were engaged in": whoever takes part, active or not.
-                source = clause_subject(carrier, mentions)
-            if not source.mentions:
-                if phrase.dep_ in ("dobj", "pobj"):
-                    source = verb_source(carrier, mentions)
-                else:
-                    source = role_of(mentions, agent_of(carrier), "agent of the support verb")
+        spelled = carried.spelled_out
+        content = (spelled,) if spelled is not None else ()
         if not target.mentions:
             beside = replace(carried, source=source)
             target = noun_target_rule.first(NOUN_TARGETS_BESIDE_THE_SOURCE, beside)
@@ -410,6 +369,7 @@ class EventExtractor:
                     when=when,
                     where=where,
                     reciprocal=mutual or (own_intent or code) in parties.mutual_codes,
+                    source_rule=candidate.source.rule if source is not None else "",
                     target_rule=target_role.rule if target is not None else "",
                 )
 

@@ -4,7 +4,7 @@ A verb's target is found by small named rules tried in the order of the lists be
 (``VERB_TARGETS``, ``CLAUSE_TARGETS``, ``TARGETS_BESIDE_THE_SOURCE``); the first that names an
 actor wins. Each is registered with ``@target_rule("name")`` as ``name.v1``, the name an event
 keeps (``EventAnnotation.target_rule``) and ``tidings explain`` prints: to fix a wrong target,
-find the rule that chose it here.
+find the rule that chose it here. Sources are found the same way, in ``sources.py``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from tidings.events.factuality import is_to_clause
 from tidings.events.lexicon import NounPattern, VerbPattern
 from tidings.events.syntax import (
     PARTITIVES,
-    SUBJECT_DEPS,
     agent_of,
     first_child,
     is_condition,
@@ -45,9 +44,6 @@ RELATIVE_PRONOUN_TAGS = ("WDT", "WP", "WP$")
 MAX_CLIMB = 8
 # Nouns of an "in ..." phrase that names whom a protest is against ("in defiance of").
 PROTEST_MOTIVES = ("protest", "defiance", "opposition")
-# Prepositions whose clause the verb's object does: "accused Russia of shelling", "blamed Hamas
-# for firing", "charged him with spying".
-OBJECT_CONTROL_PREPS = ("of", "for", "with")
 # Appeals and demands address the subject of their "that ..." clause; complaints and
 # accusations are aimed at it ("Iraq violated the ceasefire, Iran complained").
 ADDRESSING_ROOTS = ("02", "10", "11")
@@ -174,102 +170,6 @@ def owner_role(thing: Token, mentions: MentionIndex) -> Role:
     return NO_ROLE
 
 
-def clause_subject(verb: Token, mentions: MentionIndex) -> Role:
-    """The actor(s) a clause's subject names, resolving relative pronouns to their noun."""
-    subject = first_child(verb, *SUBJECT_DEPS)
-    if subject is None:
-        return NO_ROLE
-    described = first_child(subject, "nsubj") if subject.tag_ == "VBG" else None
-    if described is not None:
-        # "The charity working in Yemen said": the parser may take the participle for the
-        # subject, and the noun it describes for the participle's own subject.
-        subject = described
-    if subject.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
-        return role_of(mentions, verb.head, "relative clause antecedent")
-    return role_of(mentions, subject, subject.dep_)
-
-
-def verb_source(verb: Token, mentions: MentionIndex) -> Role:
-    """Who does what a verb says: the subject, the passive agent, or an implicit controller."""
-    if is_passive(verb):
-        agent = agent_of(verb)
-        if agent is not None or not is_stative(verb):
-            return role_of(mentions, agent, "passive agent (by)")
-        # "Vietnam is committed to opening": a state of the subject, not done to it.
-        return role_of(mentions, first_child(verb, "nsubjpass"), "subject of a stative passive")
-    own = clause_subject(verb, mentions)
-    if own.mentions or first_child(verb, *SUBJECT_DEPS) is not None:
-        return own
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return role_of(mentions, verb.head, "noun the participle describes")
-    return implicit_controller(verb, mentions)
-
-
-def implicit_controller(verb: Token, mentions: MentionIndex) -> Role:
-    """The implicit subject of a subjectless clause, climbing to the clauses that govern it.
-
-    "called on Hamas to accept": the object controls; "is expected to travel", "spent months
-    trying to negotiate": the subject does. Candidates are collected upward, so the caller can
-    skip one that cannot be meant (see ``without_self``).
-    """
-    candidates = controller_candidates(verb, mentions)
-    return candidates[0] if candidates else NO_ROLE
-
-
-def controller_candidates(verb: Token, mentions: MentionIndex) -> list[Role]:
-    """Candidate controllers, nearest first, climbing only through clauses.
-
-    A clause whose subject names no known actor ends the climb: its unknown subject is the
-    controller ("the camp was attacked by militiamen, killing 156": not the reporter above).
-    """
-    found: list[Role] = []
-    token = verb
-    for _ in range(MAX_CLIMB):
-        link, head = token.dep_, token.head
-        if link == "xcomp" and head.dep_ == "acomp" and is_verb(head.head):
-            head = head.head  # "Syria is willing to withdraw": the copula's subject controls
-        preposition = head.lower_
-        if link == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
-            link, head = "prep", head.head  # "after meeting X": the clause above controls
-        elif link not in ("xcomp", "ccomp", "advcl", "conj") or not is_verb(head):
-            break
-        object_control = link == "prep" and preposition in OBJECT_CONTROL_PREPS
-        if link == "xcomp" or object_control:
-            # "called on Hamas to accept", "accused Russia of shelling": the object acts, and
-            # in the passive its subject ("Russia was accused by Ukraine of shelling").
-            passive = object_control and is_passive(head)
-            controller = passive_subject(head) if passive else first_child(head, "dobj")
-            if controller is None:
-                controller = next((obj for _, obj in prep_objects(head, ("on",))), None)
-            role = role_of(mentions, controller, "controller (object of the governing verb)")
-            if role.mentions:
-                found.append(role)
-        subject = controlling_subject(head, link)
-        if subject is not None:
-            role = (
-                clause_subject(head, mentions)
-                if subject.dep_ == "nsubj"
-                else role_of(mentions, subject, subject.dep_)
-            )
-            if not role.mentions:
-                break
-            found.append(Role(role.mentions, f"controller ({role.via} of {head.text})"))
-        token = head
-    return found
-
-
-def controlling_subject(head: Token, link: str) -> Token | None:
-    """The token that controls a subjectless clause under ``head`` reached by ``link``."""
-    if not is_passive(head):
-        return first_child(head, "nsubj")
-    agent = agent_of(head)
-    # "was attacked by militiamen, killing...": the agent acts; "is expected to travel": the
-    # passive subject does.
-    if link in ("advcl", "prep") and agent is not None:
-        return agent
-    return first_child(head, "nsubjpass")
-
-
 # Clauses beside the action, not part of it: "as he set off for Asia", "where 12 died".
 SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "acl", "appos", "npadvmod", "punct"}
 
@@ -342,15 +242,6 @@ def condition_target(verb: Token, mentions: MentionIndex, depth: int = 3) -> Rol
     return NO_ROLE
 
 
-def plausible_controller(verb: Token, target: Role, mentions: MentionIndex) -> Role:
-    """The nearest controller that is not on the target's side: "he said Israel had accepted
-    ... after meeting Netanyahu" is his meeting, since a country does not meet its own leader."""
-    candidates = controller_candidates(verb, mentions)
-    targets = countries_of(target)
-    plausible = [role for role in candidates if not (countries_of(role) & targets)]
-    return (plausible or candidates or [NO_ROLE])[0]
-
-
 @dataclass(frozen=True)
 class Clause:
     """What a target rule reads: a verb trigger, the pattern it matched, the noun that pattern
@@ -398,11 +289,11 @@ class NounPhrase:
         return next(after, None)
 
 
-Context = TypeVar("Context", Clause, NounPhrase)
+Context = TypeVar("Context")
 
 
-class TargetRules(Generic[Context]):
-    """Named target rules over one kind of trigger; ``@rules("name")`` registers ``name.v1``."""
+class RoleRules(Generic[Context]):
+    """Named role rules over one kind of context; ``@rules("name")`` registers ``name.v1``."""
 
     def __init__(self) -> None:
         self.rules: dict[str, Callable[[Context], Role | None]] = {}
@@ -419,16 +310,25 @@ class TargetRules(Generic[Context]):
         return register
 
     def first(self, names: Sequence[str], context: Context) -> Role:
-        """The target the first of these rules finds, named after it; else no one."""
+        """The role the first of these rules fills, named after it; else no one."""
         for name in names:
             role = self.rules[name](context)
             if role is not None and role.mentions:
                 return replace(role, rule=name)
         return NO_ROLE
 
+    def deciding(self, names: Sequence[str], context: Context) -> Role:
+        """The role the first of these rules that applies gives, even one naming no known actor
+        ("attacked by unknown men": no looking past them); named after the rule if it names one."""
+        for name in names:
+            role = self.rules[name](context)
+            if role is not None:
+                return replace(role, rule=name) if role.mentions else role
+        return NO_ROLE
 
-target_rule = TargetRules[Clause]()
-noun_target_rule = TargetRules[NounPhrase]()
+
+target_rule = RoleRules[Clause]()
+noun_target_rule = RoleRules[NounPhrase]()
 
 
 def first_target(rules: Sequence[str], clause: Clause) -> Role:
@@ -589,22 +489,6 @@ TARGETS_BESIDE_THE_SOURCE = (
     "first-actor-after-verb.v1",
     "threat-condition.v1",
 )
-
-
-def noun_source(noun: Token, pattern: NounPattern, mentions: MentionIndex) -> Role:
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            role = role_of(mentions, child, f"modifier ({child.dep_})")
-            if role.mentions:
-                return role
-    preps: tuple[str, ...] = ("by",) if pattern.between_targets else ("by", "between")
-    preps += ("of",) if pattern.of_role == "source" else ()
-    for prep, head in prep_objects(noun, preps):
-        role = role_of(mentions, head, f"prep: {prep}")
-        if role.mentions:
-            # "a meeting between X and Y": X is the source, Y the target.
-            return Role(role.mentions[:1], role.via) if prep == "between" else role
-    return NO_ROLE
 
 
 @noun_target_rule("noun-prep")

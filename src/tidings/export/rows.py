@@ -55,6 +55,8 @@ def event_row(event: Event) -> dict[str, object]:
         "quote_index": event.quote_index,
         "reciprocal": event.reciprocal,
         "rule": event.rule,
+        "source_rule": event.source_rule,
+        "target_rule": event.target_rule,
     }
 
 

@@ -71,7 +71,9 @@ class EventAnnotation:
     when: Span | None = None
     where: Span | None = None
     reciprocal: bool = False
-    # The registered rule that found the target ("protest-purpose.v1"), where one did.
+    # The registered rules that found the source ("subject.v1") and the target
+    # ("protest-purpose.v1"), where one did.
+    source_rule: str = ""
     target_rule: str = ""
 
 

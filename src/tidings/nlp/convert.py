@@ -158,6 +158,8 @@ class _Converter:
             reported_by=self.mention(annotation.reported_by),
             quote_index=self.quote_index(trigger),
             reciprocal=annotation.reciprocal,
+            source_rule=annotation.source_rule,
+            target_rule=annotation.target_rule,
         )
 
     def location(self, annotation: EventAnnotation) -> Place | None:

@@ -97,6 +97,8 @@ class EventRow(Base):
     # The event's quote, by its position among the article's quotes (ordered by quotes.id).
     quote_index: Mapped[int | None] = mapped_column(Integer)
     reciprocal: Mapped[bool | None] = mapped_column(Boolean)
+    source_rule: Mapped[str | None] = mapped_column(Text)
+    target_rule: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         Index("ix_events_article", "article_id"),

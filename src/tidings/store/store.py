@@ -467,6 +467,8 @@ def _event_values(found: Event, mention_id: Any) -> dict[str, Any]:
         longitude=place.longitude if place else None,
         quote_index=found.quote_index,
         reciprocal=found.reciprocal,
+        source_rule=found.source_rule,
+        target_rule=found.target_rule,
     )
 
 
@@ -554,6 +556,8 @@ def _event(row: EventRow, mentions: _Mentions) -> Event:
         reported_by=mentions.get(row.reported_by_id),
         quote_index=row.quote_index,
         reciprocal=bool(row.reciprocal),
+        source_rule=row.source_rule or "",
+        target_rule=row.target_rule or "",
     )
 
 
