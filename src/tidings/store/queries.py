@@ -229,6 +229,8 @@ def _event_items() -> Any:
         e.quote_index,
         func.coalesce(e.reciprocal, False).label("reciprocal"),
         e.rule,
+        func.coalesce(e.source_rule, "").label("source_rule"),
+        func.coalesce(e.target_rule, "").label("target_rule"),
         _code(SOURCE).label("source_code"),
         _code(TARGET).label("target_code"),
         _sentence_text().label("sentence"),
