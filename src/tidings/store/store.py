@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
     Engine,
     Select,
+    Table,
     create_engine,
     delete,
     event,
@@ -370,15 +371,15 @@ def _claim_article(session: Session, article: Article) -> bool:
 
 
 def _add_findings(session: Session, analysis: Analysis) -> None:
-    # Rows go in as one multi-row INSERT per table, not one ORM object each: storage is a
-    # tenth of the pipeline's time otherwise.
+    # Rows go in as one multi-row INSERT per table into the tables themselves, not through the
+    # ORM, which splits a batch wherever the NULL columns of its rows differ.
     article_id = analysis.article.id
     sentences = [
         {"article_id": article_id, "index": s.index, "start": s.start, "end": s.end}
         for s in analysis.sentences
     ]
     if sentences:
-        session.execute(insert(SentenceRow), sentences)
+        session.execute(insert(_table(SentenceRow)), sentences)
     # Every mention an event or quote points at gets a row, and its id for them.
     listed = set(analysis.mentions)
     pointed_at = [
@@ -388,16 +389,15 @@ def _add_findings(session: Session, analysis: Analysis) -> None:
     distinct = list(dict.fromkeys(m for m in [*analysis.mentions, *pointed_at] if m is not None))
     ids: dict[ActorMention, int] = {}
     if distinct:
-        statement = insert(MentionRow).returning(MentionRow.id, sort_by_parameter_order=True)
         values = [_mention_values(mention, mention in listed) for mention in distinct]
-        ids = dict(zip(distinct, session.scalars(statement, values), strict=True))
+        ids = dict(zip(distinct, _inserted_mention_ids(session, values), strict=True))
 
     def mention_id(mention: ActorMention | None) -> int | None:
         return ids[mention] if mention is not None else None
 
     events = [_event_values(found, mention_id) for found in analysis.events]
     if events:
-        session.execute(insert(EventRow), events)
+        session.execute(insert(_table(EventRow)), events)
     quotes = [
         {
             "article_id": quote.article_id,
@@ -414,7 +414,24 @@ def _add_findings(session: Session, analysis: Analysis) -> None:
         for quote in analysis.quotes
     ]
     if quotes:
-        session.execute(insert(QuoteRow), quotes)
+        session.execute(insert(_table(QuoteRow)), quotes)
+
+
+def _table(row: type[Base]) -> Table:
+    """The table a row class maps, for inserts that bypass the ORM."""
+    return cast(Table, row.__table__)
+
+
+def _inserted_mention_ids(session: Session, values: list[dict[str, Any]]) -> list[int]:
+    """Insert mention rows and return their ids in the order of ``values``."""
+    table = _table(MentionRow)
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite numbers the rows of a multi-row INSERT in order but may return them in any
+        # order, so the sorted ids are the rows' ids. Asking SQLAlchemy to sort them instead
+        # makes it insert one row per statement, for want of a sentinel column.
+        return sorted(session.scalars(insert(table).returning(table.c.id), values))
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.scalars(statement, values))
 
 
 def _mention_values(mention: ActorMention, listed: bool) -> dict[str, Any]:
