@@ -111,7 +111,7 @@ class LexiconMatcher:
             if misspelt is not None:
                 code = self._spelt_countries[misspelt]
                 countries[token.i] = Match(misspelt, token.i, token.i + 1, code)
-        countries = self._told_apart(doc, countries)
+        countries = self._told_apart(doc, self._inside_place_names(doc, countries))
         roles: dict[int, Match] = {}
         for match_id, start, end in _longest_first(self._roles(doc)):
             name = countries.get(start)
@@ -134,6 +134,22 @@ class LexiconMatcher:
         )
         return found[0] if found is not None else None
 
+    def _inside_place_names(self, doc: Doc, countries: dict[int, Match]) -> dict[int, Match]:
+        """A country's name inside a longer place name of another country is that place: "New
+        Jersey", "Jersey City" and "New Mexico" are in the United States."""
+        cities, names = self.tables.cities, self.tables.countries
+        for match in {m.start: m for m in countries.values()}.values():
+            before = doc[match.start - 1 : match.end] if match.start > 0 else None
+            after = doc[match.start : match.end + 1] if match.end < len(doc) else None
+            for place in (before, after):
+                code = cities.get(place.text) if place is not None else None
+                if place is None or code is None or code == match.code or place.text in names:
+                    continue
+                city = Match(place.text, place.start, place.end, code, city=True)
+                countries.update(dict.fromkeys(range(place.start, place.end), city))
+                break
+        return countries
+
     def _told_apart(self, doc: Doc, countries: dict[int, Match]) -> dict[int, Match]:
         """Place names that several countries' cities bear, read as the city of the one other
         country their sentence names as a place ("Tripoli ... the northern Lebanese city",
@@ -150,7 +166,7 @@ class LexiconMatcher:
                     for i in range(sentence.start, sentence.end)
                     if i in countries
                     and countries[i].value not in homonyms
-                    and _names_a_place(doc[i], match)
+                    and _names_a_place(countries[i], doc[i], match)
                 }
                 home = sorted(homes & named)
                 if len(home) == 1 and match.code != home[0]:
@@ -159,11 +175,19 @@ class LexiconMatcher:
         return told
 
 
-def _names_a_place(token: Token, city: Match) -> bool:
+def _names_a_place(place: Match, token: Token, city: Match) -> bool:
     """Whether a country word describes a place: a place noun's modifier ("the north Lebanese
-    port") or the country after a city and a comma ("Tripoli, Lebanon")."""
-    after_city = token.i == city.end + 1 and token.doc[city.end].text == ","
-    return after_city or place_it_modifies(token) is not None
+    port"), the country after a city and a comma ("Tripoli, Lebanon"), or a city before the
+    place and a comma ("Atlanta, Georgia") or conjoined with it ("New Jersey and Georgia")."""
+    doc = token.doc
+    after_city = token.i == city.end + 1 and doc[city.end].text == ","
+    before_city = place.city and place.end == city.start - 1 and doc[place.end].text == ","
+    last = doc[city.end - 1]
+    conjoined = place.city and (
+        (last.dep_ == "conj" and last.head == token)
+        or (token.dep_ == "conj" and token.head == last)
+    )
+    return after_city or before_city or conjoined or place_it_modifies(token) is not None
 
 
 def _longest_first(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -7,6 +7,7 @@ to?"); the helpers below cut a phrase out of the parse.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -40,6 +41,8 @@ BREAKAWAY = "PRE"
 GOVERNMENT = "GOV"
 # Dependents that continue a proper name: "Tatiana" in "Tatiana Stanovaya".
 NAME_DEPS = {"compound", "flat"}
+# A middle initial, or several: "V.", "W", "H.W.".
+MIDDLE_INITIALS = re.compile(r"(?:[A-Z]\.?)+")
 LEFT_OUT_DEPS = {"punct", "cc", "prep", "advmod", "mark", "aux", "neg", "relcl", "acl"}
 
 
@@ -59,6 +62,12 @@ class PhraseReader:
     def __init__(self, tables: ActorTables) -> None:
         self.tables = tables
         self.gender: Callable[[str], str | None] = first_name_gender()
+        self._people = _people_by_plain_name(tables.known.values())
+
+    def known_person(self, name: str) -> KnownActor | None:
+        """The one known person a full name names without its middle initials ("Vladimir V.
+        Putin", "George W Bush"), if the knowledge base has one of that name."""
+        return self._people.get(plain_name(name))
 
     def reading(self, span: Span, head: Token, lexicon: Lexicon) -> Reading:
         """Country and sectors that a phrase's own words (and its "of/in X" object) give."""
@@ -466,3 +475,24 @@ def without_possessive(name: str) -> str:
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name
+
+
+def plain_name(name: str) -> str:
+    """A person's name without middle initials: "Vladimir Putin" for "Vladimir V. Putin"."""
+    words = name.split()
+    middle = [w for w in words[1:-1] if not MIDDLE_INITIALS.fullmatch(w)]
+    return " ".join([*words[:1], *middle, *words[-1:]])
+
+
+def _people_by_plain_name(known: Iterable[KnownActor]) -> dict[str, KnownActor]:
+    """Known people by each full name and alias without middle initials; a plain name two
+    people share names neither."""
+    people: dict[str, KnownActor] = {}
+    shared: set[str] = set()
+    for entry in known:
+        if entry.kind != "person":
+            continue
+        for name in {plain_name(n) for n in (entry.name, *entry.aliases) if " " in n}:
+            if people.setdefault(name, entry) is not entry:
+                shared.add(name)
+    return {name: entry for name, entry in people.items() if name not in shared}

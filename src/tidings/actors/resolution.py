@@ -221,8 +221,9 @@ def _appositive(mention: Mention) -> Referent | None:
 
 @resolution_rule("person")
 def _person(mention: Mention) -> Referent | None:
-    """A person's name: the person named so before, a known person ("kb:<id>"), or a new one
-    with the country and sectors of their titles ("person+role", "person")."""
+    """A person's name: the person named so before, a known person ("kb:<id>", also written
+    with middle initials), or a new one with the country and sectors of their titles
+    ("person+role", "person")."""
     head, lexicon, reader = mention.head, mention.lexicon, mention.reader
     if head.pos_ != "PROPN" or not reader.is_person(head, lexicon):
         return None
@@ -234,6 +235,8 @@ def _person(mention: Mention) -> Referent | None:
     known = lexicon.known.get(head.i)
     if known is not None and known[1] <= name_span.start and name_span.end <= known[2]:
         return _known(known[0], mention.published, named=True)
+    if (entry := reader.known_person(name)) is not None:
+        return _known(entry, mention.published, named=True)
     reading = reader.person_reading(mention.span, head, name_span, lexicon)
     guess = reader.gender(name.split()[0])
     rule = "person+role" if reading.country or reading.sectors else "person"
