@@ -12,24 +12,20 @@ DATELINES_FILE = "nlp/datelines.yaml"
 # A place in capitals, perhaps with its country or a date: "BAGHDAD", "NEW DELHI, India".
 _PLACE = r"[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*|[ ,]+\d{1,2})*"
 _DASH = r"\s*(?:--|[-\u2013\u2014:])\s*"
-_DASH_ONLY = r"\s+(?:--|[-\u2013\u2014])\s+"
 
 
 @cache
 def dateline_pattern() -> re.Pattern[str]:
-    """What opens a wire story: a place and agency ("GAZA (Reuters) -"), an agency alone
-    ("AP -") or a place alone before a dash ("MOSCOW -- ")."""
+    """What opens a wire story: a place and agency ("GAZA (Reuters) -") or an agency alone
+    ("AP -")."""
     path = packaged(DATELINES_FILE)
     table = read_yaml(path)
     agencies = table.get("agencies") if isinstance(table, dict) else None
     if not isinstance(agencies, list) or not all(isinstance(a, str) and a for a in agencies):
         raise TableError(path, 1, "'agencies' must be a list of agency names")
     agency = "|".join(re.escape(name) for name in sorted(agencies, key=len, reverse=True))
-    # A place in capitals and a colon ("BRUSSELS:") is left alone: transcripts name speakers so;
-    # with a dash and no agency ("MOSCOW - Russian officials ..."), it opens a sentence.
-    signed = rf"(?:(?:{_PLACE}\s*)?\((?:{agency})\)|{agency}){_DASH}"
-    unsigned = rf"{_PLACE}{_DASH_ONLY}(?=[A-Z0-9\"\u201c])"
-    return re.compile(rf"\s*(?:{signed}|{unsigned})")
+    # A place in capitals and a colon ("BRUSSELS:") is left alone: transcripts name speakers so.
+    return re.compile(rf"\s*(?:(?:{_PLACE}\s*)?\((?:{agency})\)|{agency}){_DASH}")
 
 
 def blank_dateline(text: str) -> str:
