@@ -816,3 +816,41 @@ def test_army_officers_are_the_armed_forces(annotate_actors: Annotator) -> None:
         annotate_actors("Five Panamanian army officers fled."), "Five Panamanian army officers"
     )
     assert (actor.country, actor.sectors) == ("PAN", ("MIL",))
+
+
+def test_a_us_place_bearing_a_country_name_is_in_the_united_states(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors("Flooding closed roads in New Jersey and in Jersey City on Monday.")
+    assert [
+        (_actor(doc, p).country, _mention(doc, p)._.resolved_by)
+        for p in (
+            "New Jersey",
+            "Jersey City",
+        )
+    ] == [("USA", "city"), ("USA", "city")]
+
+
+def test_a_us_state_named_like_a_country_is_told_apart_by_its_city(
+    annotate_actors: Annotator,
+) -> None:
+    state = annotate_actors("Storms hit Savannah, Georgia, overnight.")
+    assert _actor(state, "Georgia").country == "USA"
+    country = annotate_actors("Georgia's president flew to Moscow.")
+    assert _actor(country, "Georgia's president").country == "GEO"
+
+
+def test_a_known_person_is_known_with_a_middle_initial(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "Jacques Chirac met Vladimir V. Putin in Paris. Putin praised the talks.",
+        date(2004, 6, 1),
+    )
+    full, surname = _mention(doc, "Vladimir V. Putin"), _mention(doc, "Putin")
+    assert full._.resolved_by == "kb:vladimir-putin"
+    assert surname._.actor == full._.actor
+
+
+def test_a_place_named_in_apposition_places_its_sentence(annotate_actors: Annotator) -> None:
+    doc = annotate_actors("Police fought gunmen in the port city, Aden, on Monday.")
+    gunmen = _mention(doc, "gunmen")
+    assert (gunmen._.actor.country, gunmen._.resolved_by) == ("YEM", "role+sentence-country")

@@ -246,9 +246,13 @@ def _cities(
     for alternate, code in alternates.items():
         if alternate not in countries:
             cities.setdefault(alternate, code)
-    # US states name the United States as cities do their country: "Massachusetts".
+    # US states name the United States as cities do their country: "Massachusetts"; a state
+    # that bears another country's name ("Georgia") is told apart as a city's name is.
     for state in cache.get_us_states().values():
-        cities.setdefault(str(state["name"]), "USA")
+        name = str(state["name"])
+        cities.setdefault(name, "USA")
+        if countries.get(name, "USA") != "USA":
+            homes.setdefault(name, set()).update({countries[name], "USA"})
     homonyms = {name: frozenset(codes) for name, codes in homes.items() if len(codes) > 1}
     return capitals, cities, homonyms
 

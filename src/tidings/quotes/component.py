@@ -10,6 +10,7 @@ complement ("he said that Israel had accepted ..."), or what a sentence attribut
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -46,6 +47,82 @@ class DirectGroup:
     cue: Token | None
     speaker: Span | None
     rule: str
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """What a direct quote's speaker rules read: the words in marks, their reporting verb, the
+    article's text, the sentence's "according to" source and the last speaker before them."""
+
+    span: Span
+    cue: Token | None
+    voices: frozenset[str]
+    text: str
+    according_to: Span | None = None
+    last_speaker: Span | None = None
+
+
+SpeakerRule = Callable[[Quotation], Span | None]
+
+
+class SpeakerRules:
+    """Named speaker rules for quotations in marks; ``@speaker_rule("name")`` registers one
+    under the name a quote keeps as its ``rule``."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, SpeakerRule] = {}
+
+    def __call__(self, name: str) -> Callable[[SpeakerRule], SpeakerRule]:
+        """Register a rule; the lists below give the order."""
+
+        def register(rule: SpeakerRule) -> SpeakerRule:
+            self.rules[name] = rule
+            return rule
+
+        return register
+
+    def first(self, names: Sequence[str], quotation: Quotation) -> tuple[Span, str] | None:
+        """The speaker the first of these rules finds, with the rule's name; else None."""
+        for name in names:
+            speaker = self.rules[name](quotation)
+            if speaker is not None:
+                return speaker, name
+        return None
+
+
+speaker_rule = SpeakerRules()
+
+
+@speaker_rule("marks+cue")
+def _cue_speaker(quotation: Quotation) -> Span | None:
+    """The subject of the reporting verb nearest the quotation: "“...,” he said"."""
+    return _speaker_of(quotation.cue, quotation.voices) if quotation.cue is not None else None
+
+
+@speaker_rule("marks+signature")
+def _signature(quotation: Quotation) -> Span | None:
+    """A quotation signed like a letter: "“...” - Name" or "Name: “...”"."""
+    return _signed_speaker(quotation.span, quotation.text)
+
+
+@speaker_rule("marks+according-to")
+def _according_to(quotation: Quotation) -> Span | None:
+    """The source its sentence gives: "“...,” according to Dr. Keith Ahamad."."""
+    return quotation.according_to
+
+
+@speaker_rule("marks+previous-speaker")
+def _previous_speaker(quotation: Quotation) -> Span | None:
+    """A quotation standing alone continues the last speaker's words."""
+    return quotation.last_speaker
+
+
+# Who a quotation's own sentence says speaks it; what groups quotations into one quote.
+SPEAKERS_BESIDE_THE_MARKS = ("marks+cue", "marks+signature")
+# Who speaks a quote that nothing beside its marks attributes.
+SPEAKERS_OF_AN_UNATTRIBUTED_QUOTE = ("marks+according-to", "marks+previous-speaker")
+# A quote no rule finds a speaker for floats, as the last speaker's words would.
+FLOATING = "marks+previous-speaker"
 
 
 def _is_term(span: Span, verbs: list[Token]) -> bool:
@@ -161,10 +238,8 @@ def _direct_groups(
     groups: list[DirectGroup] = []
     for span in direct:
         cue = _cue_of(span, verbs)
-        speaker = _speaker_of(cue, voices) if cue is not None else None
-        rule = "marks+cue"
-        if speaker is None and (signed := _signed_speaker(span, text)) is not None:
-            speaker, rule = signed, "marks+signature"
+        found = speaker_rule.first(SPEAKERS_BESIDE_THE_MARKS, Quotation(span, cue, voices, text))
+        speaker, rule = found or (None, "")
         last = groups[-1] if groups else None
         same_cue = last is not None and cue is not None and last.cue == cue
         both_floating = (
@@ -269,13 +344,11 @@ class QuoteExtractor:
                 spans = tuple(s for s in group.spans if s not in consumed)
                 if not spans:
                     continue
-                who: Span | None = group.speaker
-                if who is not None:
-                    rule = group.rule
-                elif by is not None:  # "“...,” according to Dr. Keith Ahamad."
-                    who, rule = by, "marks+according-to"
-                else:
-                    who, rule = last_speaker, "marks+previous-speaker"
+                who, rule = group.speaker, group.rule
+                if who is None:
+                    quotation = Quotation(spans[0], None, self.cues.voices, text, by, last_speaker)
+                    found = speaker_rule.first(SPEAKERS_OF_AN_UNATTRIBUTED_QUOTE, quotation)
+                    who, rule = found or (None, FLOATING)
                 cue = cue_span(group.cue) if group.cue is not None else None
                 quotes.append(QuoteAnnotation(QuoteKind.DIRECT, spans, cue, who, None, rule))
                 last_speaker = who
