@@ -27,14 +27,16 @@ from tidings.events.lexicon import (
     word_forms,
 )
 from tidings.events.parties import (
+    FELLOW_PARTY,
     among_themselves,
+    dyads_of,
+    fellow_dyads,
     give_partner_country,
     with_one_another,
 )
 from tidings.events.roles import (
     CLAUSE_TARGETS,
     MAX_CLIMB,
-    NO_ROLE,
     NOUN_TARGETS,
     NOUN_TARGETS_BESIDE_THE_SOURCE,
     PROTEST_ROOT,
@@ -348,30 +350,32 @@ class EventExtractor:
         parties = self.lexicon.parties
         mutual = trigger.lemma_.lower() in parties.mutual_words
         mutual = mutual or among_themselves(candidate.source, candidate.target)
-        target_role = candidate.target
-        if with_one_another(candidate.source, target_role):
+        dyads, target_rule = dyads_of(candidate.source, candidate.target), candidate.target.rule
+        if with_one_another(candidate.source, candidate.target):
             joint = parties.joint_codes.get(code)
             if joint is not None:
                 code, rule = joint, f"{rule}+parties.yaml:joint_codes"
-            if joint is not None or code[:2] in parties.joint_roots:
-                mutual, target_role = True, NO_ROLE
-        for source in candidate.source.mentions or (None,):
+            mutual = mutual or code in parties.mutual_codes
+            if joint is not None or code[:2] in parties.joint_roots or mutual:
+                # "Egypt and Qatar met": each with the other, one event per ordered pair.
+                mutual, target_rule = True, FELLOW_PARTY
+                dyads = fellow_dyads(candidate.source)
+        for source, target in dyads:
             own_intent = stance.intent_code(code, judgement, source, reporter)
-            for target in target_role.mentions or (None,):
-                yield EventAnnotation(
-                    trigger=span,
-                    source=source,
-                    target=target,
-                    cameo_code=own_intent or code,
-                    factuality=Factuality.ASSERTED if own_intent else judgement.factuality,
-                    rule=f"{rule}+intents.yaml:{code}" if own_intent else rule,
-                    reported_by=reporter if reporter != source else None,
-                    when=when,
-                    where=where,
-                    reciprocal=mutual or (own_intent or code) in parties.mutual_codes,
-                    source_rule=candidate.source.rule if source is not None else "",
-                    target_rule=target_role.rule if target is not None else "",
-                )
+            yield EventAnnotation(
+                trigger=span,
+                source=source,
+                target=target,
+                cameo_code=own_intent or code,
+                factuality=Factuality.ASSERTED if own_intent else judgement.factuality,
+                rule=f"{rule}+intents.yaml:{code}" if own_intent else rule,
+                reported_by=reporter if reporter != source else None,
+                when=when,
+                where=where,
+                reciprocal=mutual or (own_intent or code) in parties.mutual_codes,
+                source_rule=candidate.source.rule if source is not None else "",
+                target_rule=target_rule if target is not None else "",
+            )
 
     def reporter(self, trigger: Token, mentions: MentionIndex) -> Span | None:
         """Who reports the event: the speaker of "X said that ...", or of the quote it is in."""
