@@ -759,21 +759,3 @@ def test_force_aimed_at_words_or_a_rival_is_criticism(
 def test_force_that_reaches_a_milestone_or_is_for_someone_is_no_event(parse: Annotator) -> None:
     assert dyads(parse("The Bolivian president hit a milestone on Friday.")) == []
     assert dyads(parse("The Chilean minister fought for Chilean farmers.")) == []
-
-
-def test_a_claim_that_another_used_force_accuses_them_and_reports_it(parse: Annotator) -> None:
-    doc = parse("Peru claimed that Chile had shelled the border town.")
-    claim = next(e for e in doc._.events if e.trigger.text == "claimed")
-    assert (country_of(claim.source), claim.cameo_code, country_of(claim.target)) == (
-        "PER",
-        "112",
-        "CHL",
-    )
-    shelling = next(e for e in doc._.events if e.trigger.text == "shelled")
-    assert shelling.factuality is Factuality.REPORTED
-    assert shelling.reported_by is not None and shelling.reported_by.text == "Peru"
-    # A claim of a cooperative act accuses no one; plain "said" reports the act as before.
-    agreed = dyads(parse("Peru claimed that Chile had agreed to the talks."))
-    assert not any(code == "112" for _, code, _ in agreed)
-    said = parse("Peru said that Chile had shelled the border town.")._.events
-    assert [e.factuality for e in said] == [Factuality.ASSERTED]

@@ -25,7 +25,6 @@ from tidings.events.factuality import Judgement, factuality_of, is_purpose, is_t
 from tidings.events.figures import VIOLENT_ROOTS, FigureReader
 from tidings.events.lexicon import (
     Lexicon,
-    verb_forms,
     word_forms,
 )
 from tidings.events.parties import (
@@ -74,10 +73,6 @@ from tidings.records import Factuality
 
 # Appeals and demands: what a protest asks for is its topic, not an event of its own (PLOVER).
 REQUEST_ROOTS = frozenset({"02", "10"})
-# The CAMEO code of a claim that another did a coercive act: an accusation.
-ACCUSE = "112"
-# The target rule of an accusation made by a claim: the doer of the act claimed.
-CLAIMED_DOER = "claimed-doer"
 # Clauses under a coded trigger that spell out its content ("agreed to meet", "demand that").
 EMBEDDED_DEPS = ("xcomp", "ccomp", "acl")
 
@@ -156,8 +151,6 @@ class EventExtractor:
             )
         ]
         verbal, nominal = self._announce_acts(verbal, nominal, announcing)
-        # "The US claimed that the militia attacked the town": the claim is an act of its own.
-        verbal += [c for c in (self._claim(v, mentions, triggers) for v in verbal) if c]
         # An act that waited for an announcement naming its actor, and got none, names no one.
         verbal = [c for c in verbal if c.source.mentions or c.target.mentions]
         verbal = _with_continued_targets(verbal + nominal, verbal)
@@ -249,28 +242,6 @@ class EventExtractor:
             consumed,
             pattern.announces,
             names_clause=bool(pattern.xcomps),
-        )
-
-    def _claim(
-        self, act: Candidate, mentions: MentionIndex, triggers: set[int]
-    ) -> Candidate | None:
-        """The accusation a claim that another did a coercive act makes ("the US claimed that
-        the militia attacked the town": the US accuses the militia; factuality.yaml)."""
-        clause = first_conjunct(act.trigger)  # "claimed that X had crossed and shelled"
-        claim = clause.head
-        if (
-            clause.dep_ != "ccomp"
-            or claim.i in triggers
-            or not verb_forms(claim) & self.lexicon.cues.claiming_verbs
-            or act.code[:2] not in self.lexicon.threatening_roots
-        ):
-            return None
-        source, target = without_self(verb_source(claim, mentions), act.source)
-        if not source.mentions or not target.mentions:
-            return None
-        accused = Role(target.mentions, f"claimed doer of {act.trigger.text}", CLAIMED_DOER)
-        return Candidate(
-            claim, f"factuality.yaml:claiming_verbs+{act.rule}", ACCUSE, source, accused
         )
 
     def announcer_of(self, trigger: Token) -> int | None:

@@ -92,8 +92,6 @@ def _clause_cues(token: Token, cues: FactualityCues, *, scope: str) -> list[Judg
             found.append(Judgement(Factuality.REPORTED, f"{token.text} (passive)"))
         elif words & cues.alleging_verbs:
             found.append(Judgement(Factuality.REPORTED, f"{token.text} (alleges)"))
-        elif scope == "meaning" and words & cues.claiming_verbs:
-            found.append(Judgement(Factuality.REPORTED, f"{token.text} (claims)"))
     return found
 
 

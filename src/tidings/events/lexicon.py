@@ -30,16 +30,6 @@ REFUSALS_FILE = "refusals.yaml"
 INTENTS_FILE = "intents.yaml"
 PARTIES_FILE = "parties.yaml"
 FIGURES_FILE = "figures.yaml"
-# The files of a lexicon directory, in the order load_lexicon reads them.
-LEXICON_FILES = (
-    VERBS_FILE,
-    NOUNS_FILE,
-    FACTUALITY_FILE,
-    REFUSALS_FILE,
-    INTENTS_FILE,
-    PARTIES_FILE,
-    FIGURES_FILE,
-)
 # The verb patterns compiled from PETRARCH-2's CAMEO dictionary (tidings.dictionaries.phoenix).
 BASE_VERBS_FILE = "phoenix_verbs.tsv"
 
@@ -78,7 +68,6 @@ _CUE_KEYS = {
     "reported_prepositions",
     "reported_passive_verbs",
     "alleging_verbs",
-    "claiming_verbs",
     "speech_verbs",
     "reported_future_modals",
     "aspectual_verbs",
@@ -158,7 +147,6 @@ class FactualityCues:
     reported_prepositions: frozenset[str]
     reported_passive_verbs: frozenset[str]
     alleging_verbs: frozenset[str]
-    claiming_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     reported_future_modals: frozenset[str]
     aspectual_verbs: frozenset[str]
@@ -284,7 +272,16 @@ def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = Non
     """Read the lexicon from ``directory`` (default: the one shipped with tidings), with the
     compiled verb patterns of ``base_verbs`` beneath its own (none by default)."""
     folder = directory if directory is not None else packaged(LEXICON_DIR)
-    paths = tuple(folder / name for name in LEXICON_FILES)
+    names = (
+        VERBS_FILE,
+        NOUNS_FILE,
+        FACTUALITY_FILE,
+        REFUSALS_FILE,
+        INTENTS_FILE,
+        PARTIES_FILE,
+        FIGURES_FILE,
+    )
+    paths = tuple(folder / name for name in names)
     verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path, figures_path = (
         paths
     )
