@@ -71,7 +71,9 @@ def test_a_description_stands_for_the_actor_its_appositive_names(parse: Annotato
 
 def test_prepositional_target_of_a_travel_verb(parse: Annotator) -> None:
     found = dyads(parse("Japan travelled to China and South Korea."))
-    assert {(s, t) for s, _, t in found} == {("JPN", "CHN"), ("JPN", "KOR")}
+    visits = {("JPN", "CHN"), ("JPN", "KOR")}
+    # Each host receives the visitor (043, parties.yaml: linked_codes).
+    assert {(s, t) for s, _, t in found} == visits | {(t, s) for s, t in visits}
     assert {code[:2] for _, code, _ in found} == {"04"}
 
 
@@ -283,7 +285,11 @@ def test_a_nominal_event_carried_by_a_misread_support_verb(parse: Annotator) -> 
 
 def test_a_measure_of_an_event_is_the_event(parse: Annotator) -> None:
     doc = parse("Russia held two days of talks with China and gave a warm welcome to Iran.")
-    assert [(s, c, t) for s, c, t in dyads(doc)] == [("RUS", "040", "CHN"), ("RUS", "043", "IRN")]
+    assert [(s, c, t) for s, c, t in dyads(doc)] == [
+        ("RUS", "040", "CHN"),
+        ("RUS", "043", "IRN"),
+        ("IRN", "042", "RUS"),
+    ]
 
 
 def test_failing_to_agree_halts_negotiations(parse: Annotator) -> None:
@@ -759,3 +765,14 @@ def test_force_aimed_at_words_or_a_rival_is_criticism(
 def test_force_that_reaches_a_milestone_or_is_for_someone_is_no_event(parse: Annotator) -> None:
     assert dyads(parse("The Bolivian president hit a milestone on Friday.")) == []
     assert dyads(parse("The Chilean minister fought for Chilean farmers.")) == []
+
+
+def test_a_visit_is_hosted_and_hosting_is_a_visit(parse: Annotator) -> None:
+    visit = dyads(parse("The Peruvian president visited Chile on Monday."))
+    assert sorted(visit) == [("CHL", "043", "PER"), ("PER", "042", "CHL")]
+    hosted = dyads(parse("Chile hosted the Peruvian president on Monday."))
+    assert sorted(hosted) == [("CHL", "043", "PER"), ("PER", "042", "CHL")]
+    # An announced visit is an intent to meet (036), hosted by no one yet.
+    assert dyads(parse("The Peruvian president will visit Chile next week.")) == [
+        ("PER", "036", "CHL")
+    ]

@@ -13,6 +13,7 @@ from tidings.events.lexicon import (
     FACTUALITY_FILE,
     FIGURES_FILE,
     INTENTS_FILE,
+    LEXICON_FILES,
     NOUNS_FILE,
     PARTIES_FILE,
     REFUSALS_FILE,
@@ -49,15 +50,7 @@ def test_word_forms_repair_a_wrong_lemma() -> None:
 
 @pytest.fixture
 def lexicon_copy(tmp_path: Path) -> Path:
-    for name in (
-        VERBS_FILE,
-        NOUNS_FILE,
-        FACTUALITY_FILE,
-        REFUSALS_FILE,
-        INTENTS_FILE,
-        PARTIES_FILE,
-        FIGURES_FILE,
-    ):
+    for name in LEXICON_FILES:
         shutil.copy(packaged(f"events/{name}"), tmp_path / name)
     return tmp_path
 

@@ -366,20 +366,28 @@ class EventExtractor:
                 # "Egypt and Qatar met": each with the other, one event per ordered pair.
                 mutual, target_rule = True, FELLOW_PARTY
                 dyads = fellow_dyads(candidate.source)
-        for source, target in dyads:
-            own_intent = stance.intent_code(code, judgement, source, reporter)
+        roles = (candidate.source.rule, target_rule)
+        pairs = list(dyads)
+        coded = [(source, target, code, rule, roles) for source, target in pairs]
+        linked = parties.linked_codes.get(code)
+        if linked is not None and judgement.factuality is Factuality.ASSERTED:
+            # "The minister visited Cairo": Egypt hosts the minister (parties.yaml).
+            back, back_rule = (roles[1], roles[0]), f"{rule}+parties.yaml:linked_codes"
+            coded += [(t, s, linked, back_rule, back) for s, t in pairs if s and t]
+        for source, target, act, named, (source_rule, target_rule) in coded:
+            own_intent = stance.intent_code(act, judgement, source, reporter)
             yield EventAnnotation(
                 trigger=span,
                 source=source,
                 target=target,
-                cameo_code=own_intent or code,
+                cameo_code=own_intent or act,
                 factuality=Factuality.ASSERTED if own_intent else judgement.factuality,
-                rule=f"{rule}+intents.yaml:{code}" if own_intent else rule,
+                rule=f"{named}+intents.yaml:{act}" if own_intent else named,
                 reported_by=reporter if reporter != source else None,
                 when=when,
                 where=where,
-                reciprocal=mutual or (own_intent or code) in parties.mutual_codes,
-                source_rule=candidate.source.rule if source is not None else "",
+                reciprocal=mutual or (own_intent or act) in parties.mutual_codes,
+                source_rule=source_rule if source is not None else "",
                 target_rule=target_rule if target is not None else "",
             )
 

@@ -30,6 +30,16 @@ REFUSALS_FILE = "refusals.yaml"
 INTENTS_FILE = "intents.yaml"
 PARTIES_FILE = "parties.yaml"
 FIGURES_FILE = "figures.yaml"
+# The files of a lexicon directory, in the order load_lexicon reads them.
+LEXICON_FILES = (
+    VERBS_FILE,
+    NOUNS_FILE,
+    FACTUALITY_FILE,
+    REFUSALS_FILE,
+    INTENTS_FILE,
+    PARTIES_FILE,
+    FIGURES_FILE,
+)
 # The verb patterns compiled from PETRARCH-2's CAMEO dictionary (tidings.dictionaries.phoenix).
 BASE_VERBS_FILE = "phoenix_verbs.tsv"
 
@@ -181,6 +191,7 @@ class Parties:
     mutual_words: frozenset[str]
     joint_roots: frozenset[str] = frozenset()
     joint_codes: Mapping[str, str] = field(default_factory=dict)
+    linked_codes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -272,16 +283,7 @@ def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = Non
     """Read the lexicon from ``directory`` (default: the one shipped with tidings), with the
     compiled verb patterns of ``base_verbs`` beneath its own (none by default)."""
     folder = directory if directory is not None else packaged(LEXICON_DIR)
-    names = (
-        VERBS_FILE,
-        NOUNS_FILE,
-        FACTUALITY_FILE,
-        REFUSALS_FILE,
-        INTENTS_FILE,
-        PARTIES_FILE,
-        FIGURES_FILE,
-    )
-    paths = tuple(folder / name for name in names)
+    paths = tuple(folder / name for name in LEXICON_FILES)
     verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path, figures_path = (
         paths
     )
@@ -506,6 +508,7 @@ def _read_parties(path: Path) -> Parties:
         frozenset(_words(path, _key_line(path, "mutual_words"), data, "mutual_words")),
         _cameo_codes(path, data, "joint_roots", roots=True),
         _read_code_map(path, data, prefix_lengths=(3, 4), section="joint_codes"),
+        _read_code_map(path, data, prefix_lengths=(3, 4), section="linked_codes"),
     )
 
 
