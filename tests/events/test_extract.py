@@ -59,7 +59,7 @@ def test_mutual_acts_are_reciprocal(parse: Annotator, text: str, reciprocal: boo
 
 def test_what_talks_or_information_are_about_is_no_target(parse: Annotator) -> None:
     talks = dyads(parse("Russia and China held talks on Iran's nuclear programme."))
-    assert talks == [("RUS", "040", None), ("CHN", "040", None)]
+    assert talks == [("RUS", "040", "CHN"), ("CHN", "040", "RUS")]
     failed = dyads(parse("Chile failed to reach agreement on water rights for Bolivian farmers."))
     assert [target for _, _, target in failed] == [None]
 
@@ -71,7 +71,9 @@ def test_a_description_stands_for_the_actor_its_appositive_names(parse: Annotato
 
 def test_prepositional_target_of_a_travel_verb(parse: Annotator) -> None:
     found = dyads(parse("Japan travelled to China and South Korea."))
-    assert {(s, t) for s, _, t in found} == {("JPN", "CHN"), ("JPN", "KOR")}
+    visits = {("JPN", "CHN"), ("JPN", "KOR")}
+    # Each host receives the visitor (043, parties.yaml: linked_codes).
+    assert {(s, t) for s, _, t in found} == visits | {(t, s) for s, t in visits}
     assert {code[:2] for _, code, _ in found} == {"04"}
 
 
@@ -283,12 +285,17 @@ def test_a_nominal_event_carried_by_a_misread_support_verb(parse: Annotator) -> 
 
 def test_a_measure_of_an_event_is_the_event(parse: Annotator) -> None:
     doc = parse("Russia held two days of talks with China and gave a warm welcome to Iran.")
-    assert [(s, c, t) for s, c, t in dyads(doc)] == [("RUS", "040", "CHN"), ("RUS", "043", "IRN")]
+    assert [(s, c, t) for s, c, t in dyads(doc)] == [
+        ("RUS", "040", "CHN"),
+        ("RUS", "043", "IRN"),
+        ("IRN", "042", "RUS"),
+    ]
 
 
 def test_failing_to_agree_halts_negotiations(parse: Annotator) -> None:
+    # Failed talks are mutual: each party halts them with the other.
     found = dyads(parse("Ecuador and Colombia failed to reach agreement on fishing quotas."))
-    assert sorted(found) == [("COL", "164", None), ("ECU", "164", None)]
+    assert sorted(found) == [("COL", "164", "ECU"), ("ECU", "164", "COL")]
 
 
 def test_the_means_of_an_attack_stands_for_an_unidentified_perpetrator(parse: Annotator) -> None:
@@ -704,3 +711,68 @@ def test_exercises_several_countries_hold_together_are_military_cooperation(
 def test_a_name_of_several_words_modifying_a_noun_is_one_party(parse: Annotator) -> None:
     event = only_event(parse("The United States vetoed a Security Council resolution."))
     assert (event.cameo_code, _text(event.target)) == ("129", "Security Council")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru, Chile and Bolivia met in Lima on Monday.",
+        # The parser reads the second member of a list with a comma before "and" as an
+        # appositive of the first.
+        "Peru, Chile, and Bolivia signed a fisheries pact.",
+    ],
+)
+def test_every_party_to_a_joint_act_acts_with_every_other(parse: Annotator, text: str) -> None:
+    events = parse(text)._.events
+    pairs = {(country_of(e.source), country_of(e.target)) for e in events}
+    parties = ("PER", "CHL", "BOL")
+    assert pairs == {(a, b) for a in parties for b in parties if a != b}
+    assert all(e.reciprocal and e.target_rule == "fellow-party" for e in events)
+
+
+def test_a_list_names_every_member_as_a_party(parse: Annotator) -> None:
+    # The parser breaks up this list; the written list still names three parties.
+    found = dyads(parse("Peru, Chile, and Bolivia condemned Ecuador."))
+    assert sorted(s for s, _, _ in found) == ["BOL", "CHL", "PER"]
+    # An appositive that renames its head is no list member, nor is the subject of the
+    # clause that follows a comma and "and".
+    renamed = dyads(parse("The Peruvian president, Alan Torres, condemned Ecuador."))
+    assert [s for s, _, _ in renamed] == ["PER"]
+    assert ("CHL", "111", "BOL") not in dyads(
+        parse("Chile condemned Peru, and Bolivia said it would protest.")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Force aimed at words, a policy or a record is criticism.
+        ("The Chilean senator attacked the Peruvian government's border policy.", "111"),
+        ("Ecuadorean legislators attacked the president's record on fishing.", "111"),
+        # Between political rivals of one country, with no armed actor or violent means.
+        ("Chilean opposition leaders attacked the Chilean interior minister.", "111"),
+        # Armed actors and physical targets keep it force.
+        ("Peruvian troops attacked a rebel camp in Ecuador.", "190"),
+        ("Chile attacked Bolivia on Monday.", "190"),
+    ],
+)
+def test_force_aimed_at_words_or_a_rival_is_criticism(
+    parse: Annotator, text: str, code: str
+) -> None:
+    assert {c for _, c, _ in dyads(parse(text))} == {code}
+
+
+def test_force_that_reaches_a_milestone_or_is_for_someone_is_no_event(parse: Annotator) -> None:
+    assert dyads(parse("The Bolivian president hit a milestone on Friday.")) == []
+    assert dyads(parse("The Chilean minister fought for Chilean farmers.")) == []
+
+
+def test_a_visit_is_hosted_and_hosting_is_a_visit(parse: Annotator) -> None:
+    visit = dyads(parse("The Peruvian president visited Chile on Monday."))
+    assert sorted(visit) == [("CHL", "043", "PER"), ("PER", "042", "CHL")]
+    hosted = dyads(parse("Chile hosted the Peruvian president on Monday."))
+    assert sorted(hosted) == [("CHL", "043", "PER"), ("PER", "042", "CHL")]
+    # An announced visit is an intent to meet (036), hosted by no one yet.
+    assert dyads(parse("The Peruvian president will visit Chile next week.")) == [
+        ("PER", "036", "CHL")
+    ]

@@ -22,19 +22,22 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.events.anchors import anchor_place, anchor_time
 from tidings.events.factuality import Judgement, factuality_of, is_purpose, is_to_clause
+from tidings.events.figures import VIOLENT_ROOTS, FigureReader
 from tidings.events.lexicon import (
     Lexicon,
     word_forms,
 )
 from tidings.events.parties import (
+    FELLOW_PARTY,
     among_themselves,
+    dyads_of,
+    fellow_dyads,
     give_partner_country,
     with_one_another,
 )
 from tidings.events.roles import (
     CLAUSE_TARGETS,
     MAX_CLIMB,
-    NO_ROLE,
     NOUN_TARGETS,
     NOUN_TARGETS_BESIDE_THE_SOURCE,
     PROTEST_ROOT,
@@ -70,8 +73,6 @@ from tidings.records import Factuality
 
 # Appeals and demands: what a protest asks for is its topic, not an event of its own (PLOVER).
 REQUEST_ROOTS = frozenset({"02", "10"})
-# Roots of violent acts, whose means may stand for an unnamed perpetrator ("a bomb killed").
-VIOLENT_ROOTS = ("18", "19", "20")
 # Clauses under a coded trigger that spell out its content ("agreed to meet", "demand that").
 EMBEDDED_DEPS = ("xcomp", "ccomp", "acl")
 
@@ -105,6 +106,7 @@ class EventExtractor:
         self.lexicon = lexicon
         self.stance = Stance(lexicon)
         self.triggers = Triggers(lexicon)
+        self.figures = FigureReader(lexicon.figures)
 
     def __call__(self, doc: Doc) -> list[EventAnnotation]:
         """The events of a Doc, in text order."""
@@ -228,10 +230,13 @@ class EventExtractor:
         source, target = without_self(source, target)
         if not source.mentions and not target.mentions and self.announcer_of(verb) is None:
             return None  # an announced act takes its actor from the announcement
+        code = self.figures.code_of(verb, pattern.code, source, target, means is not None)
+        if code is None:
+            return None
         return Candidate(
             verb,
-            pattern.rule,
-            pattern.code,
+            _figured(pattern.rule, pattern.code, code),
+            code,
             source,
             target,
             consumed,
@@ -306,9 +311,12 @@ class EventExtractor:
             beside = replace(carried, source=source)
             target = noun_target_rule.first(NOUN_TARGETS_BESIDE_THE_SOURCE, beside)
         source, target = without_self(source, target)
-        if not source.mentions and not target.mentions:
+        code = self.figures.code_of(noun, pattern.code, source, target, means=False)
+        if code is None or (not source.mentions and not target.mentions):
             return None
-        return Candidate(noun, pattern.rule, pattern.code, source, target, content)
+        return Candidate(
+            noun, _figured(pattern.rule, pattern.code, code), code, source, target, content
+        )
 
     # --- annotations ------------------------------------------------------------------------
 
@@ -348,30 +356,40 @@ class EventExtractor:
         parties = self.lexicon.parties
         mutual = trigger.lemma_.lower() in parties.mutual_words
         mutual = mutual or among_themselves(candidate.source, candidate.target)
-        target_role = candidate.target
-        if with_one_another(candidate.source, target_role):
+        dyads, target_rule = dyads_of(candidate.source, candidate.target), candidate.target.rule
+        if with_one_another(candidate.source, candidate.target):
             joint = parties.joint_codes.get(code)
             if joint is not None:
                 code, rule = joint, f"{rule}+parties.yaml:joint_codes"
-            if joint is not None or code[:2] in parties.joint_roots:
-                mutual, target_role = True, NO_ROLE
-        for source in candidate.source.mentions or (None,):
-            own_intent = stance.intent_code(code, judgement, source, reporter)
-            for target in target_role.mentions or (None,):
-                yield EventAnnotation(
-                    trigger=span,
-                    source=source,
-                    target=target,
-                    cameo_code=own_intent or code,
-                    factuality=Factuality.ASSERTED if own_intent else judgement.factuality,
-                    rule=f"{rule}+intents.yaml:{code}" if own_intent else rule,
-                    reported_by=reporter if reporter != source else None,
-                    when=when,
-                    where=where,
-                    reciprocal=mutual or (own_intent or code) in parties.mutual_codes,
-                    source_rule=candidate.source.rule if source is not None else "",
-                    target_rule=target_role.rule if target is not None else "",
-                )
+            mutual = mutual or code in parties.mutual_codes
+            if joint is not None or code[:2] in parties.joint_roots or mutual:
+                # "Egypt and Qatar met": each with the other, one event per ordered pair.
+                mutual, target_rule = True, FELLOW_PARTY
+                dyads = fellow_dyads(candidate.source)
+        roles = (candidate.source.rule, target_rule)
+        pairs = list(dyads)
+        coded = [(source, target, code, rule, roles) for source, target in pairs]
+        linked = parties.linked_codes.get(code)
+        if linked is not None and judgement.factuality is Factuality.ASSERTED:
+            # "The minister visited Cairo": Egypt hosts the minister (parties.yaml).
+            back, back_rule = (roles[1], roles[0]), f"{rule}+parties.yaml:linked_codes"
+            coded += [(t, s, linked, back_rule, back) for s, t in pairs if s and t]
+        for source, target, act, named, (source_rule, target_rule) in coded:
+            own_intent = stance.intent_code(act, judgement, source, reporter)
+            yield EventAnnotation(
+                trigger=span,
+                source=source,
+                target=target,
+                cameo_code=own_intent or act,
+                factuality=Factuality.ASSERTED if own_intent else judgement.factuality,
+                rule=f"{named}+intents.yaml:{act}" if own_intent else named,
+                reported_by=reporter if reporter != source else None,
+                when=when,
+                where=where,
+                reciprocal=mutual or (own_intent or act) in parties.mutual_codes,
+                source_rule=source_rule if source is not None else "",
+                target_rule=target_rule if target is not None else "",
+            )
 
     def reporter(self, trigger: Token, mentions: MentionIndex) -> Span | None:
         """Who reports the event: the speaker of "X said that ...", or of the quote it is in."""
@@ -448,6 +466,11 @@ def _with_continued_targets(every: list[Candidate], verbal: list[Candidate]) -> 
         return c
 
     return [continued(c) for c in verbal]
+
+
+def _figured(rule: str, code: str, figured: str) -> str:
+    """A rule's name, with the figures.yaml reading that recoded its act, where one did."""
+    return rule if figured == code else f"{rule}+figures.yaml:{figured}"
 
 
 def _announced(act: Candidate, announcer: Candidate) -> Candidate:
