@@ -84,7 +84,7 @@ def _query_names(dependant: Any) -> set[str]:
     return names
 
 
-def reject_unknown_parameters(request: Request) -> None:
+async def reject_unknown_parameters(request: Request) -> None:
     """A 400 for a query parameter the route does not take, or a value holding a NUL."""
     route = request.scope.get("route")
     allowed = _query_names(route.dependant) if isinstance(route, APIRoute) else set()
@@ -115,7 +115,7 @@ def parse_factuality(value: str | None) -> tuple[frozenset[Factuality], bool]:
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 
 
-def event_filter(
+async def event_filter(
     actor: Annotated[
         str | None,
         Query(max_length=MAX_TEXT, description="Actor code prefix (ISR, USAGOV) or name part."),

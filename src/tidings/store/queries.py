@@ -47,6 +47,7 @@ TimelineStep = Literal["day", "week"]
 MAX_REMEMBERED = 10_000
 MAX_PAGE = 1000
 MAX_STATEMENTS = 1024
+PROGRESS_STEPS = 1_000_000
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -78,10 +79,12 @@ def read_only_engine(url: str, timeout: float) -> Engine:
 
 def _bound_sqlite_statements(engine: Engine, timeout: float) -> None:
     # SQLite has no statement timeout: a progress handler interrupts a statement past its deadline.
+    # It runs every PROGRESS_STEPS steps, which takes the GIL: a page of events (some 30 000
+    # steps) runs without it, a count over a million events checks some ten times a second.
     @event.listens_for(engine, "connect")
     def _on_connect(connection: sqlite3.Connection, record: Any) -> None:
         deadline = record.info["deadline"] = [float("inf")]
-        connection.set_progress_handler(lambda: int(time.monotonic() > deadline[0]), 10_000)
+        connection.set_progress_handler(lambda: int(time.monotonic() > deadline[0]), PROGRESS_STEPS)
 
     @event.listens_for(engine, "before_cursor_execute")
     def _on_execute(connection: Any, *_: Any) -> None:
