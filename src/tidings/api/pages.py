@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import jinja2
+import orjson
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -52,7 +53,13 @@ def with_query(query: dict[str, str], **changes: str) -> str:
     return "?" + urlencode({**query, **changes})
 
 
+def _json_text(value: object, **_: object) -> str:
+    """JSON for the pages' data blocks (tojson), written by orjson: a tenth of json's time."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SORT_KEYS).decode()
+
+
 templates.env.filters["cameo"] = _cameo_name
+templates.env.policies["json.dumps_function"] = _json_text
 templates.env.globals["with_query"] = with_query
 templates.env.globals["QUAD_CLASSES"] = QUAD_CLASSES
 
