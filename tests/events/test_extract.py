@@ -704,3 +704,13 @@ def test_exercises_several_countries_hold_together_are_military_cooperation(
 def test_a_name_of_several_words_modifying_a_noun_is_one_party(parse: Annotator) -> None:
     event = only_event(parse("The United States vetoed a Security Council resolution."))
     assert (event.cameo_code, _text(event.target)) == ("129", "Security Council")
+
+
+def test_an_agentless_passive_arrest_is_the_place_states(parse: Annotator) -> None:
+    doc = parse("Two Ugandan traders were arrested in Kenya on Monday.")
+    assert dyads(doc) == [("KEN", "173", "UGA")]
+    assert only_event(doc).source_rule == "place-of-the-act.v1"
+    # A named agent is the source, whatever the place.
+    assert dyads(parse("Two Ugandan traders were arrested in Kenya by Tanzanian police.")) == [
+        ("TZA", "173", "UGA")
+    ]

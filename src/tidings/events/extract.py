@@ -214,7 +214,9 @@ class EventExtractor:
         clause = Clause(verb, pattern, thing, mentions, self.triggers.matching_verb_pattern)
         target = first_target((*VERB_TARGETS, *CLAUSE_TARGETS), clause)
         means = self._means(host) if pattern.code[:2] in VIOLENT_ROOTS else None
-        source = source_of(Predicate(host, mentions, target, self._issuer(verb), means))
+        placed = pattern.code[:2] in self.lexicon.parties.placed_roots
+        predicate = Predicate(host, mentions, target, self._issuer(verb), means, placed)
+        source = source_of(predicate)
         consumed = tuple(token for token in (thing, means) if token is not None)
         source, target = without_self(source, target)
         if not target.mentions:

@@ -166,6 +166,7 @@ class Parties:
     mutual_words: frozenset[str]
     joint_roots: frozenset[str] = frozenset()
     joint_codes: Mapping[str, str] = field(default_factory=dict)
+    placed_roots: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -479,6 +480,7 @@ def _read_parties(path: Path) -> Parties:
         frozenset(_words(path, _key_line(path, "mutual_words"), data, "mutual_words")),
         _cameo_codes(path, data, "joint_roots", roots=True),
         _read_code_map(path, data, prefix_lengths=(3, 4), section="joint_codes"),
+        _cameo_codes(path, data, "placed_roots", roots=True),
     )
 
 

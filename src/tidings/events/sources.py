@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from tidings.actors.context import LOCATIVE_PREPOSITIONS, PLACE_RULES, place_it_modifies
 from tidings.events.roles import (
     MAX_CLIMB,
     NO_ROLE,
@@ -47,6 +48,8 @@ from tidings.records import Actor
 OBJECT_CONTROL_PREPS = ("of", "for", "with")
 # The sector of an armed actor of unknown affiliation (PLOVER's "unknown gunmen").
 UNIDENTIFIED_ARMED = "UAF"
+# Prepositions that say where an act happens ("jailed in Kenya").
+PLACE_PREPOSITIONS = tuple(sorted(LOCATIVE_PREPOSITIONS))
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class Predicate:
     issuer: Token | None = None
     # What a violent act was done with ("a roadside bomb killed").
     means: Token | None = None
+    # Whether an unnamed doer of the act is the state where it happens (parties.yaml).
+    placed: bool = False
 
 
 source_rule = RoleRules[Predicate]()
@@ -169,6 +174,37 @@ def _unidentified_perpetrator_source(predicate: Predicate) -> Role | None:
     return Role((span,), "unidentified perpetrator (the means)")
 
 
+@source_rule("place-of-the-act")
+def _place_of_the_act_source(predicate: Predicate) -> Role | None:
+    """ "was jailed in Equatorial Guinea", "were kidnapped in Iraq": an act undergone with no
+    agent named is done by the state where it happens, the place the clause or its sentence
+    is in (parties.yaml ``placed_roots``); not in a relative clause, which tells the background
+    of what it describes ("where 28 people have been killed")."""
+    verb = predicate.verb
+    if not predicate.placed or not is_passive(verb) or agent_of(verb) is not None:
+        return None
+    if verb.dep_ == "relcl":
+        return None
+    mentions = predicate.mentions
+    here = (mentions.at(place) for _, place in prep_objects(verb, PLACE_PREPOSITIONS))
+    places = [span for span in here if span is not None and is_place(span)]
+    country = (verb.doc._.sentence_countries or {}).get(verb.sent.start)
+    if not places and country:
+        places = [
+            span
+            for span in verb.doc._.actor_mentions or ()
+            if span.sent == verb.sent and is_place(span) and span._.actor.country == country
+        ]
+    return Role(tuple(places[:1]), "place of the act") if places else None
+
+
+def is_place(span: Span) -> bool:
+    """Whether a mention names a place ("Iraq", "in the Russian town of Beslan")."""
+    resolved = span._.resolved_by or ""
+    modifier = resolved.startswith("country-modifier") and place_it_modifies(span.root) is not None
+    return span._.actor is not None and (resolved in PLACE_RULES or modifier)
+
+
 # Who does what a verb says, by its grammar: the first rule that applies decides.
 VERB_SOURCES = (
     "passive-agent.v1",
@@ -183,6 +219,7 @@ SOURCES_OF_AN_UNNAMED_DOER = (
     "means.v1",
     "party-to-the-means.v1",
     "unidentified-perpetrator.v1",
+    "place-of-the-act.v1",
 )
 
 
