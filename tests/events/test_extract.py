@@ -714,3 +714,9 @@ def test_an_agentless_passive_arrest_is_the_place_states(parse: Annotator) -> No
     assert dyads(parse("Two Ugandan traders were arrested in Kenya by Tanzanian police.")) == [
         ("TZA", "173", "UGA")
     ]
+
+
+def test_a_nominal_arrest_of_no_named_doer_is_the_place_states(parse: Annotator) -> None:
+    doc = parse("The arrest of two Kenyan journalists in Uganda drew protests.")
+    assert dyads(doc) == [("UGA", "173", "KEN")]
+    assert only_event(doc).source_rule == "place-of-the-noun-event.v1"

@@ -152,3 +152,22 @@ def test_an_agentless_passive_act_is_done_by_the_state_where_it_happens() -> Non
         {1: "UGA", 5: "KEN"},
     )
     assert source_of(Predicate(relative[3], relative_mentions, placed=True)) == NO_ROLE
+
+
+def test_a_nominal_act_of_no_named_doer_is_the_place_states() -> None:
+    doc, mentions = parsed(
+        [
+            ("The", 1, "det", "DT", "the"),
+            ("arrest", 1, "ROOT", "NN", "arrest"),
+            ("of", 1, "prep", "IN", "of"),
+            ("Ugandans", 2, "pobj", "NNPS", "Ugandan"),
+            ("in", 1, "prep", "IN", "in"),
+            ("Kenya", 4, "pobj", "NNP", "Kenya"),
+        ],
+        {3: "UGA", 5: "KEN"},
+    )
+    arrest = NounPattern(rule="test", noun="arrest", code="173", of_role="target")
+    role = noun_source(NounPhrase(doc[1], arrest, None, mentions, placed=True))
+    assert (texts(role), role.rule) == (["Kenya"], "place-of-the-noun-event.v1")
+    # Not for acts whose doer the place does not name (parties.yaml placed_roots).
+    assert noun_source(NounPhrase(doc[1], arrest, None, mentions)) == NO_ROLE

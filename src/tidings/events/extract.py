@@ -49,7 +49,13 @@ from tidings.events.roles import (
     noun_target_rule,
     without_self,
 )
-from tidings.events.sources import Predicate, noun_source, source_of, verb_source
+from tidings.events.sources import (
+    PLACED_NOUN_SOURCE,
+    Predicate,
+    noun_source,
+    source_of,
+    verb_source,
+)
 from tidings.events.stance import Stance
 from tidings.events.syntax import (
     agent_of,
@@ -299,7 +305,11 @@ class EventExtractor:
         if carrier is None:
             carrier = self.triggers.participation(phrase)
             supported = carrier is not None
-        carried = NounPhrase(noun, pattern, carrier if supported else None, mentions)
+        parties = self.lexicon.parties
+        # Two-sided fighting is its parties' act, not the place's.
+        two_sided = noun.lemma_.lower() in parties.mutual_words
+        placed = pattern.code[:2] in parties.placed_roots and not two_sided
+        carried = NounPhrase(noun, pattern, carrier if supported else None, mentions, placed=placed)
         source = noun_source(carried)
         target = noun_target_rule.first(NOUN_TARGETS, carried)
         spelled = carried.spelled_out
@@ -310,6 +320,8 @@ class EventExtractor:
         source, target = without_self(source, target)
         if not source.mentions and not target.mentions:
             return None
+        if source.rule == PLACED_NOUN_SOURCE and not target.mentions:
+            return None  # "a bombing in Baghdad": no one named acted on, nothing to code
         return Candidate(noun, pattern.rule, pattern.code, source, target, content)
 
     # --- annotations ------------------------------------------------------------------------

@@ -48,6 +48,8 @@ from tidings.records import Actor
 OBJECT_CONTROL_PREPS = ("of", "for", "with")
 # The sector of an armed actor of unknown affiliation (PLOVER's "unknown gunmen").
 UNIDENTIFIED_ARMED = "UAF"
+# The rule that gives a nominal act of no named doer the state where it happens.
+PLACED_NOUN_SOURCE = "place-of-the-noun-event.v1"
 # Prepositions that say where an act happens ("jailed in Kenya").
 PLACE_PREPOSITIONS = tuple(sorted(LOCATIVE_PREPOSITIONS))
 
@@ -177,23 +179,27 @@ def _unidentified_perpetrator_source(predicate: Predicate) -> Role | None:
 @source_rule("place-of-the-act")
 def _place_of_the_act_source(predicate: Predicate) -> Role | None:
     """ "was jailed in Equatorial Guinea", "were kidnapped in Iraq": an act undergone with no
-    agent named is done by the state where it happens, the place the clause or its sentence
-    is in (parties.yaml ``placed_roots``); not in a relative clause, which tells the background
-    of what it describes ("where 28 people have been killed")."""
+    agent named is done by the state where it happens (``place_of``); not in a relative
+    clause, which tells the background of what it describes ("where 28 people have been
+    killed")."""
     verb = predicate.verb
     if not predicate.placed or not is_passive(verb) or agent_of(verb) is not None:
         return None
-    if verb.dep_ == "relcl":
-        return None
-    mentions = predicate.mentions
-    here = (mentions.at(place) for _, place in prep_objects(verb, PLACE_PREPOSITIONS))
+    return None if verb.dep_ == "relcl" else place_of(verb, predicate.mentions)
+
+
+def place_of(word: Token, mentions: MentionIndex) -> Role | None:
+    """The state where the act a word names happens, as its doer left unnamed: the place of
+    its "in X", else the one country its sentence is placed in (parties.yaml
+    ``placed_roots``)."""
+    here = (mentions.at(place) for _, place in prep_objects(word, PLACE_PREPOSITIONS))
     places = [span for span in here if span is not None and is_place(span)]
-    country = (verb.doc._.sentence_countries or {}).get(verb.sent.start)
+    country = (word.doc._.sentence_countries or {}).get(word.sent.start)
     if not places and country:
         places = [
             span
-            for span in verb.doc._.actor_mentions or ()
-            if span.sent == verb.sent and is_place(span) and span._.actor.country == country
+            for span in word.doc._.actor_mentions or ()
+            if span.sent == word.sent and is_place(span) and span._.actor.country == country
         ]
     return Role(tuple(places[:1]), "place of the act") if places else None
 
@@ -271,6 +277,14 @@ def _support_verb_agent_source(phrase: NounPhrase) -> Role | None:
     return role_of(phrase.mentions, agent_of(phrase.carrier), "agent of the support verb")
 
 
+@noun_source_rule("place-of-the-noun-event")
+def _place_of_the_noun_event_source(phrase: NounPhrase) -> Role | None:
+    """ "the arrest of two Britons in Kenya", "an attack on a police post in Baghdad": a
+    nominal act that names no doer is done by the state where it happens, as an agentless
+    passive is (parties.yaml ``placed_roots``)."""
+    return place_of(phrase.noun, phrase.mentions) if phrase.placed else None
+
+
 # Who a nominal event's source is: its own phrase first, then the verb that carries it.
 NOUN_SOURCES = (
     "noun-modifier.v1",
@@ -278,6 +292,7 @@ NOUN_SOURCES = (
     "participant-subject.v1",
     "support-verb-source.v1",
     "support-verb-agent.v1",
+    PLACED_NOUN_SOURCE,
 )
 
 
