@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tidings.actors.context import LOCATIVE_PREPOSITIONS, PLACE_RULES, place_it_modifies
 from tidings.events.roles import (
     MAX_CLIMB,
     NO_ROLE,
@@ -40,7 +39,7 @@ from tidings.events.syntax import (
     passive_subject,
     prep_objects,
 )
-from tidings.nlp.annotations import EventActor
+from tidings.nlp.annotations import EventActor, actor_of
 from tidings.records import Actor
 
 # Prepositions whose clause the verb's object does: "accused Russia of shelling", "blamed Hamas
@@ -50,8 +49,18 @@ OBJECT_CONTROL_PREPS = ("of", "for", "with")
 UNIDENTIFIED_ARMED = "UAF"
 # The rule that gives a nominal act of no named doer the state where it happens.
 PLACED_NOUN_SOURCE = "place-of-the-noun-event.v1"
-# Prepositions that say where an act happens ("jailed in Kenya").
-PLACE_PREPOSITIONS = tuple(sorted(LOCATIVE_PREPOSITIONS))
+# Prepositions that say where an act happens ("jailed in Kenya", "near the town of").
+PLACE_PREPOSITIONS = (
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "throughout",
+    "within",
+)
 
 
 @dataclass(frozen=True)
@@ -199,16 +208,24 @@ def place_of(word: Token, mentions: MentionIndex) -> Role | None:
         places = [
             span
             for span in word.doc._.actor_mentions or ()
-            if span.sent == word.sent and is_place(span) and span._.actor.country == country
+            if span.sent == word.sent
+            and is_place(span)
+            and countries_of(Role((span,), "")) == {country}
         ]
     return Role(tuple(places[:1]), "place of the act") if places else None
 
 
 def is_place(span: Span) -> bool:
-    """Whether a mention names a place ("Iraq", "in the Russian town of Beslan")."""
-    resolved = span._.resolved_by or ""
-    modifier = resolved.startswith("country-modifier") and place_it_modifies(span.root) is not None
-    return span._.actor is not None and (resolved in PLACE_RULES or modifier)
+    """Whether a mention of a country says where something happens: the object of "in",
+    "near", ... or a word modifying it ("in the Russian town of Beslan")."""
+    actor = actor_of(span)
+    token = span.root
+    if token.dep_ in ("amod", "compound", "poss"):
+        token = token.head
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head  # "in the town of Beslan"
+    located = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+    return located and actor is not None and bool(actor.country)
 
 
 # Who does what a verb says, by its grammar: the first rule that applies decides.
