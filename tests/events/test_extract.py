@@ -776,3 +776,19 @@ def test_a_visit_is_hosted_and_hosting_is_a_visit(parse: Annotator) -> None:
     assert dyads(parse("The Peruvian president will visit Chile next week.")) == [
         ("PER", "036", "CHL")
     ]
+
+
+def test_an_agentless_passive_arrest_is_the_place_states(parse: Annotator) -> None:
+    doc = parse("Two Ugandan traders were arrested in Kenya on Monday.")
+    assert dyads(doc) == [("KEN", "173", "UGA")]
+    assert only_event(doc).source_rule == "place-of-the-act.v1"
+    # A named agent is the source, whatever the place.
+    assert dyads(parse("Two Ugandan traders were arrested in Kenya by Tanzanian police.")) == [
+        ("TZA", "173", "UGA")
+    ]
+
+
+def test_a_nominal_arrest_of_no_named_doer_is_the_place_states(parse: Annotator) -> None:
+    doc = parse("The arrest of two Kenyan journalists in Uganda drew protests.")
+    assert dyads(doc) == [("UGA", "173", "KEN")]
+    assert only_event(doc).source_rule == "place-of-the-noun-event.v1"

@@ -128,3 +128,46 @@ def test_the_support_verbs_subject_does_the_nominal_event() -> None:
     role = noun_source(NounPhrase(doc[2], talks, doc[1], mentions))
     assert (texts(role), role.rule) == (["Qatar"], "support-verb-source.v1")
     assert noun_source(NounPhrase(doc[2], talks, None, mentions)) == NO_ROLE
+
+
+JAILED_IN_KENYA = [
+    ("Two", 1, "nummod", "CD", "two"),
+    ("Ugandans", 3, "nsubjpass", "NNPS", "Ugandan"),
+    ("were", 3, "auxpass", "VBD", "be"),
+    ("jailed", 3, "ROOT", "VBN", "jail"),
+    ("in", 3, "prep", "IN", "in"),
+    ("Kenya", 4, "pobj", "NNP", "Kenya"),
+]
+
+
+def test_an_agentless_passive_act_is_done_by_the_state_where_it_happens() -> None:
+    doc, mentions = parsed(JAILED_IN_KENYA, {1: "UGA", 5: "KEN"})
+    # Only for acts whose unnamed doer the place names (parties.yaml placed_roots).
+    assert source_of(Predicate(doc[3], mentions)) == NO_ROLE
+    role = source_of(Predicate(doc[3], mentions, placed=True))
+    assert (texts(role), role.rule) == (["Kenya"], "place-of-the-act.v1")
+    # Read from a relative clause, the act is the background of what it describes.
+    relative, relative_mentions = parsed(
+        [*JAILED_IN_KENYA[:3], ("jailed", 1, "relcl", "VBN", "jail"), *JAILED_IN_KENYA[4:]],
+        {1: "UGA", 5: "KEN"},
+    )
+    assert source_of(Predicate(relative[3], relative_mentions, placed=True)) == NO_ROLE
+
+
+def test_a_nominal_act_of_no_named_doer_is_the_place_states() -> None:
+    doc, mentions = parsed(
+        [
+            ("The", 1, "det", "DT", "the"),
+            ("arrest", 1, "ROOT", "NN", "arrest"),
+            ("of", 1, "prep", "IN", "of"),
+            ("Ugandans", 2, "pobj", "NNPS", "Ugandan"),
+            ("in", 1, "prep", "IN", "in"),
+            ("Kenya", 4, "pobj", "NNP", "Kenya"),
+        ],
+        {3: "UGA", 5: "KEN"},
+    )
+    arrest = NounPattern(rule="test", noun="arrest", code="173", of_role="target")
+    role = noun_source(NounPhrase(doc[1], arrest, None, mentions, placed=True))
+    assert (texts(role), role.rule) == (["Kenya"], "place-of-the-noun-event.v1")
+    # Not for acts whose doer the place does not name (parties.yaml placed_roots).
+    assert noun_source(NounPhrase(doc[1], arrest, None, mentions)) == NO_ROLE

@@ -52,7 +52,13 @@ from tidings.events.roles import (
     noun_target_rule,
     without_self,
 )
-from tidings.events.sources import Predicate, noun_source, source_of, verb_source
+from tidings.events.sources import (
+    PLACED_NOUN_SOURCE,
+    Predicate,
+    noun_source,
+    source_of,
+    verb_source,
+)
 from tidings.events.stance import Stance
 from tidings.events.syntax import (
     agent_of,
@@ -216,7 +222,9 @@ class EventExtractor:
         clause = Clause(verb, pattern, thing, mentions, self.triggers.matching_verb_pattern)
         target = first_target((*VERB_TARGETS, *CLAUSE_TARGETS), clause)
         means = self._means(host) if pattern.code[:2] in VIOLENT_ROOTS else None
-        source = source_of(Predicate(host, mentions, target, self._issuer(verb), means))
+        placed = pattern.code[:2] in self.lexicon.parties.placed_roots
+        predicate = Predicate(host, mentions, target, self._issuer(verb), means, placed)
+        source = source_of(predicate)
         consumed = tuple(token for token in (thing, means) if token is not None)
         source, target = without_self(source, target)
         if not target.mentions:
@@ -302,7 +310,11 @@ class EventExtractor:
         if carrier is None:
             carrier = self.triggers.participation(phrase)
             supported = carrier is not None
-        carried = NounPhrase(noun, pattern, carrier if supported else None, mentions)
+        parties = self.lexicon.parties
+        # Two-sided fighting is its parties' act, not the place's.
+        two_sided = noun.lemma_.lower() in parties.mutual_words
+        placed = pattern.code[:2] in parties.placed_roots and not two_sided
+        carried = NounPhrase(noun, pattern, carrier if supported else None, mentions, placed=placed)
         source = noun_source(carried)
         target = noun_target_rule.first(NOUN_TARGETS, carried)
         spelled = carried.spelled_out
@@ -314,6 +326,8 @@ class EventExtractor:
         code = self.figures.code_of(noun, pattern.code, source, target, means=False)
         if code is None or (not source.mentions and not target.mentions):
             return None
+        if source.rule == PLACED_NOUN_SOURCE and not target.mentions:
+            return None  # "a bombing in Baghdad": no one named acted on, nothing to code
         return Candidate(
             noun, _figured(pattern.rule, pattern.code, code), code, source, target, content
         )

@@ -192,6 +192,7 @@ class Parties:
     joint_roots: frozenset[str] = frozenset()
     joint_codes: Mapping[str, str] = field(default_factory=dict)
     linked_codes: Mapping[str, str] = field(default_factory=dict)
+    placed_roots: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -509,6 +510,7 @@ def _read_parties(path: Path) -> Parties:
         _cameo_codes(path, data, "joint_roots", roots=True),
         _read_code_map(path, data, prefix_lengths=(3, 4), section="joint_codes"),
         _read_code_map(path, data, prefix_lengths=(3, 4), section="linked_codes"),
+        _cameo_codes(path, data, "placed_roots", roots=True),
     )
 
 

@@ -317,6 +317,8 @@ class NounPhrase:
     carrier: Token | None
     mentions: MentionIndex
     source: Role = NO_ROLE
+    # Whether an unnamed doer of the act is the state where it happens (parties.yaml).
+    placed: bool = False
 
     @property
     def spelled_out(self) -> Token | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.events.roles import (
     MAX_CLIMB,
@@ -39,7 +39,7 @@ from tidings.events.syntax import (
     passive_subject,
     prep_objects,
 )
-from tidings.nlp.annotations import EventActor
+from tidings.nlp.annotations import EventActor, actor_of
 from tidings.records import Actor
 
 # Prepositions whose clause the verb's object does: "accused Russia of shelling", "blamed Hamas
@@ -47,6 +47,20 @@ from tidings.records import Actor
 OBJECT_CONTROL_PREPS = ("of", "for", "with")
 # The sector of an armed actor of unknown affiliation (PLOVER's "unknown gunmen").
 UNIDENTIFIED_ARMED = "UAF"
+# The rule that gives a nominal act of no named doer the state where it happens.
+PLACED_NOUN_SOURCE = "place-of-the-noun-event.v1"
+# Prepositions that say where an act happens ("jailed in Kenya", "near the town of").
+PLACE_PREPOSITIONS = (
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "throughout",
+    "within",
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,8 @@ class Predicate:
     issuer: Token | None = None
     # What a violent act was done with ("a roadside bomb killed").
     means: Token | None = None
+    # Whether an unnamed doer of the act is the state where it happens (parties.yaml).
+    placed: bool = False
 
 
 source_rule = RoleRules[Predicate]()
@@ -169,6 +185,49 @@ def _unidentified_perpetrator_source(predicate: Predicate) -> Role | None:
     return Role((span,), "unidentified perpetrator (the means)")
 
 
+@source_rule("place-of-the-act")
+def _place_of_the_act_source(predicate: Predicate) -> Role | None:
+    """ "was jailed in Equatorial Guinea", "were kidnapped in Iraq": an act undergone with no
+    agent named is done by the state where it happens (``place_of``); not in a relative
+    clause, which tells the background of what it describes ("where 28 people have been
+    killed")."""
+    verb = predicate.verb
+    if not predicate.placed or not is_passive(verb) or agent_of(verb) is not None:
+        return None
+    return None if verb.dep_ == "relcl" else place_of(verb, predicate.mentions)
+
+
+def place_of(word: Token, mentions: MentionIndex) -> Role | None:
+    """The state where the act a word names happens, as its doer left unnamed: the place of
+    its "in X", else the one country its sentence is placed in (parties.yaml
+    ``placed_roots``)."""
+    here = (mentions.at(place) for _, place in prep_objects(word, PLACE_PREPOSITIONS))
+    places = [span for span in here if span is not None and is_place(span)]
+    country = (word.doc._.sentence_countries or {}).get(word.sent.start)
+    if not places and country:
+        places = [
+            span
+            for span in word.doc._.actor_mentions or ()
+            if span.sent == word.sent
+            and is_place(span)
+            and countries_of(Role((span,), "")) == {country}
+        ]
+    return Role(tuple(places[:1]), "place of the act") if places else None
+
+
+def is_place(span: Span) -> bool:
+    """Whether a mention of a country says where something happens: the object of "in",
+    "near", ... or a word modifying it ("in the Russian town of Beslan")."""
+    actor = actor_of(span)
+    token = span.root
+    if token.dep_ in ("amod", "compound", "poss"):
+        token = token.head
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head  # "in the town of Beslan"
+    located = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+    return located and actor is not None and bool(actor.country)
+
+
 # Who does what a verb says, by its grammar: the first rule that applies decides.
 VERB_SOURCES = (
     "passive-agent.v1",
@@ -183,6 +242,7 @@ SOURCES_OF_AN_UNNAMED_DOER = (
     "means.v1",
     "party-to-the-means.v1",
     "unidentified-perpetrator.v1",
+    "place-of-the-act.v1",
 )
 
 
@@ -234,6 +294,14 @@ def _support_verb_agent_source(phrase: NounPhrase) -> Role | None:
     return role_of(phrase.mentions, agent_of(phrase.carrier), "agent of the support verb")
 
 
+@noun_source_rule("place-of-the-noun-event")
+def _place_of_the_noun_event_source(phrase: NounPhrase) -> Role | None:
+    """ "the arrest of two Britons in Kenya", "an attack on a police post in Baghdad": a
+    nominal act that names no doer is done by the state where it happens, as an agentless
+    passive is (parties.yaml ``placed_roots``)."""
+    return place_of(phrase.noun, phrase.mentions) if phrase.placed else None
+
+
 # Who a nominal event's source is: its own phrase first, then the verb that carries it.
 NOUN_SOURCES = (
     "noun-modifier.v1",
@@ -241,6 +309,7 @@ NOUN_SOURCES = (
     "participant-subject.v1",
     "support-verb-source.v1",
     "support-verb-agent.v1",
+    PLACED_NOUN_SOURCE,
 )
 
 
