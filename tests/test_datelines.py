@@ -1,4 +1,5 @@
-"""Wire datelines and bylines are blanked before the pipeline reads a text, offsets kept."""
+"""Wire datelines and bylines: their agency is blanked before the pipeline reads a text, offsets
+kept; their place stays, opens no actor, and the story begins a sentence after it."""
 
 from __future__ import annotations
 
@@ -6,38 +7,56 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from tidings.nlp.datelines import blank_dateline
+from tidings.nlp.datelines import read_dateline
 from tidings.pipeline import analyze_one
 from tidings.records import Article
 
 
-def test_datelines_and_bylines_are_blanked() -> None:
-    assert blank_dateline("OSLO (Reuters) - Norway recalled its envoy.") == (
-        " " * 17 + "Norway recalled its envoy."
+def test_the_agency_is_blanked_and_the_place_kept() -> None:
+    assert read_dateline("OSLO (Reuters) - Norway recalled its envoy.") == (
+        "OSLO" + " " * 13 + "Norway recalled its envoy.",
+        17,
     )
-    assert blank_dateline("AFP - Chile protested.") == " " * 6 + "Chile protested."
-    assert blank_dateline("LIMA, Peru (AP) -- Police left.") == " " * 19 + "Police left."
-    assert blank_dateline("Reuters - CAIRO (AFP) - Egypt spoke.") == " " * 24 + "Egypt spoke."
+    assert read_dateline("AFP - Chile protested.") == (" " * 6 + "Chile protested.", 6)
+    assert read_dateline("LIMA, Peru (AP) -- Police left.") == (
+        "LIMA, Peru" + " " * 9 + "Police left.",
+        19,
+    )
+    assert read_dateline("Reuters - CAIRO (AFP) - Egypt spoke.") == (
+        " " * 10 + "CAIRO" + " " * 9 + "Egypt spoke.",
+        24,
+    )
+
+
+def test_a_place_before_a_spaced_dash_is_a_dateline() -> None:
+    assert read_dateline("LIMA -- Police left.") == ("LIMA" + " " * 4 + "Police left.", 8)
+    assert read_dateline("SAN JOSE, Costa Rica - Police left.")[1] == 23
 
 
 def test_other_openings_are_kept() -> None:
-    for text in ("OSLO: Norway recalled its envoy.", "NATO - the alliance", "The AP - x", ""):
-        assert blank_dateline(text) == text
+    openings = ("OSLO: Norway recalled its envoy.", "NATO - the alliance", "The AP - x", "")
+    for text in (*openings, "US-China talks resumed.", "LIMA-Callao road"):
+        assert read_dateline(text) == (text, 0)
 
 
-@given(st.text(max_size=60), st.sampled_from(["", "QUITO (Reuters) - ", "AP - "]))
-def test_blanking_keeps_every_offset(body: str, dateline: str) -> None:
-    text = dateline + body
-    blanked = blank_dateline(text)
-    assert len(blanked) == len(text)
-    cut = len(blanked) - len(blanked.lstrip(" "))
-    assert blanked[cut:] == text[cut:]
-    assert cut >= len(dateline.rstrip()) or not dateline
+@given(st.text(max_size=60), st.sampled_from(["", "QUITO (Reuters) - ", "AP - ", "LIMA - "]))
+def test_reading_a_dateline_keeps_every_offset(body: str, dateline: str) -> None:
+    # Without an agency, a dateline ends only before a capital: "Police ..." opens the story.
+    text = dateline + "Police " + body
+    read, story_start = read_dateline(text)
+    assert len(read) == len(text)
+    assert read[story_start:] == text[story_start:]
+    assert story_start >= len(dateline.rstrip()) or not dateline
 
 
-def test_a_dateline_names_no_actor_of_the_story(nlp: Language) -> None:
+def test_a_dateline_names_no_actor_but_stays_a_place(nlp: Language) -> None:
     text = "QUITO (Reuters) - Peruvian soldiers shot two farmers on Sunday."
     analysis = analyze_one(nlp, Article(text=text))
     sources = [(e.source.text, e.source.start) for e in analysis.events if e.source]
     assert sources == [("Peruvian soldiers", text.index("Peruvian"))]
-    assert analysis.sentences[0].start == text.index("Peruvian")
+    assert all(mention.start >= text.index("Peruvian") for mention in analysis.mentions)
+    assert any(s.start == text.index("Peruvian") for s in analysis.sentences)
+    unsigned = "LIMA - Chilean police arrested two Bolivian miners."
+    found = analyze_one(nlp, Article(text=unsigned))
+    assert [(e.source.text if e.source else None) for e in found.events] == ["Chilean police"]
+    assert "LIMA" not in {mention.text for mention in found.mentions}

@@ -25,7 +25,7 @@ from tidings.events import EventCoder
 from tidings.events.lexicon import Lexicon, load_lexicon, packaged_base_verbs
 from tidings.nlp.annotations import register_extensions
 from tidings.nlp.convert import doc_to_analysis
-from tidings.nlp.datelines import blank_dateline
+from tidings.nlp.datelines import read_dateline
 from tidings.quotes import QuoteExtractor
 from tidings.records import Analysis, Article
 from tidings.time_place import TimePlaceResolver
@@ -184,16 +184,27 @@ def _analyze_together(
         yield doc_to_analysis(doc, pending.pop(number))
 
 
-def _prepared_text(article: Article) -> str:
-    """The text as the parser should read it: same length, no invisible breaks or dateline."""
-    return blank_dateline(article.text.translate(INVISIBLE_BREAKS))
+def _prepared_text(article: Article) -> tuple[str, int]:
+    """The text as the parser should read it (same length, no invisible breaks, no agency in a
+    dateline) and where its story begins."""
+    return read_dateline(article.text.translate(INVISIBLE_BREAKS))
 
 
 def _unprocessed_doc(nlp: Language, article: Article) -> Doc:
     register_extensions()
-    doc = nlp.make_doc(_prepared_text(article))
-    doc._.published = article.published
+    text, story_start = _prepared_text(article)
+    doc = nlp.make_doc(text)
+    _open_story(doc, story_start)
+    doc._.published, doc._.story_start = article.published, story_start
     return doc
+
+
+def _open_story(doc: Doc, story_start: int) -> None:
+    """Make the story after a dateline begin a sentence, so that the parser does not read the
+    dateline's place as its subject."""
+    first = next((t for t in doc if t.idx >= story_start and not t.is_space), None)
+    if story_start and first is not None:
+        first.is_sent_start = True
 
 
 def annotate(nlp: Language, article: Article, *, on_piece: PieceCallback | None = None) -> Doc:
@@ -205,18 +216,19 @@ def annotate(nlp: Language, article: Article, *, on_piece: PieceCallback | None 
     """
     if len(article.text) <= nlp.max_length:
         return nlp(_unprocessed_doc(nlp, article))
-    text = _prepared_text(article)
+    text, story_start = _prepared_text(article)
     spacy_own = [name for name in nlp.pipe_names if name not in TIDINGS_COMPONENTS]
-    texts = list(_pieces(text, nlp.max_length))
+    register_extensions()
+    unparsed = [nlp.make_doc(piece) for piece in _pieces(text, nlp.max_length)]
+    _open_story(unparsed[0], story_start)
     pieces = []
     with nlp.select_pipes(enable=spacy_own):
-        for piece in nlp.pipe(texts, batch_size=1):
+        for piece in nlp.pipe(unparsed, batch_size=1):
             pieces.append(piece)
             if on_piece is not None:
-                on_piece(len(pieces), len(texts))
-    register_extensions()
+                on_piece(len(pieces), len(unparsed))
     doc = Doc.from_docs(pieces, ensure_whitespace=False)
-    doc._.published = article.published
+    doc._.published, doc._.story_start = article.published, story_start
     for name in TIDINGS_COMPONENTS:
         doc = nlp.get_pipe(name)(doc)
     return doc

@@ -150,6 +150,8 @@ def _noun_phrases(doc: Doc, lexicon: Lexicon, surnames: frozenset[str]) -> list[
     may_head |= numpy.isin(orth, [doc.vocab.strings[name] for name in surnames])
     may_head[[*lexicon.known, *lexicon.countries]] = True
     may_head &= ~numpy.isin(dep, [doc.vocab.strings[label] for label in MODIFIER_DEPS])
+    # A dateline's place is where the story was filed, no actor of it.
+    may_head[: _first_story_token(doc)] = False
     candidates = [
         (head, noun_phrase(head, lexicon))
         for head in (doc[int(i)] for i in numpy.flatnonzero(may_head))
@@ -164,6 +166,11 @@ def _noun_phrases(doc: Doc, lexicon: Lexicon, surnames: frozenset[str]) -> list[
             taken.update(range(span.start, span.end))
             chosen.append((head, span))
     return sorted(chosen, key=lambda c: c[0].i)
+
+
+def _first_story_token(doc: Doc) -> int:
+    story_start = doc._.story_start or 0
+    return next((t.i for t in doc if t.idx >= story_start), len(doc))
 
 
 def _ends_a_name(token: Token, lexicon: Lexicon) -> bool:

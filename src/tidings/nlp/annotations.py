@@ -3,6 +3,8 @@
 Components communicate only through these extensions:
 
 - ``doc._.published``: the article's publication date (set before the pipeline runs).
+- ``doc._.story_start``: where the story begins after a wire dateline, whose place names no
+  actor (set before the pipeline runs; 0 without one).
 - ``doc._.actor_mentions``: spans naming actors; each has ``span._.actor`` (an Actor) and
   ``span._.resolved_by`` (the rule, knowledge-base entry or coreference that resolved it). A plural
   reference to several actors ("the two countries") has ``span._.members`` (a tuple of Actors)
@@ -86,8 +88,8 @@ class EventActor:
 
 
 _DOC_EXTENSIONS = (
-    "published", "actor_mentions", "party_nouns", "sentence_countries", "times", "places",
-    "quotes", "events",
+    "published", "story_start", "actor_mentions", "party_nouns", "sentence_countries", "times",
+    "places", "quotes", "events",
 )  # fmt: skip
 _SPAN_EXTENSIONS = ("actor", "members", "resolved_by", "time", "place", "event_actor")
 

@@ -1,5 +1,6 @@
-"""Wire datelines and bylines ("GAZA (Reuters) - ", "AP - ") name no actor of the story: they
-are blanked, every other character keeping its offset, before the pipeline reads a text."""
+"""Wire datelines and bylines ("GAZA (Reuters) - ", "AP - ", "MOSCOW -- ") name no actor of
+the story. The agency is blanked, every other character keeping its offset; the place stays, as
+the place the story was filed from, and the story begins after it."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from tidings.tables import TableError, packaged, read_yaml
 
 DATELINES_FILE = "nlp/datelines.yaml"
 # A place in capitals, perhaps with its country or a date: "BAGHDAD", "NEW DELHI, India".
-_PLACE = r"[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*|[ ,]+\d{1,2})*"
+_PLACE = r"(?P<place>[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*|[ ,]+\d{1,2})*)"
 _DASH = r"\s*(?:--|[-\u2013\u2014:])\s*"
+# Without an agency, only a spaced dash before a capital ends a dateline: "US-China" does not.
+_SPACED_DASH = r"\s+(?:--|[-\u2013\u2014])\s+(?=[A-Z0-9\"\u201c])"
 
 
 @cache
 def dateline_pattern() -> re.Pattern[str]:
-    """What opens a wire story: a place and agency ("GAZA (Reuters) -") or an agency alone
-    ("AP -")."""
+    """What opens a wire story: a place and agency ("GAZA (Reuters) -"), an agency alone
+    ("AP -") or a place alone before a spaced dash ("MOSCOW -- ")."""
     path = packaged(DATELINES_FILE)
     table = read_yaml(path)
     agencies = table.get("agencies") if isinstance(table, dict) else None
@@ -25,15 +28,23 @@ def dateline_pattern() -> re.Pattern[str]:
         raise TableError(path, 1, "'agencies' must be a list of agency names")
     agency = "|".join(re.escape(name) for name in sorted(agencies, key=len, reverse=True))
     # A place in capitals and a colon ("BRUSSELS:") is left alone: transcripts name speakers so.
-    return re.compile(rf"\s*(?:(?:{_PLACE}\s*)?\((?:{agency})\)|{agency}){_DASH}")
+    signed = rf"(?:{_PLACE}\s*)?\((?:{agency})\){_DASH}|(?:{agency}){_DASH}"
+    unsigned = _PLACE.replace("?P<place>", "?P<bare_place>") + _SPACED_DASH
+    return re.compile(rf"\s*(?:{signed}|{unsigned})")
 
 
-def blank_dateline(text: str) -> str:
-    """The text with its opening datelines and bylines replaced by spaces."""
+def read_dateline(text: str) -> tuple[str, int]:
+    """The text with the agencies of its opening datelines blanked, and where its story begins
+    (0 when it opens with none)."""
     end = 0
+    kept: list[tuple[int, int]] = []
     # A story may carry two: "Canadian Press - MOSCOW (AP) - ...".
-    while found := dateline_pattern().match(text, end):
-        if found.end() == end:
-            break
+    while (found := dateline_pattern().match(text, end)) and found.end() > end:
+        place = "place" if found.group("place") else "bare_place"
+        if found.group(place):
+            kept.append(found.span(place))
         end = found.end()
-    return " " * end + text[end:]
+    blanked = list(" " * end)
+    for start, stop in kept:
+        blanked[start:stop] = text[start:stop]
+    return "".join(blanked) + text[end:], end
