@@ -25,7 +25,7 @@ from tidings.events import EventCoder
 from tidings.events.lexicon import Lexicon, load_lexicon, packaged_base_verbs
 from tidings.nlp.annotations import register_extensions
 from tidings.nlp.convert import doc_to_analysis
-from tidings.nlp.datelines import read_dateline
+from tidings.nlp.datelines import first_story_word, read_dateline
 from tidings.quotes import QuoteExtractor
 from tidings.records import Analysis, Article
 from tidings.time_place import TimePlaceResolver
@@ -202,9 +202,9 @@ def _unprocessed_doc(nlp: Language, article: Article) -> Doc:
 def _open_story(doc: Doc, story_start: int) -> None:
     """Make the story after a dateline begin a sentence, so that the parser does not read the
     dateline's place as its subject."""
-    first = next((t for t in doc if t.idx >= story_start and not t.is_space), None)
-    if story_start and first is not None:
-        first.is_sent_start = True
+    first = first_story_word(doc, story_start)
+    if story_start and first < len(doc):
+        doc[first].is_sent_start = True
 
 
 def annotate(nlp: Language, article: Article, *, on_piece: PieceCallback | None = None) -> Doc:

@@ -29,6 +29,7 @@ from tidings.actors.lexicon import Lexicon, LexiconMatcher
 from tidings.actors.phrases import NAME_DEPS, PhraseReader, noun_phrase, without_possessive
 from tidings.actors.resolution import Mention, resolve
 from tidings.nlp.annotations import actor_modifiers, owners_it_stands_for, register_extensions
+from tidings.nlp.datelines import first_story_word
 from tidings.records import Actor
 
 HEAD_POS = {"PROPN", "NOUN", "PRON"}
@@ -151,7 +152,7 @@ def _noun_phrases(doc: Doc, lexicon: Lexicon, surnames: frozenset[str]) -> list[
     may_head[[*lexicon.known, *lexicon.countries]] = True
     may_head &= ~numpy.isin(dep, [doc.vocab.strings[label] for label in MODIFIER_DEPS])
     # A dateline's place is where the story was filed, no actor of it.
-    may_head[: _first_story_token(doc)] = False
+    may_head[: first_story_word(doc, doc._.story_start or 0)] = False
     candidates = [
         (head, noun_phrase(head, lexicon))
         for head in (doc[int(i)] for i in numpy.flatnonzero(may_head))
@@ -166,11 +167,6 @@ def _noun_phrases(doc: Doc, lexicon: Lexicon, surnames: frozenset[str]) -> list[
             taken.update(range(span.start, span.end))
             chosen.append((head, span))
     return sorted(chosen, key=lambda c: c[0].i)
-
-
-def _first_story_token(doc: Doc) -> int:
-    story_start = doc._.story_start or 0
-    return next((t.i for t in doc if t.idx >= story_start), len(doc))
 
 
 def _ends_a_name(token: Token, lexicon: Lexicon) -> bool:

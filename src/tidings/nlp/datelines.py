@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.tokens import Doc
+
 from tidings.tables import TableError, packaged, read_yaml
 
 DATELINES_FILE = "nlp/datelines.yaml"
@@ -48,3 +50,9 @@ def read_dateline(text: str) -> tuple[str, int]:
     for start, stop in kept:
         blanked[start:stop] = text[start:stop]
     return "".join(blanked) + text[end:], end
+
+
+def first_story_word(doc: Doc, story_start: int) -> int:
+    """The index of the story's first word, the first at or after ``story_start`` (the Doc's
+    length when there is none)."""
+    return next((t.i for t in doc if t.idx >= story_start and not t.is_space), len(doc))
