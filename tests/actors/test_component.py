@@ -848,9 +848,3 @@ def test_a_known_person_is_known_with_a_middle_initial(annotate_actors: Annotato
     full, surname = _mention(doc, "Vladimir V. Putin"), _mention(doc, "Putin")
     assert full._.resolved_by == "kb:vladimir-putin"
     assert surname._.actor == full._.actor
-
-
-def test_a_place_named_in_apposition_places_its_sentence(annotate_actors: Annotator) -> None:
-    doc = annotate_actors("Police fought gunmen in the port city, Aden, on Monday.")
-    gunmen = _mention(doc, "gunmen")
-    assert (gunmen._.actor.country, gunmen._.resolved_by) == ("YEM", "role+sentence-country")

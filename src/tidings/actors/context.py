@@ -61,12 +61,10 @@ def place_it_modifies(word: Token) -> Token | None:
 
 
 def _preposition(token: Token) -> str | None:
-    """The preposition a place hangs from: "in" for "in Gaza", "in Syria's Idlib province" and
-    "in the capital, Riyadh"; "outside the city of Basra" and "outside of Basra" give "outside"."""
+    """The preposition a place hangs from: "in" for "in Gaza" and "in Syria's Idlib province";
+    "outside the city of Basra" and "outside of Basra" give "outside"."""
     if token.dep_ == "poss":
         token = token.head  # "in Syria's Idlib province": the province's preposition
-    if token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_NOUNS:
-        token = token.head  # "in the capital, Riyadh": the place noun's preposition
     while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         token = token.head.head
     if token.dep_ != "pobj":
