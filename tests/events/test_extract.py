@@ -743,30 +743,6 @@ def test_a_list_names_every_member_as_a_party(parse: Annotator) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        # Force aimed at words, a policy or a record is criticism.
-        ("The Chilean senator attacked the Peruvian government's border policy.", "111"),
-        ("Ecuadorean legislators attacked the president's record on fishing.", "111"),
-        # Between political rivals of one country, with no armed actor or violent means.
-        ("Chilean opposition leaders attacked the Chilean interior minister.", "111"),
-        # Armed actors and physical targets keep it force.
-        ("Peruvian troops attacked a rebel camp in Ecuador.", "190"),
-        ("Chile attacked Bolivia on Monday.", "190"),
-    ],
-)
-def test_force_aimed_at_words_or_a_rival_is_criticism(
-    parse: Annotator, text: str, code: str
-) -> None:
-    assert {c for _, c, _ in dyads(parse(text))} == {code}
-
-
-def test_force_that_reaches_a_milestone_or_is_for_someone_is_no_event(parse: Annotator) -> None:
-    assert dyads(parse("The Bolivian president hit a milestone on Friday.")) == []
-    assert dyads(parse("The Chilean minister fought for Chilean farmers.")) == []
-
-
 def test_a_visit_is_hosted_and_hosting_is_a_visit(parse: Annotator) -> None:
     visit = dyads(parse("The Peruvian president visited Chile on Monday."))
     assert sorted(visit) == [("CHL", "043", "PER"), ("PER", "042", "CHL")]

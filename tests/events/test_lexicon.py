@@ -11,7 +11,6 @@ import pytest
 from tidings.codebook import cameo_codebook
 from tidings.events.lexicon import (
     FACTUALITY_FILE,
-    FIGURES_FILE,
     INTENTS_FILE,
     LEXICON_FILES,
     NOUNS_FILE,
@@ -199,11 +198,3 @@ def test_a_bad_compiled_verb_names_file_and_line(tmp_path: Path) -> None:
 def test_the_shipped_compiled_verbs_load() -> None:
     lexicon = load_lexicon(base_verbs=packaged_base_verbs())
     assert len(lexicon.verbs) > 2 * len(load_lexicon().verbs)
-
-
-def test_figures_name_one_verbal_code(lexicon_copy: Path) -> None:
-    path = lexicon_copy / FIGURES_FILE
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('verbal_code: "111"', 'verbal_code: ["111", "112"]'), "utf-8")
-    with pytest.raises(TableError, match="verbal_code must be one code"):
-        load_lexicon(lexicon_copy)

@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.events.anchors import anchor_place, anchor_time
 from tidings.events.factuality import Judgement, factuality_of, is_purpose, is_to_clause
-from tidings.events.figures import VIOLENT_ROOTS, FigureReader
 from tidings.events.lexicon import (
     Lexicon,
     word_forms,
@@ -79,6 +78,8 @@ from tidings.records import Factuality
 
 # Appeals and demands: what a protest asks for is its topic, not an event of its own (PLOVER).
 REQUEST_ROOTS = frozenset({"02", "10"})
+# Roots of violent acts, whose means may stand for an unnamed perpetrator ("a bomb killed").
+VIOLENT_ROOTS = ("18", "19", "20")
 # Clauses under a coded trigger that spell out its content ("agreed to meet", "demand that").
 EMBEDDED_DEPS = ("xcomp", "ccomp", "acl")
 
@@ -112,7 +113,6 @@ class EventExtractor:
         self.lexicon = lexicon
         self.stance = Stance(lexicon)
         self.triggers = Triggers(lexicon)
-        self.figures = FigureReader(lexicon.figures)
 
     def __call__(self, doc: Doc) -> list[EventAnnotation]:
         """The events of a Doc, in text order."""
@@ -238,13 +238,10 @@ class EventExtractor:
         source, target = without_self(source, target)
         if not source.mentions and not target.mentions and self.announcer_of(verb) is None:
             return None  # an announced act takes its actor from the announcement
-        code = self.figures.code_of(verb, pattern.code, source, target, means is not None)
-        if code is None:
-            return None
         return Candidate(
             verb,
-            _figured(pattern.rule, pattern.code, code),
-            code,
+            pattern.rule,
+            pattern.code,
             source,
             target,
             consumed,
@@ -323,14 +320,11 @@ class EventExtractor:
             beside = replace(carried, source=source)
             target = noun_target_rule.first(NOUN_TARGETS_BESIDE_THE_SOURCE, beside)
         source, target = without_self(source, target)
-        code = self.figures.code_of(noun, pattern.code, source, target, means=False)
-        if code is None or (not source.mentions and not target.mentions):
+        if not source.mentions and not target.mentions:
             return None
         if source.rule == PLACED_NOUN_SOURCE and not target.mentions:
             return None  # "a bombing in Baghdad": no one named acted on, nothing to code
-        return Candidate(
-            noun, _figured(pattern.rule, pattern.code, code), code, source, target, content
-        )
+        return Candidate(noun, pattern.rule, pattern.code, source, target, content)
 
     # --- annotations ------------------------------------------------------------------------
 
@@ -480,11 +474,6 @@ def _with_continued_targets(every: list[Candidate], verbal: list[Candidate]) -> 
         return c
 
     return [continued(c) for c in verbal]
-
-
-def _figured(rule: str, code: str, figured: str) -> str:
-    """A rule's name, with the figures.yaml reading that recoded its act, where one did."""
-    return rule if figured == code else f"{rule}+figures.yaml:{figured}"
 
 
 def _announced(act: Candidate, announcer: Candidate) -> Candidate:

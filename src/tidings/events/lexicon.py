@@ -1,10 +1,10 @@
 """The event lexicon: verb and noun patterns and factuality cues, read from tidings' YAML files.
 
 The files live in ``tidings/data/events/`` (``verbs.yaml``, ``nouns.yaml``, ``factuality.yaml``,
-``refusals.yaml``, ``intents.yaml``, ``parties.yaml``, ``figures.yaml``); each says in its
-header what an entry holds. A bad entry raises a TableError with file and line. Beneath
-``verbs.yaml`` may lie a base layer of verb patterns compiled from the field's dictionaries
-(``tidings/data/compiled/``): a verb ``verbs.yaml`` codes keeps only tidings' own patterns.
+``refusals.yaml``, ``intents.yaml``, ``parties.yaml``); each says in its header what an entry
+holds. A bad entry raises a TableError with file and line. Beneath ``verbs.yaml`` may lie a base
+layer of verb patterns compiled from the field's dictionaries (``tidings/data/compiled/``):
+a verb ``verbs.yaml`` codes keeps only tidings' own patterns.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ FACTUALITY_FILE = "factuality.yaml"
 REFUSALS_FILE = "refusals.yaml"
 INTENTS_FILE = "intents.yaml"
 PARTIES_FILE = "parties.yaml"
-FIGURES_FILE = "figures.yaml"
 # The files of a lexicon directory, in the order load_lexicon reads them.
 LEXICON_FILES = (
     VERBS_FILE,
@@ -38,7 +37,6 @@ LEXICON_FILES = (
     REFUSALS_FILE,
     INTENTS_FILE,
     PARTIES_FILE,
-    FIGURES_FILE,
 )
 # The verb patterns compiled from PETRARCH-2's CAMEO dictionary (tidings.dictionaries.phoenix).
 BASE_VERBS_FILE = "phoenix_verbs.tsv"
@@ -164,20 +162,6 @@ class FactualityCues:
 
 
 @dataclass(frozen=True)
-class Figures:
-    """Force verbs news uses of words, and what their objects tell of it (figures.yaml)."""
-
-    verbs: frozenset[str] = frozenset()
-    verbal_code: str = "111"
-    words: frozenset[str] = frozenset()
-    contest_preps: frozenset[str] = frozenset()
-    no_party: frozenset[str] = frozenset()
-    advocacy_preps: frozenset[str] = frozenset()
-    rival_sectors: frozenset[str] = frozenset()
-    armed_sectors: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
 class Parties:
     """Sectors of home-bound authorities, of governments, and of actors that take their event
     partner's country beside them; the CAMEO roots of contention; the codes and words of mutual
@@ -212,7 +196,6 @@ class Lexicon:
     intent_codes: Mapping[str, str] = field(default_factory=dict)
     committing_roots: frozenset[str] = frozenset()
     threatening_roots: frozenset[str] = frozenset()
-    figures: Figures = field(default_factory=Figures)
     sources: tuple[Path, ...] = field(default=())
 
     def verb_patterns(self, lemma: str, particle: str | None) -> tuple[VerbPattern, ...]:
@@ -285,9 +268,7 @@ def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = Non
     compiled verb patterns of ``base_verbs`` beneath its own (none by default)."""
     folder = directory if directory is not None else packaged(LEXICON_DIR)
     paths = tuple(folder / name for name in LEXICON_FILES)
-    verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path, figures_path = (
-        paths
-    )
+    verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path = paths
     words, nouns = _read_nouns(nouns_path)
     auxiliaries, refusal_codes = _read_refusals(refusals_path)
     intent_codes, committing_roots, threatening_roots = _read_intents(intents_path)
@@ -310,7 +291,6 @@ def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = Non
         committing_roots=committing_roots,
         threatening_roots=threatening_roots,
         parties=_read_parties(parties_path),
-        figures=_read_figures(figures_path),
         sources=paths,
     )
 
@@ -511,32 +491,6 @@ def _read_parties(path: Path) -> Parties:
         _read_code_map(path, data, prefix_lengths=(3, 4), section="joint_codes"),
         _read_code_map(path, data, prefix_lengths=(3, 4), section="linked_codes"),
         _cameo_codes(path, data, "placed_roots", roots=True),
-    )
-
-
-def _read_figures(path: Path) -> Figures:
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise TableError(path, 1, "figures.yaml must be a mapping of word lists")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(_words(path, _key_line(path, key), data, key))
-
-    def sectors(key: str) -> frozenset[str]:
-        return frozenset(sector_codes(data.get(key), path, _key_line(path, key)))
-
-    verbal_code = _cameo_codes(path, data, "verbal_code", roots=False)
-    if len(verbal_code) != 1:
-        raise TableError(path, _key_line(path, "verbal_code"), "verbal_code must be one code")
-    return Figures(
-        words("verbs"),
-        next(iter(verbal_code)),
-        words("words"),
-        words("contest_preps"),
-        words("no_party"),
-        words("advocacy_preps"),
-        sectors("rival_sectors"),
-        sectors("armed_sectors"),
     )
 
 
