@@ -27,16 +27,14 @@ from tidings.events.lexicon import (
     word_forms,
 )
 from tidings.events.parties import (
-    FELLOW_PARTY,
     among_themselves,
-    dyads_of,
-    fellow_dyads,
     give_partner_country,
     with_one_another,
 )
 from tidings.events.roles import (
     CLAUSE_TARGETS,
     MAX_CLIMB,
+    NO_ROLE,
     NOUN_TARGETS,
     NOUN_TARGETS_BESIDE_THE_SOURCE,
     PROTEST_ROOT,
@@ -364,18 +362,19 @@ class EventExtractor:
         parties = self.lexicon.parties
         mutual = trigger.lemma_.lower() in parties.mutual_words
         mutual = mutual or among_themselves(candidate.source, candidate.target)
-        dyads, target_rule = dyads_of(candidate.source, candidate.target), candidate.target.rule
-        if with_one_another(candidate.source, candidate.target):
+        target_role = candidate.target
+        if with_one_another(candidate.source, target_role):
             joint = parties.joint_codes.get(code)
             if joint is not None:
                 code, rule = joint, f"{rule}+parties.yaml:joint_codes"
-            mutual = mutual or code in parties.mutual_codes
-            if joint is not None or code[:2] in parties.joint_roots or mutual:
-                # "Egypt and Qatar met": each with the other, one event per ordered pair.
-                mutual, target_rule = True, FELLOW_PARTY
-                dyads = fellow_dyads(candidate.source)
-        roles = (candidate.source.rule, target_rule)
-        pairs = list(dyads)
+            if joint is not None or code[:2] in parties.joint_roots:
+                mutual, target_role = True, NO_ROLE
+        roles = (candidate.source.rule, target_role.rule)
+        pairs = [
+            (source, target)
+            for source in candidate.source.mentions or (None,)
+            for target in target_role.mentions or (None,)
+        ]
         coded = [(source, target, code, rule, roles) for source, target in pairs]
         linked = parties.linked_codes.get(code)
         if linked is not None and judgement.factuality is Factuality.ASSERTED:

@@ -3,7 +3,6 @@ themselves or with one another, one of the country of its partner (parties.yaml)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -13,7 +12,6 @@ from tidings.events.roles import (
     Role,
     actors_of,
     countries_of,
-    same_actor,
 )
 from tidings.nlp.annotations import EventActor, actor_of, resolved_by_of
 
@@ -44,36 +42,6 @@ def with_one_another(source: Role, target: Role) -> bool:
     no target of theirs is of another country."""
     countries = countries_of(source)
     return len(countries) > 1 and countries_of(target) <= countries
-
-
-# The target rule of a party to a joint act that its fellow parties are the targets of.
-FELLOW_PARTY = "fellow-party"
-
-Dyad = tuple[Span | None, Span | None]
-
-
-def dyads_of(source: Role, target: Role) -> Iterator[Dyad]:
-    """One (source, target) pair per conjunct of each ("Egypt and Qatar condemned Israel and
-    Syria": four), as GDELT and PETRARCH code compound actors."""
-    for party in source.mentions or (None,):
-        for other in target.mentions or (None,):
-            yield party, other
-
-
-def fellow_dyads(source: Role) -> Iterator[Dyad]:
-    """The ordered pairs of the parties of different countries that act jointly, with one
-    another ("India, Pakistan and China met": six); a party with no fellow keeps no target."""
-    for party in source.mentions:
-        fellows: list[Span | None] = [o for o in source.mentions if _fellows(party, o)]
-        for other in fellows or [None]:
-            yield party, other
-
-
-def _fellows(party: Span, other: Span) -> bool:
-    if party == other or same_actor(party, other):
-        return False
-    own, theirs = (countries_of(Role((span,), "")) for span in (party, other))
-    return not (own & theirs)
 
 
 def parties_of(role: Role) -> set[tuple[str, tuple[str, ...]]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -74,57 +73,19 @@ class MentionIndex:
         for span in sorted(doc._.actor_mentions or (), key=len, reverse=True):
             for index in range(span.start, span.end):
                 self._by_token[index] = span
-        self._in_order = sorted(set(self._by_token.values()), key=lambda span: span.start)
 
     def at(self, token: Token) -> Span | None:
         """The mention a token belongs to, if any."""
         return self._by_token.get(token.i)
 
     def of_phrase(self, head: Token) -> tuple[Span, ...]:
-        """The mentions a noun phrase and its conjuncts name ("Egypt and Qatar": two), also
-        where the parser broke up the list ("Israel, Egypt, and the United States")."""
+        """The mentions a noun phrase and its conjuncts name ("Egypt and Qatar": two)."""
         found: list[Span] = []
         for token in (head, *head.conjuncts):
             span = self.at(token)
             if span is not None and span not in found:
                 found.append(span)
-        for span in self._listed_with(found[0]) if found else ():
-            if span not in found:
-                found.append(span)
         return tuple(found)
-
-    def _listed_with(self, span: Span) -> list[Span]:
-        """The mentions of the written list a mention is in: "A, B, and C", "A, B and C",
-        each member a party to what the list's head does."""
-        position = self._in_order.index(span)
-        run = [span]
-        for step in (-1, 1):
-            index = position + step
-            while 0 <= index < len(self._in_order):
-                near = self._in_order[index]
-                first, second = (near, run[0]) if step < 0 else (run[-1], near)
-                gap = span.doc[first.end : second.start]
-                if not gap or any(t.lower_ not in LIST_SEPARATORS for t in gap):
-                    break
-                if not _may_join(near.root, span.root):
-                    break
-                run = [near, *run] if step < 0 else [*run, near]
-                index += step
-        gaps = [span.doc[a.end : b.start] for a, b in pairwise(run)]
-        closed = bool(gaps) and any(t.lower_ == "and" for t in gaps[-1])
-        plain = all(t.lower_ == "," for gap in gaps[:-1] for t in gap)
-        return run if closed and plain else [span]
-
-
-# What separates the members of a written list of parties.
-LIST_SEPARATORS = frozenset({",", "and"})
-
-
-def _may_join(member: Token, head: Token) -> bool:
-    """Whether the parse lets a mention join a list with the role's head: not where it fills
-    a role of another clause ("condemned Syria, and Iran said ...")."""
-    clause_role = member.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr")
-    return not clause_role or (member.dep_ == head.dep_ and member.head == head.head)
 
 
 def same_actor(one: Span, other: Span) -> bool:
