@@ -60,3 +60,16 @@ def test_a_dateline_names_no_actor_but_stays_a_place(nlp: Language) -> None:
     found = analyze_one(nlp, Article(text=unsigned))
     assert [(e.source.text if e.source else None) for e in found.events] == ["Chilean police"]
     assert "LIMA" not in {mention.text for mention in found.mentions}
+
+
+def test_an_actor_of_no_country_takes_the_datelines_where_its_sentence_names_no_place(
+    nlp: Language,
+) -> None:
+    unplaced = analyze_one(nlp, Article(text="QUITO (Reuters) - Gunmen shot two farmers."))
+    gunmen = next(m for m in unplaced.mentions if m.text == "Gunmen")
+    assert gunmen.actor is not None and gunmen.actor.country == "ECU"
+    assert gunmen.resolved_by.endswith("+dateline-country")
+    placed = analyze_one(nlp, Article(text="QUITO (Reuters) - Gunmen in Peru shot two farmers."))
+    assert next(m for m in placed.mentions if m.text.startswith("Gunmen")).actor.country == "PER"
+    undated = analyze_one(nlp, Article(text="Gunmen shot two farmers."))
+    assert next(m for m in undated.mentions if m.text == "Gunmen").actor.country is None

@@ -91,7 +91,8 @@ class ActorResolver:
             sentence.start: sentence_country(sentence, doc._.actor_mentions)
             for sentence in doc.sents
         }
-        self._context.give_sentence_countries(doc, countryless)
+        filed_in = _dateline_country(doc, lexicon)
+        self._context.give_sentence_countries(doc, countryless, filed_in)
         return doc
 
     def _full_names(self, doc: Doc, lexicon: Lexicon) -> list[tuple[int, Actor]]:
@@ -167,6 +168,13 @@ def _noun_phrases(doc: Doc, lexicon: Lexicon, surnames: frozenset[str]) -> list[
             taken.update(range(span.start, span.end))
             chosen.append((head, span))
     return sorted(chosen, key=lambda c: c[0].i)
+
+
+def _dateline_country(doc: Doc, lexicon: Lexicon) -> str | None:
+    """The one country of the places a wire dateline names ("KABUL (Reuters) -"), if any."""
+    story = first_story_word(doc, doc._.story_start or 0)
+    codes = {match.code for i, match in lexicon.countries.items() if i < story and match.code}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _ends_a_name(token: Token, lexicon: Lexicon) -> bool:

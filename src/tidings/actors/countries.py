@@ -79,13 +79,17 @@ class ContextCountries:
             referent, actor=replace(actor, country=country), rule=f"{referent.rule}+surname"
         )
 
-    def give_sentence_countries(self, doc: Doc, countryless: list[Span]) -> None:
+    def give_sentence_countries(
+        self, doc: Doc, countryless: list[Span], filed_in: str | None = None
+    ) -> None:
         """An actor with sectors but no written country takes the country where its sentence
         happens, if the sentence places it in one ("in", "near", ...): "Militants in Mali
         rejected an offer from the president". Other actors' countries do
         not count: in "Israeli troops killed three militants", the militants are not Israeli;
         nor does a state acted on: in "The government criticized Russia", it is not Russian.
-        A named office holder is the exception: of the one country the sentence names."""
+        A named office holder is the exception: of the one country the sentence names. Where
+        the sentence names no place, the country of the article's dateline, where it was
+        filed ("+dateline-country")."""
         mentions: list[Span] = doc._.actor_mentions
         for span in countryless:
             sentence = span.sent
@@ -96,6 +100,9 @@ class ContextCountries:
             elif self._holds_office(span) and (named := _only_country(sentence, mentions)):
                 span._.actor = replace(span._.actor, country=named)
                 span._.resolved_by += "+only-country"
+            elif filed_in is not None:
+                span._.actor = replace(span._.actor, country=filed_in)
+                span._.resolved_by += "+dateline-country"
 
     def _holds_office(self, span: Span) -> bool:
         """Whether a mention names a person holding an office of state ("President Ali Konate")."""
