@@ -737,3 +737,18 @@ def test_a_nominal_arrest_of_no_named_doer_is_the_place_states(parse: Annotator)
     doc = parse("The arrest of two Kenyan journalists in Uganda drew protests.")
     assert dyads(doc) == [("UGA", "173", "KEN")]
     assert only_event(doc).source_rule == "place-of-the-noun-event.v1"
+
+
+def test_force_that_names_no_one_acted_on_is_aimed_at_the_place_state(parse: Annotator) -> None:
+    doc = parse("In Peru, Chilean troops stormed a warehouse on Monday.")
+    assert dyads(doc) == [("CHL", "190", "PER")]
+    assert only_event(doc).target_rule == "place-of-the-act.v1"
+    nominal = parse("Chilean troops in Peru launched a major offensive at dawn.")
+    assert dyads(nominal) == [("CHL", "190", "PER")]
+    assert only_event(nominal).target_rule == "place-of-the-noun-event.v1"
+    # One acted on, if named, is the target; a place of no act of force is no one's target.
+    assert dyads(parse("Chilean troops attacked Bolivian rebels in Peru.")) == [
+        ("CHL", "190", "BOL")
+    ]
+    praise = parse("In Peru, the Chilean minister praised the new agreement.")
+    assert [(e.cameo_code[:2], country_of(e.target)) for e in praise._.events] == [("05", None)]

@@ -217,10 +217,11 @@ class EventExtractor:
         thing = condition_object(pattern, verb)
         # "Syria is willing to withdraw": the adjective's subject is the copula's.
         host = verb.head if verb.dep_ == "acomp" else verb
-        clause = Clause(verb, pattern, thing, mentions, self.triggers.matching_verb_pattern)
+        placed = pattern.code[:2] in self.lexicon.parties.placed_roots
+        matching = self.triggers.matching_verb_pattern
+        clause = Clause(verb, pattern, thing, mentions, matching, placed=placed)
         target = first_target((*VERB_TARGETS, *CLAUSE_TARGETS), clause)
         means = self._means(host) if pattern.code[:2] in VIOLENT_ROOTS else None
-        placed = pattern.code[:2] in self.lexicon.parties.placed_roots
         predicate = Predicate(host, mentions, target, self._issuer(verb), means, placed)
         source = source_of(predicate)
         consumed = tuple(token for token in (thing, means) if token is not None)

@@ -254,6 +254,8 @@ class Clause:
     # The pattern of another verb, for the clauses a verb governs.
     pattern_of: Callable[[Token], VerbPattern | None]
     source: Role = NO_ROLE
+    # Whether an unnamed party to the act is the state where it happens (parties.yaml).
+    placed: bool = False
 
     @property
     def host(self) -> Token:
@@ -472,6 +474,16 @@ def _threat_condition_target(clause: Clause) -> Role | None:
     return condition_target(clause.host, clause.mentions)
 
 
+@target_rule("place-of-the-act")
+def _place_of_the_act_target(clause: Clause) -> Role | None:
+    """ "Chilean troops attacked a house in Valparaiso", "launched an assault in Peru": a
+    coercive or violent act that names no one acted on is aimed at the state where it happens
+    (parties.yaml ``placed_roots``)."""
+    if not clause.placed or not clause.source.mentions:
+        return None
+    return place_of(clause.host, clause.mentions)
+
+
 # Whom a verb's action is aimed at, in order of how directly the parse says so.
 VERB_TARGETS = (
     "passive-subject.v1",
@@ -490,6 +502,7 @@ TARGETS_BESIDE_THE_SOURCE = (
     "protest-purpose.v1",
     "first-actor-after-verb.v1",
     "threat-condition.v1",
+    "place-of-the-act.v1",
 )
 
 
@@ -560,7 +573,16 @@ NOUN_TARGETS = (
     "spelled-clause-subject.v1",
 )
 # Tried once the source is settled, since they must not take it for the target.
-NOUN_TARGETS_BESIDE_THE_SOURCE = ("protest-noun-purpose.v1",)
+@noun_target_rule("place-of-the-noun-event")
+def _place_of_the_noun_event_target(phrase: NounPhrase) -> Role | None:
+    """ "launched an assault in Peru": a nominal act of coercion or violence that names no
+    one acted on is aimed at the state where it happens, as its verb would be."""
+    if not phrase.placed or not phrase.source.mentions:
+        return None
+    return place_of(phrase.noun, phrase.mentions)
+
+
+NOUN_TARGETS_BESIDE_THE_SOURCE = ("protest-noun-purpose.v1", "place-of-the-noun-event.v1")
 
 
 def actors_of(role: Role) -> Iterator[Actor]:
@@ -581,3 +603,48 @@ def without_self(source: Role, target: Role) -> tuple[Role, Role]:
         if not any(same_actor(span, own) for own in source.mentions)
     )
     return source, replace(target, mentions=kept) if kept else NO_ROLE
+
+
+# Prepositions that say where an act happens ("jailed in Kenya", "near the town of").
+PLACE_PREPOSITIONS = (
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "throughout",
+    "within",
+)
+
+
+def place_of(word: Token, mentions: MentionIndex) -> Role | None:
+    """The state where the act a word names happens, as its doer left unnamed: the place of
+    its "in X", else the one country its sentence is placed in (parties.yaml
+    ``placed_roots``)."""
+    here = (mentions.at(place) for _, place in prep_objects(word, PLACE_PREPOSITIONS))
+    places = [span for span in here if span is not None and is_place(span)]
+    country = (word.doc._.sentence_countries or {}).get(word.sent.start)
+    if not places and country:
+        places = [
+            span
+            for span in word.doc._.actor_mentions or ()
+            if span.sent == word.sent
+            and is_place(span)
+            and countries_of(Role((span,), "")) == {country}
+        ]
+    return Role(tuple(places[:1]), "place of the act") if places else None
+
+
+def is_place(span: Span) -> bool:
+    """Whether a mention of a country says where something happens: the object of "in",
+    "near", ... or a word modifying it ("in the Russian town of Beslan")."""
+    actor = actor_of(span)
+    token = span.root
+    if token.dep_ in ("amod", "compound", "poss"):
+        token = token.head
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head  # "in the town of Beslan"
+    located = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+    return located and actor is not None and bool(actor.country)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from tidings.events.roles import (
     MAX_CLIMB,
@@ -26,6 +26,7 @@ from tidings.events.roles import (
     RoleRules,
     countries_of,
     first_role,
+    place_of,
     role_of,
 )
 from tidings.events.syntax import (
@@ -39,7 +40,7 @@ from tidings.events.syntax import (
     passive_subject,
     prep_objects,
 )
-from tidings.nlp.annotations import EventActor, actor_of
+from tidings.nlp.annotations import EventActor
 from tidings.records import Actor
 
 # Prepositions whose clause the verb's object does: "accused Russia of shelling", "blamed Hamas
@@ -49,18 +50,6 @@ OBJECT_CONTROL_PREPS = ("of", "for", "with")
 UNIDENTIFIED_ARMED = "UAF"
 # The rule that gives a nominal act of no named doer the state where it happens.
 PLACED_NOUN_SOURCE = "place-of-the-noun-event.v1"
-# Prepositions that say where an act happens ("jailed in Kenya", "near the town of").
-PLACE_PREPOSITIONS = (
-    "in",
-    "at",
-    "near",
-    "inside",
-    "outside",
-    "around",
-    "across",
-    "throughout",
-    "within",
-)
 
 
 @dataclass(frozen=True)
@@ -195,37 +184,6 @@ def _place_of_the_act_source(predicate: Predicate) -> Role | None:
     if not predicate.placed or not is_passive(verb) or agent_of(verb) is not None:
         return None
     return None if verb.dep_ == "relcl" else place_of(verb, predicate.mentions)
-
-
-def place_of(word: Token, mentions: MentionIndex) -> Role | None:
-    """The state where the act a word names happens, as its doer left unnamed: the place of
-    its "in X", else the one country its sentence is placed in (parties.yaml
-    ``placed_roots``)."""
-    here = (mentions.at(place) for _, place in prep_objects(word, PLACE_PREPOSITIONS))
-    places = [span for span in here if span is not None and is_place(span)]
-    country = (word.doc._.sentence_countries or {}).get(word.sent.start)
-    if not places and country:
-        places = [
-            span
-            for span in word.doc._.actor_mentions or ()
-            if span.sent == word.sent
-            and is_place(span)
-            and countries_of(Role((span,), "")) == {country}
-        ]
-    return Role(tuple(places[:1]), "place of the act") if places else None
-
-
-def is_place(span: Span) -> bool:
-    """Whether a mention of a country says where something happens: the object of "in",
-    "near", ... or a word modifying it ("in the Russian town of Beslan")."""
-    actor = actor_of(span)
-    token = span.root
-    if token.dep_ in ("amod", "compound", "poss"):
-        token = token.head
-    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
-        token = token.head.head  # "in the town of Beslan"
-    located = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
-    return located and actor is not None and bool(actor.country)
 
 
 # Who does what a verb says, by its grammar: the first rule that applies decides.
