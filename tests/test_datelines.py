@@ -73,3 +73,16 @@ def test_an_actor_of_no_country_takes_the_datelines_where_its_sentence_names_no_
     assert next(m for m in placed.mentions if m.text.startswith("Gunmen")).actor.country == "PER"
     undated = analyze_one(nlp, Article(text="Gunmen shot two farmers."))
     assert next(m for m in undated.mentions if m.text == "Gunmen").actor.country is None
+
+
+def test_an_act_of_force_whose_sentence_names_no_place_happens_where_the_story_was_filed(
+    nlp: Language,
+) -> None:
+    text = "LIMA (Reuters) - Chilean troops stormed a warehouse on Monday."
+    (event,) = analyze_one(nlp, Article(text=text)).events
+    assert event.target is not None and (event.target.text, event.target.start) == ("LIMA", 0)
+    assert event.target.actor is not None and event.target.actor.country == "PER"
+    # A place the sentence names wins over the dateline's.
+    placed = "LIMA (Reuters) - In Bolivia, Chilean troops stormed a warehouse on Monday."
+    (elsewhere,) = analyze_one(nlp, Article(text=placed)).events
+    assert elsewhere.target is not None and elsewhere.target.text == "Bolivia"

@@ -101,7 +101,7 @@ TIMES_AND_PLACES = ["doc._.times", "doc._.places", "span._.time", "span._.place"
     "tidings_actors",
     default_config={"resources": SHARED_RESOURCES},
     requires=[*PARSED, "doc.ents"],
-    assigns=[*ACTORS, "doc._.party_nouns", "doc._.sentence_countries"],
+    assigns=[*ACTORS, "doc._.party_nouns", "doc._.sentence_countries", "doc._.dateline"],
 )
 def make_actor_resolver(nlp: Language, name: str, resources: Resources) -> ActorResolver:
     """Build the actor component."""

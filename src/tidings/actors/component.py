@@ -91,9 +91,22 @@ class ActorResolver:
             sentence.start: sentence_country(sentence, doc._.actor_mentions)
             for sentence in doc.sents
         }
-        filed_in = _dateline_country(doc, lexicon)
+        doc._.dateline = self._dateline(doc, lexicon)
+        filed_in = doc._.dateline._.actor.country if doc._.dateline is not None else None
         self._context.give_sentence_countries(doc, countryless, filed_in)
         return doc
+
+    def _dateline(self, doc: Doc, lexicon: Lexicon) -> Span | None:
+        """The place a wire dateline names ("KABUL (Reuters) -"), as the country it is in."""
+        story = first_story_word(doc, doc._.story_start or 0)
+        places = {match for i, match in lexicon.countries.items() if i < story and match.code}
+        if len({place.code for place in places}) != 1:
+            return None
+        place = min(places, key=lambda match: match.start)
+        span = doc[place.start : place.end]
+        span._.actor = self._reader.place(place).actor
+        span._.resolved_by = "dateline"
+        return span
 
     def _full_names(self, doc: Doc, lexicon: Lexicon) -> list[tuple[int, Actor]]:
         """Every person named in full (two words or more), where first named: later, a bare
@@ -168,13 +181,6 @@ def _noun_phrases(doc: Doc, lexicon: Lexicon, surnames: frozenset[str]) -> list[
             taken.update(range(span.start, span.end))
             chosen.append((head, span))
     return sorted(chosen, key=lambda c: c[0].i)
-
-
-def _dateline_country(doc: Doc, lexicon: Lexicon) -> str | None:
-    """The one country of the places a wire dateline names ("KABUL (Reuters) -"), if any."""
-    story = first_story_word(doc, doc._.story_start or 0)
-    codes = {match.code for i, match in lexicon.countries.items() if i < story and match.code}
-    return codes.pop() if len(codes) == 1 else None
 
 
 def _ends_a_name(token: Token, lexicon: Lexicon) -> bool:

@@ -572,6 +572,8 @@ NOUN_TARGETS = (
     "support-verb-prep.v1",
     "spelled-clause-subject.v1",
 )
+
+
 # Tried once the source is settled, since they must not take it for the target.
 @noun_target_rule("place-of-the-noun-event")
 def _place_of_the_noun_event_target(phrase: NounPhrase) -> Role | None:
@@ -634,7 +636,15 @@ def place_of(word: Token, mentions: MentionIndex) -> Role | None:
             and is_place(span)
             and countries_of(Role((span,), "")) == {country}
         ]
-    return Role(tuple(places[:1]), "place of the act") if places else None
+    if places:
+        return Role(tuple(places[:1]), "place of the act")
+    return None if country else dateline_place(word.doc)
+
+
+def dateline_place(doc: Doc) -> Role | None:
+    """Where a wire story was filed, as its dateline names it ("KABUL (Reuters) -"), for an
+    act whose sentence names no place."""
+    return Role((doc._.dateline,), "place of the dateline") if doc._.dateline else None
 
 
 def is_place(span: Span) -> bool:

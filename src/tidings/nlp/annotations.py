@@ -12,6 +12,8 @@ Components communicate only through these extensions:
 - ``doc._.party_nouns``: the token indices of nouns that name a party related to an actor, not
   the actor ("Iran's proxies", "US allies"); ``doc._.sentence_countries``: by the index of a
   sentence's first token, the one country where the sentence happens, if the actors tell one.
+- ``doc._.dateline``: the place a wire dateline names, where the story was filed ("KABUL"), with
+  ``span._.actor`` its country; not an actor mention.
 - ``doc._.times`` / ``doc._.places``: temporal expressions (``span._.time``: TimeValue) and
   toponyms (``span._.place``: Place).
 - ``doc._.quotes``: QuoteAnnotation objects.
@@ -88,8 +90,8 @@ class EventActor:
 
 
 _DOC_EXTENSIONS = (
-    "published", "story_start", "actor_mentions", "party_nouns", "sentence_countries", "times",
-    "places", "quotes", "events",
+    "published", "story_start", "actor_mentions", "party_nouns", "sentence_countries", "dateline",
+    "times", "places", "quotes", "events",
 )  # fmt: skip
 _SPAN_EXTENSIONS = ("actor", "members", "resolved_by", "time", "place", "event_actor")
 
