@@ -51,7 +51,7 @@ from tidings.export import (
     write_jsonl,
 )
 from tidings.ingest import count_inputs, read_articles, read_stream
-from tidings.pipeline import annotate, build_pipeline
+from tidings.pipeline import DEFAULT_MODEL, annotate, build_pipeline
 from tidings.records import Actor, ActorMention, Analysis, Article, Event, IngestFailure, Quote
 from tidings.store import Store, article_id_from_prefix, article_summaries
 
@@ -583,11 +583,18 @@ def evaluate(
     as_json: Annotated[
         bool, typer.Option("--json", help="Also print the figures as JSON on the last line.")
     ] = False,
+    model: Annotated[
+        str, typer.Option(help="The spaCy pipeline beneath tidings: a package name or a path.")
+    ] = DEFAULT_MODEL,
 ) -> None:
     """Score tidings against a gold set, over all items and its tune and check halves, e.g.
     tidings eval quotes --gold F --format ggt."""
     try:
-        halves = run_evaluation(build_pipeline(), stage, gold, gold_format, limit=limit)
+        nlp = build_pipeline(model)
+    except OSError:
+        raise typer.BadParameter(f"no spaCy pipeline {model!r}", param_hint="--model") from None
+    try:
+        halves = run_evaluation(nlp, stage, gold, gold_format, limit=limit)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
     table = Table(title=f"{stage} on {gold.name} ({gold_format})")

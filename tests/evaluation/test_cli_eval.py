@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import spacy
 from typer.testing import CliRunner
 
 from tidings.cli import app
 from tidings.evaluation import GoldFormat
+from tidings.pipeline import DEFAULT_MODEL
 
 runner = CliRunner()
 
@@ -60,3 +62,24 @@ def test_eval_prints_all_tune_and_check_as_json(tmp_path: Path) -> None:
     assert halves["all"]["n_event_items"] == 2
     assert halves["tune"]["n_event_items"] + halves["check"]["n_event_items"] == 2
     assert 0.0 <= halves["all"]["cameo_dyad_f1"] <= 1.0
+
+
+def test_eval_runs_on_a_pipeline_saved_to_a_folder(tmp_path: Path) -> None:
+    gold = _agnews(tmp_path)
+    folder = tmp_path / "model"
+    spacy.load(DEFAULT_MODEL).to_disk(folder)
+    command = ["eval", "events", "--gold", str(gold), "--format", "agnews", "--json"]
+    by_name = runner.invoke(app, command)
+    by_path = runner.invoke(app, [*command, "--model", str(folder)])
+    assert by_path.exit_code == 0, by_path.output
+    assert by_path.output.splitlines()[-1] == by_name.output.splitlines()[-1]
+
+
+def test_a_missing_model_is_refused_in_one_line(tmp_path: Path) -> None:
+    gold = _agnews(tmp_path)
+    missing = str(tmp_path / "no-such-model")
+    result = runner.invoke(
+        app, ["eval", "events", "--gold", str(gold), "--format", "agnews", "--model", missing]
+    )
+    assert result.exit_code == 2
+    assert "no spaCy pipeline" in result.output
