@@ -84,6 +84,42 @@ def test_the_cursor_walks_every_event_once(client: TestClient, chosen: dict[str,
     assert seen == everything["items"]
 
 
+@pytest.mark.parametrize("plan", ["index", "walk", "mentions"])
+def test_each_plan_finds_the_events_of_an_actor_code(
+    api_db: str, plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reader = Reader(api_db)
+    everything = reader.event_page(EventFilter(include_all=True), limit=1000).items
+    sides = [("source_country", "source_code"), ("target_country", "target_code")]
+    codes = {
+        str(item[code])[:size]
+        for item in everything
+        for country, code in sides
+        if item[country]
+        for size in (3, 6)
+    }
+    monkeypatch.setattr(reader, "_plan", lambda *_: plan)
+    for code in sorted(codes):
+        chosen = EventFilter(actor=code, include_all=True)
+        expected = [
+            item
+            for item in everything
+            if any(
+                item[country] == code[:3] and str(item[found]).startswith(code)
+                for country, found in sides
+            )
+        ]
+        found, after = [], None
+        while True:  # two at a time, through the cursor
+            page = reader.event_page(chosen, limit=2, after=after)
+            found += page.items
+            if page.next is None:
+                break
+            after = int(page.next)
+        assert found == expected, code
+    assert len(codes) > 4
+
+
 def test_csv_streams_every_matching_event(client: TestClient) -> None:
     response = client.get("/api/events", params={"format": "csv", "factuality": "all"})
     assert response.headers["content-type"].startswith("text/csv")

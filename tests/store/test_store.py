@@ -150,6 +150,25 @@ def test_a_database_from_an_older_tidings_gains_the_columns(tmp_path: Path) -> N
         assert store.analysis(ARTICLE.id) == _analysis()
 
 
+def test_a_database_from_an_older_tidings_gains_its_event_actors(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+
+    def event_actors(store: Store) -> list[tuple[str, int]]:
+        with store.engine.connect() as connection:
+            rows = connection.execute(text("SELECT country, event_id FROM event_actors"))
+            return sorted((country, event_id) for country, event_id in rows)
+
+    with Store(url) as store:
+        store.save([_analysis()])
+        saved = event_actors(store)
+        with store.engine.begin() as connection:
+            connection.execute(text("DROP TABLE event_actors"))
+    with Store(url) as store:
+        assert event_actors(store) == saved
+    # A row per country on each side: the call (USA to PSE) and the rejection (PSE, no target).
+    assert [country for country, _ in saved] == ["PSE", "PSE", "USA"]
+
+
 def test_event_filters(store: Store) -> None:
     store.save([_analysis()])
     assert [e.cameo_code for e in store.events()] == ["020"]

@@ -26,6 +26,7 @@ from tidings.codebook import cameo_codebook
 from tidings.records import Factuality
 from tidings.store import Store
 from tidings.store.models import ArticleRow, Base, EventRow, MentionRow, QuoteRow, SentenceRow
+from tidings.store.store import add_event_actors
 
 # Countries roughly as often as they appear in international news, most frequent first.
 COUNTRIES = {
@@ -141,6 +142,7 @@ def synthetic_database(path: Path, events: int, *, seed: int = 23) -> None:
                 )  # fmt: skip
             for table, values in rows.items():
                 connection.execute(insert(table), values)
+        connection.execute(add_event_actors())
 
 
 @dataclass(frozen=True)

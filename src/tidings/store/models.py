@@ -110,6 +110,20 @@ class EventRow(Base):
     )
 
 
+class EventActorRow(Base):
+    """The countries of an event's source and target, one row each: an actor's events are
+    read by this key in id order, where otherwise every event would be joined to its actors."""
+
+    __tablename__ = "event_actors"
+
+    country: Mapped[str] = mapped_column(String(3), primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
 class QuoteRow(Base):
     __tablename__ = "quotes"
 

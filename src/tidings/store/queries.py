@@ -12,7 +12,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from math import isqrt
@@ -30,6 +30,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     literal_column,
     or_,
     select,
@@ -41,12 +42,15 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from tidings.export import event_row, mention_row, quote_row
 from tidings.records import ActorMention, Analysis, Event, Factuality
-from tidings.store.models import ArticleRow, EventRow, MentionRow, QuoteRow
+from tidings.store.models import ArticleRow, EventActorRow, EventRow, MentionRow, QuoteRow
 from tidings.store.store import FACT_VALUES, Store, _mention, _Mentions, _quote
 
 # "ISR", "USAGOV", "PSEREB": an actor code; anything else is part of a name.
 ACTOR_CODE = re.compile(r"[A-Z]{3}[A-Z|]*")
 TimelineStep = Literal["day", "week"]
+# How a page finds an actor's events: by the event_actors key ("index"), by walking events in
+# id order with their actors joined ("walk"), or from the actor's mentions ("mentions").
+ActorPlan = Literal["index", "walk", "mentions"]
 MAX_REMEMBERED = 10_000
 MAX_PAGE = 1000
 MAX_STATEMENTS = 1024
@@ -278,14 +282,27 @@ def _with_actors(query: Any) -> Any:
 def _event_query(
     dialect: str,
     chosen: EventFilter,
-    walk: bool,
+    plan: ActorPlan,
     between: tuple[str, str] | None,
     limit: int,
     paged: bool,
 ) -> Any:
     """The SELECT of a page of events; built once per filter, as building it costs as much as
     running it."""
-    ids = _with_actors(select(EventRow.id)).where(*_conditions(chosen, walk=walk))
+    key: Any = EventRow.id
+    ids = select(EventRow.id)
+    if plan == "index" and chosen.actor:
+        # The actor's country leads to its events in id order; a longer code (USAGOV) is then
+        # checked on the actors joined to each.
+        key = EventActorRow.event_id
+        ids = (
+            select(key)
+            .join(EventRow, EventRow.id == key)
+            .where(EventActorRow.country == chosen.actor[:3])
+        )
+        if len(chosen.actor) == 3:
+            chosen = replace(chosen, actor=None)
+    ids = _with_actors(ids).where(*_conditions(chosen, walk=plan != "mentions"))
     if between is not None:
         ma, mb = (_mentions_of(actor) for actor in between)
         ids = ids.where(
@@ -295,10 +312,10 @@ def _event_query(
             )
         )
     if paged:
-        ids = ids.where(EventRow.id > bindparam("after"))
+        ids = ids.where(key > bindparam("after"))
     # The page's ids first: only its items are then written as JSON, not every match the
     # database sorts by id (a rare actor's thousands, found through its mentions).
-    page = ids.order_by(EventRow.id).limit(limit + 1).correlate(None)
+    page = ids.order_by(key).limit(limit + 1).correlate(None)
     return _event_items(dialect).where(EventRow.id.in_(page))
 
 
@@ -384,17 +401,20 @@ class Reader(Store):
         # Per actor code: how many mentions it has (up to a point), and how many events. Only the
         # choice of plan depends on it, so figures made stale by a later ingest do no harm.
         self._sizes: dict[str, tuple[int, int]] = {}
+        # A database made by an older tidings, and not opened for writing since, has no
+        # event_actors.
+        self._event_actors = inspect(self.engine).has_table(EventActorRow.__tablename__)
 
     def _compiled(
         self,
         chosen: EventFilter,
-        walk: bool,
+        plan: ActorPlan,
         between: tuple[str, str] | None,
         limit: int,
         after: int | None,
     ) -> tuple[str, Any]:
         """The SQL text of a page of events for this database, and its parameters."""
-        key = (chosen, walk, between, limit, after is not None)
+        key = (chosen, plan, between, limit, after is not None)
         compiled = self._statements.get(key)
         if compiled is None:
             if len(self._statements) > MAX_STATEMENTS:
@@ -408,13 +428,16 @@ class Reader(Store):
             return state.statement, tuple(state.parameters[name] for name in state.positiontup)
         return state.statement, state.parameters
 
-    def _walk(self, session: Session | Connection, actor: str | None, limit: int) -> bool:
-        """Whether a page of the actor's events comes sooner by walking events in id order
-        (a common actor, or a name, which no index finds) than through its mentions."""
+    def _plan(self, session: Session | Connection, actor: str | None, limit: int) -> ActorPlan:
+        """How a page of the actor's events comes soonest: a code by event_actors, a name
+        (which no index finds) by walking; without event_actors, a common actor by walking and
+        a rare one through its mentions."""
         if actor is None:
-            return False
+            return "mentions"
         if not ACTOR_CODE.fullmatch(actor):
-            return True
+            return "walk"
+        if self._event_actors:
+            return "index"
         if actor not in self._sizes:
             if len(self._sizes) > MAX_REMEMBERED:
                 self._sizes.clear()
@@ -426,7 +449,7 @@ class Reader(Store):
             self._sizes[actor] = (mentions, events)
         mentions, events = self._sizes[actor]
         # Walking reads about limit * events / mentions events; the index, about mentions.
-        return mentions * mentions > limit * events
+        return "walk" if mentions * mentions > limit * events else "mentions"
 
     def event_texts(
         self,
@@ -439,8 +462,8 @@ class Reader(Store):
         """Events in stored order, ``limit`` of them after the event id ``after``, as JSON texts;
         with ``between``, only those from one of the two actors to the other."""
         with self.engine.connect() as connection:
-            walk = self._walk(connection, chosen.actor, limit)
-            sql, params = self._compiled(chosen, walk, between, limit, after)
+            plan = self._plan(connection, chosen.actor, limit)
+            sql, params = self._compiled(chosen, plan, between, limit, after)
             # Straight to the driver: SQLAlchemy's row processing was a sixth of a request.
             found = connection.exec_driver_sql(sql, params).fetchall()
         items = [item for _, item in found[:limit]]

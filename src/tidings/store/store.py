@@ -24,6 +24,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    union,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import ExceptionContext, make_url
@@ -49,6 +50,7 @@ from tidings.records import (
 from tidings.store.models import (
     ArticleRow,
     Base,
+    EventActorRow,
     EventRow,
     FailureRow,
     MentionRow,
@@ -172,12 +174,17 @@ class Store:
             shown = make_url(url).render_as_string(hide_password=True)
             self.engine.dispose()
             raise DatabaseError(f"{shown} holds no tidings data: ingest into it first")
+        had_event_actors = inspect(self.engine).has_table(EventActorRow.__tablename__)
         try:
             Base.metadata.create_all(self.engine)
         except (IntegrityError, ProgrammingError):
             # Another writer created the tables at the same moment; they are there now.
             Base.metadata.create_all(self.engine)
         _add_new_columns(self.engine)
+        if not had_event_actors:
+            # A database made by an older tidings: its events get their rows once.
+            with suppress(IntegrityError), self.engine.begin() as connection:
+                connection.execute(add_event_actors())
 
     def __enter__(self) -> Store:
         return self
@@ -398,6 +405,7 @@ def _add_findings(session: Session, analysis: Analysis) -> None:
     events = [_event_values(found, mention_id) for found in analysis.events]
     if events:
         session.execute(insert(_table(EventRow)), events)
+        session.execute(add_event_actors(article_id))
     quotes = [
         {
             "article_id": quote.article_id,
@@ -415,6 +423,20 @@ def _add_findings(session: Session, analysis: Analysis) -> None:
     ]
     if quotes:
         session.execute(insert(_table(QuoteRow)), quotes)
+
+
+def add_event_actors(article_id: str | None = None) -> Any:
+    """The INSERT of the event_actors rows of an article's events (of every event: None)."""
+    sides = []
+    for side in (EventRow.source_id, EventRow.target_id):
+        rows = (
+            select(MentionRow.country, EventRow.id)
+            .join(MentionRow, MentionRow.id == side)
+            .where(MentionRow.country.is_not(None))
+        )
+        sides.append(rows if article_id is None else rows.where(EventRow.article_id == article_id))
+    # UNION, not UNION ALL: an event between two actors of one country gets one row.
+    return insert(EventActorRow).from_select(["country", "event_id"], union(*sides))
 
 
 def _table(row: type[Base]) -> Table:
