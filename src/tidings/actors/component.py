@@ -52,8 +52,7 @@ class ActorResolver:
         self._context = ContextCountries(tables)
 
     def __call__(self, doc: Doc) -> Doc:
-        relations = self.tables.modifiers.relations
-        doc._.party_nouns = frozenset(t.i for t in doc if t.lemma_.lower() in relations)
+        doc._.party_nouns = self._party_nouns(doc)
         lexicon = self._match(doc)
         in_quote = _quoted_tokens(doc)
         full_names = self._full_names(doc, lexicon)
@@ -84,12 +83,11 @@ class ActorResolver:
             resolved[head.i] = referent
             subject = head.dep_ in ("nsubj", "nsubjpass")
             antecedents.add(Entry(referent, head, subject, quoted, span.text))
-        doc._.actor_mentions = sorted(mentions, key=lambda s: s.start)
+        doc._.actor_mentions = ordered = sorted(mentions, key=lambda s: s.start)
         # Actors of a country read from their sentence do not place a sentence, so these are
         # the same before and after they take it.
         doc._.sentence_countries = {
-            sentence.start: sentence_country(sentence, doc._.actor_mentions)
-            for sentence in doc.sents
+            sentence.start: sentence_country(sentence, ordered) for sentence in doc.sents
         }
         doc._.dateline = self._dateline(doc, lexicon)
         filed_in = doc._.dateline._.actor.country if doc._.dateline is not None else None
@@ -107,6 +105,18 @@ class ActorResolver:
         span._.actor = self._reader.place(place).actor
         span._.resolved_by = "dateline"
         return span
+
+    def _party_nouns(self, doc: Doc) -> frozenset[int]:
+        """The indices of the words naming a party related to an actor (``doc._.party_nouns``)."""
+        # Look each distinct lemma up once, not each word.
+        lemmas = doc.to_array("LEMMA")
+        relations = self.tables.modifiers.relations
+        wanted = [
+            lemma
+            for lemma in numpy.unique(lemmas).tolist()
+            if doc.vocab.strings[lemma].lower() in relations
+        ]
+        return frozenset(numpy.flatnonzero(numpy.isin(lemmas, wanted)).tolist())
 
     def _full_names(self, doc: Doc, lexicon: Lexicon) -> list[tuple[int, Actor]]:
         """Every person named in full (two words or more), where first named: later, a bare
@@ -133,13 +143,12 @@ class ActorResolver:
             or head.lemma_.lower() in self.tables.modifiers.languages
         ):
             return found  # "the Russian language" names no actor
-        published = head.doc._.published
         for child in actor_modifiers(head):
             known = lexicon.known.get(child.i)
             country = lexicon.countries.get(child.i)
             if known is not None and known[2] == child.i + 1:
                 span = head.doc[known[1] : known[2]]
-                span._.actor = known[0].actor_on(published)
+                span._.actor = known[0].actor_on(head.doc._.published)
                 span._.resolved_by = f"kb:{known[0].id}"
             elif (
                 country is not None
@@ -153,7 +162,7 @@ class ActorResolver:
             else:
                 continue
             found.append(span)
-        return list(owners_it_stands_for(head, found))
+        return list(owners_it_stands_for(head, found)) if found else found
 
 
 def _noun_phrases(doc: Doc, lexicon: Lexicon, surnames: frozenset[str]) -> list[tuple[Token, Span]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -219,6 +220,8 @@ class Lexicon:
         return chosen or next((p for p in found if not p.carried_by), None)
 
 
+# Each candidate word of each article asks, mostly for the same few thousand words.
+@lru_cache(maxsize=1 << 16)
 def word_forms(lemma: str, text: str) -> tuple[str, ...]:
     """The lemma, the word, and the word's regular base forms: the statistical lemmatizer
     sometimes errs ("hopes" -> "hop"), and a lexicon lookup should not depend on it."""

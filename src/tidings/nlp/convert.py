@@ -27,9 +27,10 @@ def doc_to_analysis(doc: Doc, article: Article) -> Analysis:
     return _Converter(doc, article).analysis()
 
 
-def _trimmed(span: Span) -> tuple[int, int, str]:
-    """A span's start, end and text without the whitespace around it."""
-    text = span.text
+def _trimmed(span: Span, doc_text: str) -> tuple[int, int, str]:
+    """A span's start, end and text without the whitespace around it (``doc_text`` is the
+    Doc's text: spaCy joins a span's text anew from its words on every access)."""
+    text = doc_text[span.start_char : span.end_char]
     start = span.start_char + len(text) - len(text.lstrip())
     stripped = text.strip()
     return start, start + len(stripped), stripped
@@ -39,11 +40,16 @@ class _Converter:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
         self.article = article
+        self.text = doc.text
+        sents = list(doc.sents)
         self.sentences = tuple(
-            Sentence(article.id, index, *_trimmed(sent)) for index, sent in enumerate(doc.sents)
+            Sentence(article.id, index, *_trimmed(sent, self.text))
+            for index, sent in enumerate(sents)
         )
-        self._sentence_starts = [sent.start_char for sent in doc.sents]
+        self._sentence_starts = [sent.start_char for sent in sents]
         self._quotes: list[QuoteAnnotation] = list(doc._.quotes or ())
+        # Events and quotes point at the Doc's mentions again: each span is read once.
+        self._mentions: dict[tuple[int, ...], tuple[ActorMention, ...]] = {}
 
     def analysis(self) -> Analysis:
         doc = self.doc
@@ -68,12 +74,19 @@ class _Converter:
     def sentence_at(self, char: int) -> Sentence:
         return self.sentences[max(bisect_right(self._sentence_starts, char) - 1, 0)]
 
-    def mentions(self, span: Span) -> list[ActorMention]:
+    def mentions(self, span: Span) -> tuple[ActorMention, ...]:
         """One mention per actor the span refers to (several for a plural reference)."""
+        # The key of a span's extension values in spaCy.
+        key = (span.start, span.end, span.label, span.kb_id, span.id)
+        if key not in self._mentions:
+            self._mentions[key] = self._read_mentions(span)
+        return self._mentions[key]
+
+    def _read_mentions(self, span: Span) -> tuple[ActorMention, ...]:
         # A blanked dateline before the text's first words leaves spaces at a span's start.
-        start, end, text = _trimmed(span)
+        start, end, text = _trimmed(span, self.text)
         actors = span._.members or (actor_of(span) or Actor(name=text),)
-        return [
+        return tuple(
             ActorMention(
                 article_id=self.article.id,
                 sentence_index=self.sentence_at(start).index,
@@ -84,7 +97,7 @@ class _Converter:
                 resolved_by=resolved_by_of(span) or "unresolved",
             )
             for actor in actors
-        ]
+        )
 
     def mention(self, span: Span | None) -> ActorMention | None:
         """The mention of a span as one actor: several ("Egypt and Qatar") make one joint actor,
@@ -106,8 +119,8 @@ class _Converter:
 
     def events(self, annotation: EventAnnotation) -> list[Event]:
         """One dyadic event per (source, target) pair of the annotation's actors."""
-        sources = self.mentions(annotation.source) if annotation.source is not None else [None]
-        targets = self.mentions(annotation.target) if annotation.target is not None else [None]
+        sources = self.mentions(annotation.source) if annotation.source is not None else (None,)
+        targets = self.mentions(annotation.target) if annotation.target is not None else (None,)
         return [
             self.event(annotation, source, target)
             for source in sources

@@ -10,10 +10,13 @@ complement ("he said that Israel had accepted ..."), or what a sentence attribut
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy
 from spacy.language import Language
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from tidings.cues import load_cues
@@ -271,7 +274,14 @@ class QuoteExtractor:
             if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
         ]
         quoted = {i for span in marked for i in range(span.start, span.end)}
-        verbs = {sent.start: self._reporting_verbs(sent, quoted) for sent in doc.sents}
+        # Only verbs and nouns may report: the sentences' loops visit those, not every word.
+        pos = doc.to_array("POS")
+        verb_indices = numpy.flatnonzero(numpy.isin(pos, [VERB, AUX])).tolist()
+        noun_indices = numpy.flatnonzero(pos == NOUN).tolist()
+        verbs = {
+            sent.start: self._reporting_verbs(_words_in(sent, verb_indices), quoted)
+            for sent in doc.sents
+        }
         introduced = _colon_introductions(doc, text)
         direct = [
             span
@@ -292,7 +302,7 @@ class QuoteExtractor:
                         )
                     )
                     last_speaker = introducer
-            reported_by = self._attribution(sentence)
+            reported_by = self._attribution(sentence, text)
             by = _mention(reported_by) if reported_by is not None else None
             clauses: list[Span] = []
             for verb in verbs[sentence.start]:
@@ -320,7 +330,7 @@ class QuoteExtractor:
                 consumed.update(inside)
                 clauses.extend(reported)
                 last_speaker = speaker
-            for noun, clause in self._noun_reports(sentence, quoted):
+            for noun, clause in self._noun_reports(_words_in(sentence, noun_indices), quoted):
                 speaker = _owner(noun, self.cues.voices)
                 if speaker is None or any(_overlap(clause, c) for c in clauses):
                     continue
@@ -367,13 +377,13 @@ class QuoteExtractor:
             position += len(paragraph) + 1
         return found
 
-    def _reporting_verbs(self, sentence: Span, quoted: set[int]) -> list[Token]:
-        """The sentence's reporting verbs outside any quote, nearest its root first."""
+    def _reporting_verbs(self, verbs_and_auxiliaries: list[Token], quoted: set[int]) -> list[Token]:
+        """A sentence's reporting verbs (of its verbs and auxiliaries) outside any quote, nearest
+        its root first."""
         verbs = [
             t
-            for t in sentence
-            if t.pos_ in ("VERB", "AUX")
-            and (t.lemma_.lower() in self.cues.verbs or _phrasal(t) & self.cues.object_verbs)
+            for t in verbs_and_auxiliaries
+            if (t.lemma_.lower() in self.cues.verbs or _phrasal(t) & self.cues.object_verbs)
             and t.i not in quoted
             and not any(child.dep_ == "neg" for child in t.children)
         ]
@@ -391,20 +401,21 @@ class QuoteExtractor:
             return None
         return clause
 
-    def _noun_reports(self, sentence: Span, quoted: set[int]) -> list[tuple[Token, Span]]:
-        """Reporting nouns and the "that" clause each reports: "his claim that ..."."""
+    def _noun_reports(self, nouns: list[Token], quoted: set[int]) -> list[tuple[Token, Span]]:
+        """Reporting nouns (of a sentence's nouns) and the "that" clause each reports: "his
+        claim that ..."."""
         found = []
-        for noun in sentence:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.cues.nouns:
+        for noun in nouns:
+            if noun.lemma_.lower() not in self.cues.nouns:
                 continue
             clause = _that_clause(noun)
             if clause is not None and clause.start not in quoted:
                 found.append((noun, clause))
         return found
 
-    def _attribution(self, sentence: Span) -> Span | None:
-        """The source of "according to X" in the sentence, if any."""
-        text = sentence.text.lower()
+    def _attribution(self, sentence: Span, doc_text: str) -> Span | None:
+        """The source of "according to X" in the sentence (of a Doc with ``doc_text``), if any."""
+        text = doc_text[sentence.start_char : sentence.end_char].lower()
         for phrase in self.cues.attributions:
             at = text.find(phrase)
             if at < 0:
@@ -426,6 +437,13 @@ class QuoteExtractor:
 def cue_span(token: Token) -> Span:
     """The reporting verb as a one-token span."""
     return token.doc[token.i : token.i + 1]
+
+
+def _words_in(sentence: Span, indices: list[int]) -> list[Token]:
+    """The sentence's words at the given indices (sorted indices of its Doc's words)."""
+    doc = sentence.doc
+    start, end = bisect_left(indices, sentence.start), bisect_left(indices, sentence.end)
+    return [doc[i] for i in indices[start:end]]
 
 
 def _depth(token: Token) -> int:

@@ -3,6 +3,8 @@ its own paragraph, and a quote may continue into the next paragraph as journalis
 
 from __future__ import annotations
 
+import re
+
 OPENING = {"“", "«", '"'}
 CLOSING = {"”", "»", '"'}
 DOUBLED = "''"
@@ -15,6 +17,8 @@ STYLE = {
     '"': "straight",
     DOUBLED: "straight",
 }
+# Every mark, the doubled apostrophes first: a scan visits these, not every character.
+ANY_MARK = re.compile("''|[“”«»\"]")
 
 
 def _leading_mark(paragraph: str) -> str:
@@ -41,11 +45,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             else:
                 spans.append((opened, position - 1))  # unclosed: it ends with its paragraph
                 opened = None
-        at, paragraph_end = scan_from, position + len(paragraph)
-        while at < paragraph_end:
+        for found in ANY_MARK.finditer(text, scan_from, position + len(paragraph)):
+            at, width = found.start(), len(found[0])
             # Two apostrophes stand for a straight double mark in some feeds: ''like this''.
-            width = 2 if text.startswith(DOUBLED, at) else 1
-            char = '"' if width == 2 else text[at]
+            char = '"' if width == 2 else found[0]
             # A paragraph that starts with a closing mark opens a quote with it (a common slip).
             opens = char in OPENING or (at == first and char in CLOSING)
             if opened is None and opens:
@@ -53,7 +56,6 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             elif opened is not None and char in CLOSING:
                 spans.append((opened, at + width))
                 opened = None
-            at += width
         position += len(paragraph) + 1
     if opened is not None:
         spans.append((opened, len(text)))
