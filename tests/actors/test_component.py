@@ -266,6 +266,28 @@ def test_it_refers_to_the_country_just_named(annotate_actors: Annotator) -> None
     assert _actor(doc, "its").country == "EGY"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Militants released two Saudi diplomats a day after seizing them.", "SAU"),
+        ("Rebels in Chad seized two French doctors and later freed them.", "FRA"),
+    ],
+)
+def test_an_object_pronoun_is_not_the_subject_of_its_clause(
+    annotate_actors: Annotator, text: str, country: str
+) -> None:
+    assert _actor(annotate_actors(text), "them").country == country
+
+
+def test_a_reported_pronoun_is_its_speaker_even_if_no_actor(annotate_actors: Annotator) -> None:
+    doc = annotate_actors(
+        "Relatives waited for news of an engineer after his captors said they shot a guard."
+    )
+    assert "they" not in {span.text for span in doc._.actor_mentions}
+    doc = annotate_actors("The Ulani Front said it bombed a Kenyan army post.")
+    assert _actor(doc, "it").name == "The Ulani Front"
+
+
 def test_a_placeholder_it_is_no_actor(annotate_actors: Annotator) -> None:
     doc = annotate_actors("Syria met Egypt. It is clear that the talks failed.")
     assert "It" not in {span.text for span in doc._.actor_mentions}

@@ -21,6 +21,11 @@ GROUP_SECTORS = {"REB", "PTY", "OPP", "IGO", "NGO"}
 THING_REACH = 1
 THING_KINDS = {"country", "organisation", "group", "media"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# An object pronoun is not its own clause's subject ("the rebels freed them"), nor that of the
+# clause whose subject its verb shares: a conjoined verb, or a verb of no subject of its own
+# ("released two men a day after abducting them").
+OBJECT_DEPS = {"dobj", "dative", "iobj", "pobj"}
+SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ class Antecedents:
         salient named person whose (guessed) gender fits."""
         people = [
             e
-            for e in self._recent(pronoun, PRONOUN_REACH)
+            for e in self._recent(pronoun, PRONOUN_REACH, pronoun)
             if e.referent.kind == "person"
             and e.referent.actor is not None
             and e.head.tag_ not in ("NNS", "NNPS")
@@ -134,6 +139,7 @@ class Antecedents:
                     e
                     for e in reversed(self._before(pronoun))
                     if e.referent.kind == "person"
+                    and e.head.i not in _coarguments(pronoun)
                     and e.referent.named
                     and (self._gender_of(e.referent) or e.referent.guessed_gender) == gender
                 ),
@@ -151,26 +157,30 @@ class Antecedents:
         """The group or several actors a they/them pronoun refers to."""
         groups = [
             e
-            for e in self._recent(pronoun, PRONOUN_REACH)
+            for e in self._recent(pronoun, PRONOUN_REACH, pronoun)
             if e.referent.members
             or e.referent.kind in ("group", "organisation", "media")
             # A people named by its plural demonym: "Bosnian Serbs said their forces ...".
             or (e.referent.kind == "country" and e.head.tag_ in ("NNS", "NNPS"))
         ]
-        chosen = self._salient(groups, pronoun, quoted)
+        decided, chosen = self._speaking(groups, pronoun, plural=True)
+        if not decided:
+            chosen = self._salient(groups, pronoun, quoted)
         return replace(chosen.referent, rule="coref:pronoun") if chosen else None
 
     def thing(self, pronoun: Token, quoted: bool) -> Referent | None:
         """The country or organisation an it/its pronoun refers to, in this or the last sentence."""
         things = [
             e
-            for e in self._recent(pronoun, THING_REACH)
+            for e in self._recent(pronoun, THING_REACH, pronoun)
             if e.referent.kind in THING_KINDS
             and e.referent.actor is not None
             and not e.referent.members
             and e.head.tag_ not in ("NNS", "NNPS")
         ]
-        chosen = self._salient(things, pronoun, quoted)
+        decided, chosen = self._speaking(things, pronoun, plural=False)
+        if not decided:
+            chosen = self._salient(things, pronoun, quoted)
         return replace(chosen.referent, rule="coref:pronoun") if chosen else None
 
     def person_named(self, name: str, head: Token) -> Referent | None:
@@ -244,11 +254,30 @@ class Antecedents:
         chosen = self._salient(people, head, quoted=False)
         return replace(chosen.referent, rule="coref:description") if chosen else None
 
+    def _speaking(
+        self, candidates: list[Entry], pronoun: Token, plural: bool
+    ) -> tuple[bool, Entry | None]:
+        """Whether the pronoun is the speaker of "X said it/they ...", "X said its forces ...",
+        where X agrees in number; and X, if a candidate (it may name no actor)."""
+        speaker = _reporting_subject(pronoun)
+        if speaker is None or speaker.conjuncts or speaker.pos_ not in ("NOUN", "PROPN"):
+            return False, None
+        if (speaker.tag_ in ("NNS", "NNPS")) != plural:
+            return False, None
+        if speaker.i not in self._by_head:
+            # "his captors said they ...": the speaker, though no actor; no one else.
+            return True, None
+        chosen = next((e for e in reversed(candidates) if e.head.i == speaker.i), None)
+        return chosen is not None, chosen
+
     def _before(self, token: Token) -> list[Entry]:
         return [e for e in self.entries if e.head.i < token.i]
 
-    def _recent(self, token: Token, sentences: int) -> list[Entry]:
-        before = self._before(token)
+    def _recent(self, token: Token, sentences: int, pronoun: Token | None = None) -> list[Entry]:
+        """The mentions of the last few sentences before ``token``; none a pronoun cannot
+        stand for."""
+        excluded = _coarguments(pronoun) if pronoun is not None else set()
+        before = [e for e in self._before(token) if e.head.i not in excluded]
         sentence = self._sentence
         starts = sorted({sentence[e.head.i] for e in before} | {sentence[token.i]})
         window = set(starts[-(sentences + 1) :])
@@ -277,6 +306,34 @@ class Antecedents:
         if referent.gender is not None:
             return referent.gender
         return self._genders.get(referent.actor) if referent.actor is not None else None
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb that reports the pronoun's clause, before the pronoun."""
+    subject = pronoun.head if pronoun.dep_ == "poss" else pronoun
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = subject.head
+    if clause.dep_ != "ccomp":
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return speaker if speaker is not None and speaker.i < pronoun.i else None
+
+
+def _coarguments(pronoun: Token) -> set[int]:
+    """The subjects an object pronoun cannot refer to: those of its own clause."""
+    if pronoun.dep_ not in OBJECT_DEPS:
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    while verb.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return {t.i for s in subjects for t in (s, *s.conjuncts)}
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb:
+            break
+        # "after abducting them": through the preposition to the verb it modifies.
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return set()
 
 
 def _ends(words: list[str]) -> set[str]:
