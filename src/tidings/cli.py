@@ -660,6 +660,7 @@ def bench(
         # The speed requirement: at most 1.15.
         "quote_overhead": with_quotes.seconds / spacy_alone.seconds,
         "peak_memory_mb": own_mb,
+        "worker_peak_memory_mb": worker_mb,
     }
     if len(runs) > 3:
         figures["processes"] = processes
