@@ -6,6 +6,7 @@ import csv
 import io
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -241,3 +242,14 @@ def test_counts_are_kept_for_a_while_and_counted_once_at_a_time() -> None:
     assert len(calls) == 1
     expired = _Recent(seconds=0)
     assert [expired.get("k", count) for _ in range(2)] == [2, 3]
+
+
+def test_only_a_page_of_an_actor_code_alone_is_read_on_the_event_loop(api_db: str) -> None:
+    reader = Reader(api_db)
+    assert reader.reads_by_key(EventFilter(actor="ISR"))
+    assert reader.reads_by_key(EventFilter(actor="USAGOV"))
+    # A name, words to find or any other filter may take long: a worker thread reads those.
+    assert not reader.reads_by_key(EventFilter(actor="Blinken"))
+    assert not reader.reads_by_key(EventFilter(actor="ISR", text="ceasefire"))
+    assert not reader.reads_by_key(EventFilter(actor="ISR", since=date(2024, 8, 1)))
+    assert not reader.reads_by_key(EventFilter())

@@ -17,6 +17,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -185,7 +186,7 @@ def api_router(reader: Reader) -> APIRouter:
     router = APIRouter(prefix="/api", dependencies=[Depends(reject_unknown_parameters)])
 
     @router.get("/events", summary="Events, filtered, a page at a time")
-    def events(
+    async def events(
         filters: Filters,
         limit: Limit = 100,
         cursor: Cursor = None,
@@ -198,7 +199,12 @@ def api_router(reader: Reader) -> APIRouter:
             lines = csv_chunks(reader.all_events(filters, after=after))
             headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
             return StreamingResponse(lines, media_type="text/csv", headers=headers)
-        return _text_page(reader.event_texts(filters, limit=limit, after=after))
+        if reader.reads_by_key(filters):
+            # A keyed page costs less than handing it to a worker thread; any other filter
+            # may take long and would hold up every request of this process.
+            return _text_page(reader.event_texts(filters, limit=limit, after=after))
+        page = await run_in_threadpool(reader.event_texts, filters, limit=limit, after=after)
+        return _text_page(page)
 
     @router.get("/quotes", summary="Quotes by speaker and words")
     def quotes(
