@@ -90,8 +90,7 @@ class ActorResolver:
             sentence.start: sentence_country(sentence, ordered) for sentence in doc.sents
         }
         doc._.dateline = self._dateline(doc, lexicon)
-        filed_in = doc._.dateline._.actor.country if doc._.dateline is not None else None
-        self._context.give_sentence_countries(doc, countryless, filed_in)
+        self._context.give_sentence_countries(doc, countryless)
         return doc
 
     def _dateline(self, doc: Doc, lexicon: Lexicon) -> Span | None:

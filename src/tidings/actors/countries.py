@@ -79,18 +79,18 @@ class ContextCountries:
             referent, actor=replace(actor, country=country), rule=f"{referent.rule}+surname"
         )
 
-    def give_sentence_countries(
-        self, doc: Doc, countryless: list[Span], filed_in: str | None = None
-    ) -> None:
+    def give_sentence_countries(self, doc: Doc, countryless: list[Span]) -> None:
         """An actor with sectors but no written country takes the country where its sentence
         happens, if the sentence places it in one ("in", "near", ...): "Militants in Mali
         rejected an offer from the president". Other actors' countries do
         not count: in "Israeli troops killed three militants", the militants are not Israeli;
         nor does a state acted on: in "The government criticized Russia", it is not Russian.
         A named office holder is the exception: of the one country the sentence names. Where
-        the sentence names no place, the country of the article's dateline, where it was
-        filed ("+dateline-country")."""
+        the sentence names no place, the country of the article's dateline (``doc._.dateline``),
+        where it was filed ("+dateline-country")."""
         mentions: list[Span] = doc._.actor_mentions
+        dateline: Span | None = doc._.dateline
+        filed_in = dateline._.actor.country if dateline is not None else None
         for span in countryless:
             sentence = span.sent
             country = doc._.sentence_countries[sentence.start]

@@ -574,7 +574,6 @@ NOUN_TARGETS = (
 )
 
 
-# Tried once the source is settled, since they must not take it for the target.
 @noun_target_rule("place-of-the-noun-event")
 def _place_of_the_noun_event_target(phrase: NounPhrase) -> Role | None:
     """ "launched an assault in Peru": a nominal act of coercion or violence that names no
@@ -584,6 +583,7 @@ def _place_of_the_noun_event_target(phrase: NounPhrase) -> Role | None:
     return place_of(phrase.noun, phrase.mentions)
 
 
+# Tried once the source is settled, since they must not take it for the target.
 NOUN_TARGETS_BESIDE_THE_SOURCE = ("protest-noun-purpose.v1", "place-of-the-noun-event.v1")
 
 

@@ -434,10 +434,10 @@ class Reader(Store):
         a rare one through its mentions."""
         if actor is None:
             return "mentions"
+        if self._keyed(actor):
+            return "index"
         if not ACTOR_CODE.fullmatch(actor):
             return "walk"
-        if self._event_actors:
-            return "index"
         if actor not in self._sizes:
             if len(self._sizes) > MAX_REMEMBERED:
                 self._sizes.clear()
@@ -451,12 +451,15 @@ class Reader(Store):
         # Walking reads about limit * events / mentions events; the index, about mentions.
         return "walk" if mentions * mentions > limit * events else "mentions"
 
+    def _keyed(self, actor: str | None) -> bool:
+        """Whether an actor's events are read by the event_actors key: a code, where the
+        database has the table."""
+        return self._event_actors and actor is not None and bool(ACTOR_CODE.fullmatch(actor))
+
     def reads_by_key(self, chosen: EventFilter) -> bool:
         """Whether a page of these events is read straight off the event_actors key: an actor
         code and nothing else to look for, so a page takes about a millisecond."""
-        actor = chosen.actor
-        keyed = actor is not None and ACTOR_CODE.fullmatch(actor) is not None
-        return keyed and self._event_actors and replace(chosen, actor=None) == EventFilter()
+        return self._keyed(chosen.actor) and replace(chosen, actor=None) == EventFilter()
 
     def event_texts(
         self,
