@@ -312,6 +312,20 @@ def test_the_means_of_an_attack_stands_for_an_unidentified_perpetrator(parse: An
     ]
 
 
+def test_a_participle_continuing_a_clause_is_done_with_its_means(parse: Annotator) -> None:
+    # The blast is what the killing was done with: an unidentified perpetrator, placed.
+    text = "A car bomb exploded outside a hotel in Kirkuk, killing at least nine Iraqi police."
+    event = only_event(parse(text))
+    assert event.source is not None and event.source_rule == "unidentified-perpetrator.v1"
+    assert dyads(parse(text)) == [("IRQ", "190", "IRQ")]
+    # A clause whose subject is an actor gives its doer, as before.
+    text = "Somali militants stormed a village, killing six Kenyan herders."
+    assert ("SOM", "190", "KEN") in dyads(parse(text))
+    # A clause that names no means leaves the act without a doer.
+    text = "Violence flared in Kirkuk, killing at least nine Iraqi police."
+    assert [e.source for e in parse(text)._.events] == [None]
+
+
 def test_a_passive_violent_act_done_in_an_attack_is_the_attacker_s(parse: Annotator) -> None:
     assert dyads(parse("Two Palestinian fighters were wounded in an Israeli air strike.")) == [
         ("ISR", "182", "PSE")

@@ -61,6 +61,7 @@ from tidings.events.syntax import (
     agent_of,
     first_child,
     first_conjunct,
+    is_continuation,
     is_passive,
     prep_objects,
 )
@@ -276,10 +277,13 @@ class EventExtractor:
         return None
 
     def _means(self, verb: Token) -> Token | None:
-        """What a violent verb says the act was done with: its subject ("a bomb killed"), or
-        in the passive its agent or "in" object ("were killed by / in a car bomb explosion")."""
+        """What a violent verb says the act was done with: its subject ("a bomb killed"), in
+        the passive its agent or "in" object ("were killed by / in a car bomb explosion"), or
+        what the clause a participle continues was done with ("a bomb exploded, killing")."""
         if is_passive(verb):
             found = [agent_of(verb), *(obj for _, obj in prep_objects(verb, ("in",)))]
+        elif is_continuation(verb) and first_child(verb, "nsubj") is None:
+            return self._means(verb.head)
         else:
             found = [first_child(verb, "nsubj")]
         return next((n for n in found if n is not None and self._names_means(n)), None)

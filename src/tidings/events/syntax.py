@@ -179,6 +179,12 @@ def is_verb(token: Token) -> bool:
     return token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX")
 
 
+def is_continuation(verb: Token) -> bool:
+    """Whether a participle clause continues the clause it hangs from: "a bomb exploded near
+    the station, killing ten"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_verb(verb.head)
+
+
 def is_condition(clause: Token) -> bool:
     """Whether a clause is an "if" or "unless" condition of the verb it hangs from."""
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
