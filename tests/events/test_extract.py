@@ -326,6 +326,17 @@ def test_a_participle_continuing_a_clause_is_done_with_its_means(parse: Annotato
     assert [e.source for e in parse(text)._.events] == [None]
 
 
+def test_a_relative_clause_passive_is_undergone_by_the_noun_it_describes(
+    parse: Annotator,
+) -> None:
+    # The engineer underwent the kidnapping, done by the state where it happened.
+    text = "A Kenyan engineer who was abducted in Somalia in May appealed for help."
+    assert ("SOM", "181", "KEN") in dyads(parse(text))
+    # A clause about a place tells its background: no one is made its doer.
+    doc = parse("The port of Kismayo, where 14 Somali soldiers were killed, was calm.")
+    assert [e.source for e in doc._.events] == [None]
+
+
 def test_a_passive_violent_act_done_in_an_attack_is_the_attacker_s(parse: Annotator) -> None:
     assert dyads(parse("Two Palestinian fighters were wounded in an Israeli air strike.")) == [
         ("ISR", "182", "PSE")

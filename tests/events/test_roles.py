@@ -219,3 +219,18 @@ def test_a_mention_span_is_what_a_role_holds() -> None:
     doc, mentions = parsed(EGYPT_CONDEMNED_ISRAEL, {0: "EGY", 2: "ISR"})
     found = mentions.at(doc[2])
     assert isinstance(found, Span) and found._.actor.country == "ISR"
+
+
+CANADIAN_WHO_WAS_DETAINED = [
+    ("Canadians", 4, "nsubj", "NNPS", "Canadian"),
+    ("who", 3, "nsubjpass", "WP", "who"),
+    ("were", 3, "auxpass", "VBD", "be"),
+    ("detained", 0, "relcl", "VBN", "detain"),
+    ("appealed", 4, "ROOT", "VBD", "appeal"),
+]
+
+
+def test_a_relative_clause_passive_is_undergone_by_the_noun_it_describes() -> None:
+    doc, mentions = parsed(CANADIAN_WHO_WAS_DETAINED, {0: "CAN"})
+    role = first_target(VERB_TARGETS, clause_of(doc, mentions, 3, "173"))
+    assert (texts(role), role.rule) == (["Canadians"], "passive-subject.v1")

@@ -152,6 +152,21 @@ def test_an_agentless_passive_act_is_done_by_the_state_where_it_happens() -> Non
         {1: "UGA", 5: "KEN"},
     )
     assert source_of(Predicate(relative[3], relative_mentions, placed=True)) == NO_ROLE
+    # Unless it tells what the one it describes underwent: "Ugandans who were jailed in Kenya".
+    undergone, undergone_mentions = parsed(
+        [
+            ("Two", 1, "nummod", "CD", "two"),
+            ("Ugandans", 1, "ROOT", "NNPS", "Ugandan"),
+            ("who", 4, "nsubjpass", "WP", "who"),
+            ("were", 4, "auxpass", "VBD", "be"),
+            ("jailed", 1, "relcl", "VBN", "jail"),
+            ("in", 4, "prep", "IN", "in"),
+            ("Kenya", 5, "pobj", "NNP", "Kenya"),
+        ],
+        {1: "UGA", 6: "KEN"},
+    )
+    role = source_of(Predicate(undergone[4], undergone_mentions, placed=True))
+    assert (texts(role), role.rule) == (["Kenya"], "place-of-the-act.v1")
 
 
 def test_a_nominal_act_of_no_named_doer_is_the_place_states() -> None:

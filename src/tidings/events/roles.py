@@ -19,6 +19,7 @@ from tidings.events.factuality import is_to_clause
 from tidings.events.lexicon import NounPattern, VerbPattern
 from tidings.events.syntax import (
     PARTITIVES,
+    RELATIVE_PRONOUN_TAGS,
     agent_of,
     first_child,
     is_condition,
@@ -40,7 +41,6 @@ from tidings.records import Actor
 OWNER_PREPS = ("of", "from", "by")
 # Prepositions on a nominal object that point at the one acted on: "held talks with Israel".
 OBJECT_TARGET_PREPS = ("with", "to", "against", "on", "between", "toward", "towards", "into")
-RELATIVE_PRONOUN_TAGS = ("WDT", "WP", "WP$")
 MAX_CLIMB = 8
 # Nouns of an "in ..." phrase that names whom a protest is against ("in defiance of").
 PROTEST_MOTIVES = ("protest", "defiance", "opposition")

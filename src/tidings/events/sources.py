@@ -19,7 +19,6 @@ from spacy.tokens import Token
 from tidings.events.roles import (
     MAX_CLIMB,
     NO_ROLE,
-    RELATIVE_PRONOUN_TAGS,
     MentionIndex,
     NounPhrase,
     Role,
@@ -30,6 +29,7 @@ from tidings.events.roles import (
     role_of,
 )
 from tidings.events.syntax import (
+    RELATIVE_PRONOUN_TAGS,
     SUBJECT_DEPS,
     agent_of,
     first_child,
@@ -176,14 +176,17 @@ def _unidentified_perpetrator_source(predicate: Predicate) -> Role | None:
 
 @source_rule("place-of-the-act")
 def _place_of_the_act_source(predicate: Predicate) -> Role | None:
-    """ "was jailed in Equatorial Guinea", "were kidnapped in Iraq": an act undergone with no
-    agent named is done by the state where it happens (``place_of``); not in a relative
-    clause, which tells the background of what it describes ("where 28 people have been
-    killed")."""
+    """ "was jailed in Equatorial Guinea", "a Briton who was kidnapped in Iraq": an act
+    undergone with no agent named is done by the state where it happens (``place_of``); not
+    in a relative clause about something else than the one who underwent it, which tells the
+    background of what it describes ("a town where 28 people have been killed")."""
     verb = predicate.verb
     if not predicate.placed or not is_passive(verb) or agent_of(verb) is not None:
         return None
-    return None if verb.dep_ == "relcl" else place_of(verb, predicate.mentions)
+    relative = first_child(verb, "nsubjpass")
+    undergone = relative is not None and relative.tag_ in RELATIVE_PRONOUN_TAGS
+    background = verb.dep_ == "relcl" and not undergone
+    return None if background else place_of(verb, predicate.mentions)
 
 
 # Who does what a verb says, by its grammar: the first rule that applies decides.

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from tidings.events.lexicon import word_forms
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+RELATIVE_PRONOUN_TAGS = ("WDT", "WP", "WP$")
 CONDITION_MARKS = ("if", "unless")
 # Nouns that only measure out or frame another ("a group of diplomats", "part of the aid
 # programme", "a state of emergency", "700 kg of medicine").
@@ -146,8 +147,10 @@ def is_own(noun: Token) -> bool:
 
 def passive_subject(verb: Token) -> Token | None:
     """Who undergoes a passive, shared by joined participles ("soldiers were tortured and
-    killed")."""
+    killed"); of a relative clause, the noun it describes ("a Briton who was kidnapped")."""
     subject = first_child(verb, "nsubjpass")
+    if subject is not None and subject.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
+        return verb.head
     shared = sharing_passive(verb)
     return passive_subject(shared) if subject is None and shared is not None else subject
 
