@@ -65,11 +65,12 @@ class Resources:
 
 @cache
 def load_resources(
-    extra_actors: str | None = None, phoenix_actors: bool = False, phoenix_verbs: bool = False
+    extra_actors: str | None = None, phoenix_actors: bool = True, phoenix_verbs: bool = False
 ) -> Resources:
     """The shared lookups, extended by a user's knowledge-base file (built once per file);
     ``phoenix_actors`` and ``phoenix_verbs`` lay the compiled Phoenix dictionaries beneath
-    tidings' own tables (off by default: measured, they do not pay; see CHANGELOG.md)."""
+    tidings' own tables (the actors by default; the verbs, measured, do not pay: see
+    CHANGELOG.md)."""
     return Resources(
         tables=load_tables(
             Path(extra_actors) if extra_actors else None, phoenix_actors=phoenix_actors
@@ -85,7 +86,7 @@ registry.misc.register("tidings.resources.v1", func=load_resources)
 SHARED_RESOURCES = {
     "@misc": "tidings.resources.v1",
     "extra_actors": None,
-    "phoenix_actors": False,
+    "phoenix_actors": True,
     "phoenix_verbs": False,
 }
 # The components that look things up in them (quotes need only their cue words).

@@ -3,13 +3,15 @@ update can change what a rule is given. The sentences are made up."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.actors.coreference import Antecedents, Referent
-from tidings.actors.knowledge import ActorTables, default_tables
+from tidings.actors.knowledge import COMPILED_PREFIX, ActorTables, KnownActor, Role, default_tables
 from tidings.actors.lexicon import LexiconMatcher
 from tidings.actors.phrases import PhraseReader, noun_phrase
 from tidings.actors.resolution import (
@@ -162,3 +164,39 @@ def test_an_appositive_role_is_the_person_it_describes(
     minister = resolve(mention_at(doc, 4, matcher, tables, {1: person}))
     assert minister is not None
     assert (minister.actor, minister.rule) == (person.actor, "coref:appositive")
+
+
+QUIST_LEFT = [
+    ("Mara", 1, "compound", "NNP", "PROPN"),
+    ("Quist", 2, "nsubj", "NNP", "PROPN"),
+    ("left", 2, "ROOT", "VBD", "VERB"),
+]
+CHILEAN_ENVOY_QUIST_LEFT = [
+    ("Chilean", 3, "amod", "JJ", "ADJ"),
+    ("envoy", 3, "compound", "NN", "NOUN"),
+    ("Mara", 3, "compound", "NNP", "PROPN"),
+    ("Quist", 4, "nsubj", "NNP", "PROPN"),
+    ("left", 4, "ROOT", "VBD", "VERB"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "ident", "country", "rule"),
+    [
+        (QUIST_LEFT, f"{COMPILED_PREFIX}made-up:1", "FRA", f"kb:{COMPILED_PREFIX}made-up:1"),
+        (CHILEAN_ENVOY_QUIST_LEFT, f"{COMPILED_PREFIX}made-up:1", "CHL", "person+role"),
+        # tidings' own knowledge base keeps its word.
+        (CHILEAN_ENVOY_QUIST_LEFT, "mara-quist", "FRA", "kb:mara-quist"),
+    ],
+)
+def test_the_words_that_place_a_person_outrank_a_compiled_career(
+    blank: Language, tables: ActorTables, rows: list[Row], ident: str, country: str, rule: str
+) -> None:
+    minister = Role("FRA", ("GOV",), "", date(2001, 1, 1), None)
+    known = tables.with_known([KnownActor(ident, "Mara Quist", "person", roles=(minister,))])
+    ents = [*["B-NORP", "O"][: len(rows) - 3], "B-PERSON", "I-PERSON", "O"]
+    doc = parsed(blank, rows, ents)
+    quist = len(rows) - 2
+    referent = resolve(mention_at(doc, quist, LexiconMatcher(blank, known), known))
+    assert referent is not None and referent.actor is not None
+    assert (referent.actor.country, referent.rule) == (country, rule)

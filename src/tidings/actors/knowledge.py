@@ -1,9 +1,9 @@
 """The actor tables: country names, role nouns, descriptions and the knowledge base.
 
-Beneath the knowledge base (``data/actors/kb.yaml``) may lie the people and organisations
-compiled from the Phoenix actor dictionaries (``data/compiled/phoenix_actors.tsv``): an entry
-whose name or alias the knowledge base knows is left to it, and no compiled name stands for a
-country or a city.
+Beneath the knowledge base (``data/actors/kb.yaml``) lie, in the pipeline by default, the people
+and organisations compiled from the Phoenix actor dictionaries
+(``data/compiled/phoenix_actors.tsv``): an entry whose name or alias the knowledge base knows is
+left to it, and no compiled name stands for a country or a city.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ MAJOR_CITY_POPULATION = 1_000_000
 ALTERNATE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 BASE_ACTORS_FILE = "compiled/phoenix_actors.tsv"
+# The ids of compiled actors start so ("phoenix:<source line>").
+COMPILED_PREFIX = "phoenix:"
 # Sectors of compiled actors that are groups rather than organisations.
 GROUP_SECTORS = frozenset({"REB", "UAF", "IMG", "OPP", "PTY"})
 
@@ -101,6 +103,11 @@ class KnownActor:
         else:
             sectors = ()
         return Actor(self.name, role.country, sectors, self.id)
+
+    @property
+    def compiled(self) -> bool:
+        """Whether the entry comes from the compiled dictionaries, not a knowledge base."""
+        return self.id.startswith(COMPILED_PREFIX)
 
     def titles(self) -> set[str]:
         """Lower-case titles of the person's roles ("secretary of state")."""
@@ -393,10 +400,14 @@ def _base_actor(path: Path, source: str, rows: list[tuple[int, dict[str, str]]])
     aliases = tuple(alias for alias in first.get("aliases", "").split("|") if alias)
     sectors = {sector for role in roles for sector in role.sectors}
     if any(role.start or role.end for role in roles):
-        return KnownActor(f"phoenix:{source}", first["name"], "person", aliases, roles=tuple(roles))
+        return KnownActor(
+            f"{COMPILED_PREFIX}{source}", first["name"], "person", aliases, roles=tuple(roles)
+        )
     kind = "group" if sectors & GROUP_SECTORS else "organisation"
     role = roles[0]
-    return KnownActor(f"phoenix:{source}", first["name"], kind, aliases, role.country, role.sectors)
+    return KnownActor(
+        f"{COMPILED_PREFIX}{source}", first["name"], kind, aliases, role.country, role.sectors
+    )
 
 
 def with_base_actors(tables: ActorTables, base: list[KnownActor]) -> ActorTables:

@@ -234,10 +234,21 @@ def _person(mention: Mention) -> Referent | None:
         return earlier
     known = lexicon.known.get(head.i)
     if known is not None and known[1] <= name_span.start and name_span.end <= known[2]:
-        return _known(known[0], mention.published, named=True)
-    if (entry := reader.known_person(name)) is not None:
+        return _named_person(mention, known[0], name_span)
+    return _named_person(mention, reader.known_person(name), name_span)
+
+
+def _named_person(mention: Mention, entry: KnownActor | None, name_span: Span) -> Referent:
+    """A person by name: their knowledge-base entry, else one with the country and sectors of
+    their titles. A compiled entry's dated roles yield to the phrase's own words where they
+    place the person ("U.N. mediator X", "X, the Japanese envoy"): such a dictionary knows one
+    career, the words the one of the day."""
+    reader = mention.reader
+    reading = reader.person_reading(mention.span, mention.head, name_span, mention.lexicon)
+    placed = reading.country is not None or "IGO" in reading.sectors
+    if entry is not None and not (entry.compiled and placed):
         return _known(entry, mention.published, named=True)
-    reading = reader.person_reading(mention.span, head, name_span, lexicon)
+    name = without_possessive(name_span.text)
     guess = reader.gender(name.split()[0])
     rule = "person+role" if reading.country or reading.sectors else "person"
     actor = Actor(name, reading.country, reading.sectors)
@@ -265,6 +276,8 @@ def _known_actor(mention: Mention) -> Referent | None:
     if known is None:
         return None
     entry, start, end = known
+    if entry.compiled and entry.kind == "person":
+        return _named_person(mention, entry, mention.head.doc[start:end])
     referent = _known(entry, mention.published, named=entry.kind == "person")
     actor = referent.actor
     if entry.kind == "group" and actor is not None and actor.country:

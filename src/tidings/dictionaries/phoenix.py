@@ -491,7 +491,10 @@ def compile_all(source: Path, target: Path, known_codes: frozenset[str]) -> dict
     target.mkdir(parents=True, exist_ok=True)
     verbs, verb_skips = compile_verbs(source / VERBS_SOURCE, known_codes)
     actors, actor_skips = compile_actors(source)
-    note = "# Compiled by tidings.dictionaries.phoenix from Phoenix/PETRARCH-2 (MIT); see NOTICE.\n"
+    note = (
+        "# Compiled by tidings.dictionaries.phoenix from Phoenix/PETRARCH-2 (MIT);"
+        " source and licence: README.md beside this file.\n"
+    )
     written = Counter(
         {
             "verb rows": _write(target / VERBS_FILE, note, VERB_COLUMNS, verb_rows(verbs)),
