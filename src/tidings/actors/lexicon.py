@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy
@@ -20,6 +21,9 @@ from tidings.actors.knowledge import ActorTables, KnownActor
 # "Afganistan"), when the tagger takes the word for a place or for nothing in particular.
 MISSPELT_MIN_LENGTH = 7
 MISSPELT_ENTITIES = {"GPE", ""}
+# A name of letters alone is split by spaces alone, as the tokenizer splits it, unless one of its
+# words is a special case of the tokenizer's ("cannot").
+PLAIN_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -43,17 +47,48 @@ class Lexicon:
     entities: dict[int, Span]
 
 
+class KnownNames:
+    """The names of known actors, matched on the words of a Doc. A PhraseMatcher would make a
+    vocabulary entry for every word of some 50,000 names, seconds of each process's start."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
+        rules = getattr(nlp.tokenizer, "rules", None)
+        self._special_cases = frozenset(rules or ())
+        # A name's first word -> (the name's words, its actor's id), in the order added.
+        self._by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(self, ident: str, names: Iterable[str]) -> None:
+        """Match these names as the known actor ``ident``."""
+        for name in names:
+            words = tuple(name.split(" ")) if PLAIN_NAME.fullmatch(name) else ()
+            if not words or self._special_cases.intersection(words):
+                words = tuple(token.text for token in self._nlp.make_doc(name))
+            if words:
+                self._by_first_word.setdefault(words[0], []).append((words, ident))
+
+    def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
+        """(actor id, start, end) of every name in the Doc, overlapping ones included."""
+        words = [token.text for token in doc]
+        for start, word in enumerate(words):
+            for name, ident in self._by_first_word.get(word, ()):
+                end = start + len(name)
+                if tuple(words[start:end]) == name:
+                    yield ident, start, end
+
+
 class LexiconMatcher:
     """Finds the actor tables' names in a Doc (``matcher(doc)`` gives its Lexicon)."""
 
     def __init__(self, nlp: Language, tables: ActorTables) -> None:
         self.tables = tables
-        self._known = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for entry in tables.known.values():
+        self._known = KnownNames(nlp)
+        # Of actors of one name, the first added is matched: tidings' own before compiled ones.
+        for entry in sorted(tables.known.values(), key=lambda entry: entry.compiled):
             names = {entry.name, *entry.aliases}
             # Headlines and datelines write names in capitals: "SECURITY COUNCIL".
             names |= {name.upper() for name in names if len(name) > 3}
-            self._known.add(entry.id, [nlp.make_doc(text) for text in names])
+            self._known.add(entry.id, names)
         self._countries = PhraseMatcher(nlp.vocab, attr="ORTH")
         for country_name in tables.countries:
             # Datelines write places in capitals: "TEHRAN (AP) --".
@@ -72,8 +107,8 @@ class LexiconMatcher:
 
     def __call__(self, doc: Doc) -> Lexicon:
         known: dict[int, tuple[KnownActor, int, int]] = {}
-        for match_id, start, end in _longest_first(self._known(doc)):
-            entry = self.tables.known[doc.vocab.strings[match_id]]
+        for ident, start, end in sorted(self._known(doc), key=lambda m: (m[1] - m[2], m[1])):
+            entry = self.tables.known[ident]
             for i in range(start, end):
                 known.setdefault(i, (entry, start, end))
         countries: dict[int, Match] = {}
