@@ -11,7 +11,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.symbols import PROPN
+from spacy.strings import get_string_id
+from spacy.symbols import ORTH, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.context import place_it_modifies
@@ -55,8 +56,9 @@ class KnownNames:
         self._nlp = nlp
         rules = getattr(nlp.tokenizer, "rules", None)
         self._special_cases = frozenset(rules or ())
-        # A name's first word -> (the name's words, its actor's id), in the order added.
-        self._by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # A name's first word -> (the name's words, its actor's id), in the order added; words
+        # as their string ids (ORTH), which read off a Doc without making a Token of each word.
+        self._by_first_word: dict[int, list[tuple[tuple[int, ...], str]]] = {}
 
     def add(self, ident: str, names: Iterable[str]) -> None:
         """Match these names as the known actor ``ident``."""
@@ -65,11 +67,12 @@ class KnownNames:
             if not words or self._special_cases.intersection(words):
                 words = tuple(token.text for token in self._nlp.make_doc(name))
             if words:
-                self._by_first_word.setdefault(words[0], []).append((words, ident))
+                orths = tuple(get_string_id(word) for word in words)
+                self._by_first_word.setdefault(orths[0], []).append((orths, ident))
 
     def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
         """(actor id, start, end) of every name in the Doc, overlapping ones included."""
-        words = [token.text for token in doc]
+        words = doc.to_array(ORTH).tolist()
         for start, word in enumerate(words):
             for name, ident in self._by_first_word.get(word, ()):
                 end = start + len(name)
