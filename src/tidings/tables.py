@@ -76,6 +76,8 @@ def read_yaml(path: Path) -> Any:
 
 def folded(name: str) -> str:
     """The name without diacritics: GeoNames writes "Rafaḩ", news writes "Rafah"."""
+    if name.isascii():
+        return name  # NFKD leaves ASCII as it is, and most names are ASCII
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
