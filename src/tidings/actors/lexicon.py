@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy
 from rapidfuzz import process
@@ -25,6 +26,8 @@ MISSPELT_ENTITIES = {"GPE", ""}
 # A name of letters alone is split by spaces alone, as the tokenizer splits it, unless one of its
 # words is a special case of the tokenizer's ("cannot").
 PLAIN_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+# What a match names: a PhraseMatcher's match id, or a known actor's id.
+Key = TypeVar("Key", int, str)
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ class LexiconMatcher:
 
     def __call__(self, doc: Doc) -> Lexicon:
         known: dict[int, tuple[KnownActor, int, int]] = {}
-        for ident, start, end in sorted(self._known(doc), key=lambda m: (m[1] - m[2], m[1])):
+        for ident, start, end in _longest_first(self._known(doc)):
             entry = self.tables.known[ident]
             for i in range(start, end):
                 known.setdefault(i, (entry, start, end))
@@ -228,5 +231,5 @@ def _names_a_place(place: Match, token: Token, city: Match) -> bool:
     return after_city or before_city or conjoined or place_it_modifies(token) is not None
 
 
-def _longest_first(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _longest_first(matches: Iterable[tuple[Key, int, int]]) -> list[tuple[Key, int, int]]:
     return sorted(matches, key=lambda m: (m[1] - m[2], m[1]))

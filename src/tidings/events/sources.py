@@ -35,6 +35,7 @@ from tidings.events.syntax import (
     first_child,
     first_conjunct,
     is_passive,
+    is_relative_passive,
     is_stative,
     is_verb,
     passive_subject,
@@ -183,9 +184,7 @@ def _place_of_the_act_source(predicate: Predicate) -> Role | None:
     verb = predicate.verb
     if not predicate.placed or not is_passive(verb) or agent_of(verb) is not None:
         return None
-    relative = first_child(verb, "nsubjpass")
-    undergone = relative is not None and relative.tag_ in RELATIVE_PRONOUN_TAGS
-    background = verb.dep_ == "relcl" and not undergone
+    background = verb.dep_ == "relcl" and not is_relative_passive(verb)
     return None if background else place_of(verb, predicate.mentions)
 
 

@@ -148,9 +148,9 @@ def is_own(noun: Token) -> bool:
 def passive_subject(verb: Token) -> Token | None:
     """Who undergoes a passive, shared by joined participles ("soldiers were tortured and
     killed"); of a relative clause, the noun it describes ("a Briton who was kidnapped")."""
-    subject = first_child(verb, "nsubjpass")
-    if subject is not None and subject.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
+    if is_relative_passive(verb):
         return verb.head
+    subject = first_child(verb, "nsubjpass")
     shared = sharing_passive(verb)
     return passive_subject(shared) if subject is None and shared is not None else subject
 
@@ -180,6 +180,13 @@ def is_passive_participle(token: Token) -> bool:
 
 def is_verb(token: Token) -> bool:
     return token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX")
+
+
+def is_relative_passive(verb: Token) -> bool:
+    """Whether a relative clause's passive is undergone by the noun it describes: "a Briton
+    who was kidnapped", not "a town where 28 people were killed"."""
+    subject = first_child(verb, "nsubjpass")
+    return verb.dep_ == "relcl" and subject is not None and subject.tag_ in RELATIVE_PRONOUN_TAGS
 
 
 def is_continuation(verb: Token) -> bool:

@@ -17,7 +17,7 @@ _PLACE = r"(?P<place>[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*|[ ,]+\d{1,2}(?:,\
 _DASH = r"\s*(?:--|[-\u2013\u2014:])\s*"
 # A known place in capitals, perhaps with its country and a date, before a colon or straight
 # before the story: "KABUL : ...", "BAGHDAD In his speech ...", "CAIRO, Egypt Oct. 14, 2004 ".
-_CAPITALS = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*")
+_CAPITALS = re.compile(r"\s*(?P<capitals>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)")
 _COUNTRY_AND_DATE = re.compile(
     r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?"
     r"(?:,?\s+[A-Z][a-z]{2,3}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
@@ -71,11 +71,11 @@ def read_dateline(text: str) -> tuple[str, int]:
 def _named_place(text: str, start: int) -> tuple[tuple[int, int], int] | None:
     """The span of a known place in capitals opening the text at ``start`` and where the story
     after it begins, for datelines of no agency and no spaced dash ("KABUL : ...")."""
-    at = start + len(text[start:]) - len(text[start:].lstrip())
-    capitals = _CAPITALS.match(text, at)
+    capitals = _CAPITALS.match(text, start)
     if capitals is None:
         return None
-    words = capitals.group().split(" ")
+    at = capitals.start("capitals")
+    words = capitals.group("capitals").split(" ")
     # "NEW YORK UN Secretary ...": the longest run of words that names a place.
     for count in range(len(words), 0, -1):
         name = " ".join(words[:count])
