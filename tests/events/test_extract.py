@@ -309,11 +309,11 @@ def test_the_means_of_an_attack_stands_for_an_unidentified_perpetrator(parse: An
     assert perpetrator is not None
     assert (event.source.text, perpetrator.sectors) == ("A roadside bomb", ("UAF",))
     assert dyads(parse("A roadside bomb killed three Kenyan soldiers near Mandera in Kenya.")) == [
-        ("KEN", "190", "KEN")
+        ("KEN", "1833", "KEN")
     ]
     # Naming no place, the sentence gives the perpetrator no country.
     assert dyads(parse("An explosive device wounded two Kenyan soldiers.")) == [
-        (None, "182", "KEN")
+        (None, "183", "KEN")
     ]
 
 
@@ -322,13 +322,32 @@ def test_a_participle_continuing_a_clause_is_done_with_its_means(parse: Annotato
     text = "A car bomb exploded outside a hotel in Kirkuk, killing at least nine Iraqi police."
     event = only_event(parse(text))
     assert event.source is not None and event.source_rule == "unidentified-perpetrator.v1"
-    assert dyads(parse(text)) == [("IRQ", "190", "IRQ")]
+    assert dyads(parse(text)) == [("IRQ", "1832", "IRQ")]
     # A clause whose subject is an actor gives its doer, as before.
     text = "Somali militants stormed a village, killing six Kenyan herders."
     assert ("SOM", "190", "KEN") in dyads(parse(text))
     # A clause that names no means leaves the act without a doer.
     text = "Violence flared in Kirkuk, killing at least nine Iraqi police."
     assert [e.source for e in parse(text)._.events] == [None]
+
+
+def test_an_act_done_with_a_means_that_names_an_act_is_coded_as_that_act(
+    parse: Annotator,
+) -> None:
+    # A bomb makes the killing a bombing of the bomb's kind.
+    assert dyads(parse("A suicide bomber killed five Kenyan police in Kenya.")) == [
+        ("KEN", "1831", "KEN")
+    ]
+    event = only_event(parse("A car bomb wounded six Kenyan soldiers in Mandera."))
+    assert (event.cameo_code, event.rule) == ("1832", "verbs.yaml:beat+nouns.yaml:car_bombing")
+    # A means that names no act leaves the verb's code; so does an act the means does not
+    # describe, an abduction.
+    assert dyads(parse("A rocket killed three Kenyan soldiers in Kenya.")) == [
+        ("KEN", "190", "KEN")
+    ]
+    assert [e.cameo_code for e in parse("A bomber kidnapped two Kenyan soldiers.")._.events] == [
+        "181"
+    ]
 
 
 def test_a_relative_clause_passive_is_undergone_by_the_noun_it_describes(
@@ -344,10 +363,10 @@ def test_a_relative_clause_passive_is_undergone_by_the_noun_it_describes(
 
 def test_a_passive_violent_act_done_in_an_attack_is_the_attacker_s(parse: Annotator) -> None:
     assert dyads(parse("Two Palestinian fighters were wounded in an Israeli air strike.")) == [
-        ("ISR", "182", "PSE")
+        ("ISR", "195", "PSE")
     ]
     text = "Hundreds of Palestinians were wounded in clashes with Israeli troops."
-    assert dyads(parse(text)) == [("ISR", "182", "PSE")]
+    assert dyads(parse(text)) == [("ISR", "190", "PSE")]
     event = only_event(parse("A teacher was killed in a car bomb blast in Kabul."))
     assert event.source is not None
     perpetrator = actor_of(event.source)

@@ -201,3 +201,11 @@ def test_a_bad_compiled_verb_names_file_and_line(tmp_path: Path) -> None:
 def test_the_shipped_compiled_verbs_load() -> None:
     lexicon = load_lexicon(base_verbs=packaged_base_verbs())
     assert len(lexicon.verbs) > 2 * len(load_lexicon().verbs)
+
+
+def test_codes_named_by_means_must_be_cameo_codes(lexicon_copy: Path) -> None:
+    path = lexicon_copy / NOUNS_FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('named_by_means: ["180"', 'named_by_means: ["kill"'), "utf-8")
+    with pytest.raises(TableError, match="named_by_means must be CAMEO codes: \\['kill'\\]"):
+        load_lexicon(lexicon_copy)

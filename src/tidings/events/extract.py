@@ -24,6 +24,7 @@ from tidings.events.anchors import anchor_place, anchor_time
 from tidings.events.factuality import Judgement, factuality_of, is_purpose, is_to_clause
 from tidings.events.lexicon import (
     Lexicon,
+    NounPattern,
     word_forms,
 )
 from tidings.events.parties import (
@@ -79,6 +80,9 @@ from tidings.records import Factuality
 REQUEST_ROOTS = frozenset({"02", "10"})
 # Roots of violent acts, whose means may stand for an unnamed perpetrator ("a bomb killed").
 VIOLENT_ROOTS = ("18", "19", "20")
+# The noun whose patterns code an act done with a bomb (nouns.yaml ``bombs``): "a car bomb"
+# makes a "car bombing".
+BOMBING = "bombing"
 # Clauses under a coded trigger that spell out its content ("agreed to meet", "demand that").
 EMBEDDED_DEPS = ("xcomp", "ccomp", "acl")
 
@@ -238,10 +242,14 @@ class EventExtractor:
         source, target = without_self(source, target)
         if not source.mentions and not target.mentions and self.announcer_of(verb) is None:
             return None  # an announced act takes its actor from the announcement
+        code, rule = pattern.code, pattern.rule
+        named = self._act_named_by(means) if code in self.lexicon.named_by_means else None
+        if named is not None:
+            code, rule = named.code, f"{rule}+{named.rule}"
         return Candidate(
             verb,
-            pattern.rule,
-            pattern.code,
+            rule,
+            code,
             source,
             target,
             consumed,
@@ -287,6 +295,22 @@ class EventExtractor:
         else:
             found = [first_child(verb, "nsubj")]
         return next((n for n in found if n is not None and self._names_means(n)), None)
+
+    def _act_named_by(self, means: Token | None) -> NounPattern | None:
+        """The act a violent act's means names: its own nominal event ("an air strike killed"),
+        or for a bomb the bombing of its kind ("a car bomb killed": a car bombing)."""
+        if means is None:
+            return None
+        named = self.triggers.matching_noun_pattern(means)
+        if named is not None or means.lemma_.lower() not in self.lexicon.bombs:
+            return named
+        kinds = (
+            f"{modifier.lemma_.lower()} {BOMBING}"
+            for modifier in means.children
+            if modifier.dep_ in ("compound", "amod") and modifier.i < means.i
+        )
+        found = (self.lexicon.noun_pattern(kind, ()) for kind in (*kinds, BOMBING))
+        return next((pattern for pattern in found if pattern is not None), None)
 
     def _names_means(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()

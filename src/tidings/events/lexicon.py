@@ -190,6 +190,8 @@ class Lexicon:
     cues: FactualityCues
     parties: Parties
     means: frozenset[str] = frozenset()
+    bombs: frozenset[str] = frozenset()
+    named_by_means: frozenset[str] = frozenset()
     participation: frozenset[str] = frozenset()
     event_heads: frozenset[str] = frozenset()
     refusal_codes: Mapping[str, str] = field(default_factory=dict)
@@ -284,6 +286,8 @@ def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = Non
         nouns=_index(nouns, key=lambda p: p.noun),
         support_verbs=words["support_verbs"],
         means=words["means"],
+        bombs=words["bombs"],
+        named_by_means=words["named_by_means"],
         participation=words["participation"],
         event_heads=words["event_heads"],
         cues=_read_cues(cues_path),
@@ -444,8 +448,9 @@ def _read_nouns(path: Path) -> tuple[dict[str, frozenset[str]], list[NounPattern
         raise TableError(path, 1, "nouns.yaml must hold 'support_verbs' and a list 'nouns'")
     words = {
         key: frozenset(_words(path, 1, data, key))
-        for key in ("support_verbs", "participation", "means", "event_heads")
+        for key in ("support_verbs", "participation", "means", "bombs", "event_heads")
     }
+    words["named_by_means"] = _cameo_codes(path, data, "named_by_means", roots=False)
     lines = _entry_lines(path, "nouns")
     seen: set[str] = set()
     claimed: dict[tuple[str, frozenset[str]], int] = {}
