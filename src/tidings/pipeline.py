@@ -65,15 +65,20 @@ class Resources:
 
 @cache
 def load_resources(
-    extra_actors: str | None = None, phoenix_actors: bool = True, phoenix_verbs: bool = False
+    extra_actors: str | None = None,
+    phoenix_actors: bool = True,
+    phoenix_verbs: bool = False,
+    phoenix_agents: bool = False,
 ) -> Resources:
     """The shared lookups, extended by a user's knowledge-base file (built once per file);
-    ``phoenix_actors`` and ``phoenix_verbs`` lay the compiled Phoenix dictionaries beneath
-    tidings' own tables (the actors by default; the verbs, measured, do not pay: see
-    CHANGELOG.md)."""
+    ``phoenix_actors``, ``phoenix_verbs`` and ``phoenix_agents`` lay the compiled Phoenix
+    dictionaries beneath tidings' own tables (the actors by default; the verbs and the role
+    nouns, measured, do not pay: see CHANGELOG.md)."""
     return Resources(
         tables=load_tables(
-            Path(extra_actors) if extra_actors else None, phoenix_actors=phoenix_actors
+            Path(extra_actors) if extra_actors else None,
+            phoenix_actors=phoenix_actors,
+            phoenix_agents=phoenix_agents,
         ),
         lexicon=load_lexicon(base_verbs=packaged_base_verbs() if phoenix_verbs else None),
         gazetteer=load_gazetteer(),
@@ -88,6 +93,7 @@ SHARED_RESOURCES = {
     "extra_actors": None,
     "phoenix_actors": True,
     "phoenix_verbs": False,
+    "phoenix_agents": False,
 }
 # The components that look things up in them (quotes need only their cue words).
 SHARING = ("tidings_actors", "tidings_time_place", "tidings_events")

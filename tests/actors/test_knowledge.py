@@ -15,6 +15,7 @@ from tidings.actors.knowledge import (
     Role,
     default_tables,
     load_base_actors,
+    load_base_roles,
     load_known_actors,
     load_tables,
     plural,
@@ -128,3 +129,18 @@ def test_the_shipped_compiled_actors_load_on_request() -> None:
     tables = load_tables(phoenix_actors=True)
     assert len(tables.known) > 5 * len(default_tables().known)
     assert all(entry.id in tables.known for entry in default_tables().known.values())
+
+
+def test_compiled_role_nouns_lie_beneath_tidings_own_on_request(tmp_path: Path) -> None:
+    base = tmp_path / "roles.tsv"
+    base.write_text("noun\tsectors\tsource\nquillwright\tCRM\tmade-up:1\n", "utf-8")
+    assert load_base_roles(base) == {"quillwright": ("CRM",), "quillwrights": ("CRM",)}
+    own = default_tables().roles
+    tables = load_tables(phoenix_agents=True)
+    assert tables.roles["arms dealer"] == ("CRM",)
+    assert "arms dealer" not in own
+    # tidings' own role nouns keep their sectors.
+    assert {noun: tables.roles[noun] for noun in own} == own
+    base.write_text("noun\tsectors\tsource\nquillwright\tcrm\tmade-up:1\n", "utf-8")
+    with pytest.raises(TableError, match=re.escape("roles.tsv:2")):
+        load_base_roles(base)

@@ -13,8 +13,12 @@ from tests.shared_data import shared_path
 from tidings.codebook import cameo_codebook
 from tidings.dictionaries.phoenix import (
     ACTORS_FILE,
+    AGENTS_FILE,
     VERBS_FILE,
+    CompiledAgent,
     CompiledRole,
+    agent_sectors,
+    compile_agents,
     compile_all,
     compile_pattern,
     compile_verbs,
@@ -123,6 +127,36 @@ def test_compile_verbs_expands_blocks_over_their_verbs(tmp_path: Path) -> None:
     assert skipped["bare verb with a cue-category code"] == 1
 
 
+MADE_UP_AGENTS = """\
+# made-up agents
+!PERSON! = MAN, WOMAN
+QUILL!PERSON! [~CRM]
+WIDGET_GUARD {WIDGET_GUARDS_OF_HONOUR} [~MILGOV] # made up
+QUILL_PRIEST [~CTH]
+EMBASSY_OF [~GOV]
+QUILLMAN [~AGR]
+"""
+
+
+def test_agent_entries_compile_to_role_nouns_and_sectors(tmp_path: Path) -> None:
+    path = tmp_path / "agents.txt"
+    path.write_text(MADE_UP_AGENTS, encoding="utf-8")
+    agents, skipped = compile_agents(path)
+    assert agents == [
+        CompiledAgent("quillman", ("CRM",), 3),
+        CompiledAgent("quillwoman", ("CRM",), 3),
+        CompiledAgent("widget guard", ("MIL", "GOV"), 4),
+        CompiledAgent("widget guards of honour", ("MIL", "GOV"), 4),
+    ]
+    # A faith is no sector; a phrase ending in "of" is part of a longer one; first entry wins.
+    assert skipped == {
+        "no sector tidings keeps": 1,
+        "part of a longer phrase": 1,
+        "duplicate noun": 1,
+    }
+    assert agent_sectors("GOVMEDUSA") == ("GOV", "MED")
+
+
 def test_actor_entries_keep_names_aliases_and_dated_roles(tmp_path: Path) -> None:
     path = tmp_path / "actors.txt"
     path.write_text(MADE_UP_ACTORS, encoding="utf-8")
@@ -159,7 +193,7 @@ def test_codes_dates_and_names() -> None:
 def test_committed_tables_are_what_the_converter_makes_of_shared(tmp_path: Path) -> None:
     source = shared_path("data/events/dictionaries/phoenix")
     compile_all(source, tmp_path, CODES)
-    for name in (VERBS_FILE, ACTORS_FILE):
+    for name in (VERBS_FILE, ACTORS_FILE, AGENTS_FILE):
         committed = packaged(f"compiled/{name}").read_text(encoding="utf-8")
         assert committed == (tmp_path / name).read_text(encoding="utf-8"), (
             f"{name} is out of date: rerun python -m tidings.dictionaries.phoenix"

@@ -9,6 +9,7 @@ left to it, and no compiled name stands for a country or a city.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,7 @@ MAJOR_CITY_POPULATION = 1_000_000
 ALTERNATE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 BASE_ACTORS_FILE = "compiled/phoenix_actors.tsv"
+BASE_ROLES_FILE = "compiled/phoenix_agents.tsv"
 # The ids of compiled actors start so ("phoenix:<source line>").
 COMPILED_PREFIX = "phoenix:"
 # Sectors of compiled actors that are groups rather than organisations.
@@ -278,15 +280,32 @@ def _roles(path: Path) -> dict[str, tuple[str, ...]]:
     table = read_yaml(path)
     if not isinstance(table, dict):
         raise TableError(path, 1, "the file must map sector codes to lists of nouns")
-    roles: dict[str, tuple[str, ...]] = {}
+    roles: list[tuple[str, tuple[str, ...]]] = []
     for key, nouns in table.items():
         codes = sector_codes(str(key), path, 0)
         if not isinstance(nouns, list):
             raise TableError(path, 0, f"sector {key} must list nouns")
-        for noun in nouns:
-            roles[str(noun).lower()] = codes
-            roles.setdefault(plural(str(noun).lower()), codes)
-    return roles
+        roles.extend((str(noun), codes) for noun in nouns)
+    return _with_plurals(roles)
+
+
+def load_base_roles(path: Path) -> dict[str, tuple[str, ...]]:
+    """Read compiled role nouns (TSV: noun, sectors, source)."""
+    roles = []
+    for line, row in read_tsv(path):
+        if not row.get("noun") or not row.get("sectors"):
+            raise TableError(path, line, "a compiled role needs a noun and its sectors")
+        roles.append((row["noun"], sector_codes(row["sectors"], path, line)))
+    return _with_plurals(roles)
+
+
+def _with_plurals(roles: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
+    """Role nouns by their lower-case singular and regular plural (a listed form wins)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for noun, codes in roles:
+        found[noun.lower()] = codes
+        found.setdefault(plural(noun.lower()), codes)
+    return found
 
 
 def _descriptions(path: Path) -> dict[str, Description]:
@@ -481,10 +500,16 @@ def default_tables() -> ActorTables:
     return tables.with_known(load_known_actors(packaged("actors/kb.yaml")))
 
 
-def load_tables(extra_actors: Path | None = None, *, phoenix_actors: bool = False) -> ActorTables:
-    """tidings' tables, extended by a user's knowledge-base file (and, with ``phoenix_actors``,
-    by the compiled Phoenix actors beneath the knowledge base)."""
+def load_tables(
+    extra_actors: Path | None = None, *, phoenix_actors: bool = False, phoenix_agents: bool = False
+) -> ActorTables:
+    """tidings' tables, extended by a user's knowledge-base file (and, with ``phoenix_actors``
+    and ``phoenix_agents``, by the compiled Phoenix actors and role nouns beneath its own)."""
     tables = default_tables()
     if phoenix_actors:
         tables = with_base_actors(tables, load_base_actors(packaged(BASE_ACTORS_FILE)))
+    if phoenix_agents:
+        # The compiled role nouns lie beneath tidings' own.
+        base_roles = load_base_roles(packaged(BASE_ROLES_FILE))
+        tables = replace(tables, roles={**base_roles, **tables.roles})
     return tables.with_known(load_known_actors(extra_actors)) if extra_actors else tables

@@ -4,7 +4,8 @@
         src/tidings/data/compiled
 
 writes ``phoenix_verbs.tsv`` (verb patterns on the dependency parse: verb, preposition, object
-words, CAMEO code, source lines) and ``phoenix_actors.tsv`` (names, aliases, dated roles).
+words, CAMEO code, source lines), ``phoenix_actors.tsv`` (names, aliases, dated roles) and
+``phoenix_agents.tsv`` (role nouns and the sectors they signal: "kidnapper", "riot police").
 PETRARCH matched its patterns on phrase-structure trees; a pattern is compiled only where it
 says what tidings' verb conditions can check (the verb, its particle, one object or one
 prepositional phrase); the rest are counted by reason and left out.
@@ -28,10 +29,13 @@ ACTOR_SOURCES = (
     "Phoenix.International.actors.txt",
     "Phoenix.MilNonState.actors.txt",
 )
+AGENTS_SOURCE = "Phoenix.agents.txt"
 VERBS_FILE = "phoenix_verbs.tsv"
 ACTORS_FILE = "phoenix_actors.tsv"
+AGENTS_FILE = "phoenix_agents.tsv"
 VERB_COLUMNS = ("verb", "prep", "objects", "code", "source")
 ACTOR_COLUMNS = ("name", "aliases", "country", "sectors", "from", "to", "source")
+AGENT_COLUMNS = ("noun", "sectors", "source")
 
 # Words after the verb that make a phrasal verb rather than name an object ("set off").
 PARTICLES = frozenset({"up", "down", "off", "out", "back", "away", "aside", "over"})
@@ -54,6 +58,9 @@ SECTORS = frozenset(
         *("ENV", "HRI", "MOD", "RAD", "SEP", "INS", "NGM"),
     }
 )
+# Words a role noun neither starts nor ends with: an entry such as EMBASSY_IN_ or
+# A_CABINET_MEETING is part of a longer phrase PETRARCH matched, not a noun of its own.
+FUNCTION_WORDS = frozenset({"a", "an", "the", "in", "of", "for", "to", "and", "on", "at", "by"})
 # Codes of actors of no one country; they stand first, before any country.
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "NGM"})
 # CAMEO country codes that differ from ISO 3166.
@@ -65,6 +72,8 @@ LOWER_NAME_WORDS = frozenset({"al", "el", "bin", "ibn", "de", "du", "van", "von"
 
 _GROUP = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
 _CODE = re.compile(r"\[([^\]]*)\]")
+_AGENT_CODE = re.compile(r"\[~([A-Z]+)\]")
+_SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _ROLE = re.compile(r"^([A-Z]{3,})\s*(?:([<>])\s*(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?$")
 
 
@@ -98,6 +107,15 @@ class CompiledActor:
     aliases: tuple[str, ...]
     roles: tuple[CompiledRole, ...]
     source: str
+
+
+@dataclass(frozen=True)
+class CompiledAgent:
+    """A role noun ("riot police") and the sectors it signals, with the line it came from."""
+
+    noun: str
+    sectors: tuple[str, ...]
+    line: int
 
 
 @dataclass
@@ -450,6 +468,67 @@ def compile_actors(folder: Path) -> tuple[list[CompiledActor], Counter[str]]:
     return actors, skipped
 
 
+# --- agents -------------------------------------------------------------------------------------
+
+
+def agent_sectors(code: str) -> tuple[str, ...]:
+    """The sectors tidings keeps of an agent code: ``GOVMED`` -> GOV, MED (as of an actor's
+    code, a faith such as MUS is none)."""
+    chunks = (code[i : i + 3] for i in range(0, len(code), 3))
+    return tuple(dict.fromkeys(chunk for chunk in chunks if chunk in SECTORS))
+
+
+def read_agents(path: Path) -> Iterator[tuple[str, str, int]]:
+    """(noun, agent code, line) of each form of each entry of a Phoenix agents file: its
+    phrase and the irregular forms in braces, with ``!PERSON!``-style sets expanded."""
+    substitutions: dict[str, list[str]] = {}
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        substitution = _SUBSTITUTION.match(line)
+        if substitution:
+            words = substitution.group(2).split(",")
+            substitutions[substitution.group(1)] = [word.strip() for word in words]
+            continue
+        codes = _AGENT_CODE.findall(line)
+        if not codes:
+            continue
+        phrase = re.split(r"[\[{]", line, maxsplit=1)[0]
+        irregular = re.findall(r"\{([^}]*)\}", line)
+        for form in [phrase, *(word for forms in irregular for word in forms.split())]:
+            for expanded in _expanded(form, substitutions):
+                noun = " ".join(expanded.replace("_", " ").lower().split()).strip(" ,")
+                if noun:
+                    yield noun, codes[0], number
+
+
+def _expanded(form: str, substitutions: dict[str, list[str]]) -> list[str]:
+    """A form with each substitution set it names replaced by every one of its words."""
+    forms = [form]
+    for key, words in substitutions.items():
+        forms = [f.replace(key, word) for f in forms for word in words] if key in form else forms
+    return forms
+
+
+def compile_agents(path: Path) -> tuple[list[CompiledAgent], Counter[str]]:
+    """The role nouns of the agents file with the sectors tidings keeps (the first entry of a
+    noun wins), and how many forms were left out for each reason."""
+    agents: dict[str, CompiledAgent] = {}
+    skipped: Counter[str] = Counter()
+    for noun, code, line in read_agents(path):
+        sectors = agent_sectors(code)
+        words = noun.split()
+        if not sectors:
+            skipped["no sector tidings keeps"] += 1
+        elif words[0] in FUNCTION_WORDS or words[-1] in FUNCTION_WORDS:
+            skipped["part of a longer phrase"] += 1
+        elif noun in agents:
+            skipped["duplicate noun"] += 1
+        else:
+            agents[noun] = CompiledAgent(noun, sectors, line)
+    return list(agents.values()), skipped
+
+
 # --- output -------------------------------------------------------------------------------------
 
 
@@ -475,6 +554,12 @@ def actor_rows(actors: Iterable[CompiledActor]) -> Iterator[list[str]]:
             ]
 
 
+def agent_rows(agents: Iterable[CompiledAgent]) -> Iterator[list[str]]:
+    """The TSV rows of compiled role nouns."""
+    for agent in agents:
+        yield [agent.noun, " ".join(agent.sectors), f"{AGENTS_SOURCE}:{agent.line}"]
+
+
 def _write(path: Path, header: str, columns: tuple[str, ...], rows: Iterable[list[str]]) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -487,10 +572,11 @@ def _write(path: Path, header: str, columns: tuple[str, ...], rows: Iterable[lis
 
 
 def compile_all(source: Path, target: Path, known_codes: frozenset[str]) -> dict[str, Counter[str]]:
-    """Write both compiled tables from the Phoenix folder ``source`` into ``target``."""
+    """Write the compiled tables from the Phoenix folder ``source`` into ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     verbs, verb_skips = compile_verbs(source / VERBS_SOURCE, known_codes)
     actors, actor_skips = compile_actors(source)
+    agents, agent_skips = compile_agents(source / AGENTS_SOURCE)
     note = (
         "# Compiled by tidings.dictionaries.phoenix from Phoenix/PETRARCH-2 (MIT);"
         " source and licence: README.md beside this file.\n"
@@ -500,9 +586,15 @@ def compile_all(source: Path, target: Path, known_codes: frozenset[str]) -> dict
             "verb rows": _write(target / VERBS_FILE, note, VERB_COLUMNS, verb_rows(verbs)),
             "actor rows": _write(target / ACTORS_FILE, note, ACTOR_COLUMNS, actor_rows(actors)),
             "actors": len(actors),
+            "agent rows": _write(target / AGENTS_FILE, note, AGENT_COLUMNS, agent_rows(agents)),
         }
     )
-    return {"written": written, "verbs left out": verb_skips, "actors left out": actor_skips}
+    return {
+        "written": written,
+        "verbs left out": verb_skips,
+        "actors left out": actor_skips,
+        "agents left out": agent_skips,
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
