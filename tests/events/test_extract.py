@@ -82,6 +82,39 @@ def test_prepositional_target_of_a_travel_verb(parse: Annotator) -> None:
     assert {code[:2] for _, code, _ in found} == {"04"}
 
 
+def test_a_travel_verb_visits_only_a_place_an_actor_or_a_gathering(parse: Annotator) -> None:
+    assert {code for _, code, _ in dyads(parse("Chile flew to Lisbon."))} == {"042", "043"}
+    assert {code for _, code, _ in dyads(parse("Chile arrived in Lisbon."))} == {"042", "043"}
+    assert dyads(parse("The Peruvian opposition came to power in a landslide.")) == []
+    assert dyads(parse("In Quito, Ecuadorian police are going through every shop.")) == []
+
+
+def test_a_force_verb_does_not_reach_words_or_figures(parse: Annotator) -> None:
+    assert dyads(parse("Norway attacked a Swedish village.")) == [("NOR", "190", "SWE")]
+    assert dyads(parse("Norway attacked Sweden's budget plan.")) == [("NOR", "111", "SWE")]
+    assert dyads(parse("Norwegian firefighters battled the blaze near Oslo.")) == []
+
+
+def test_firing_a_person_is_no_shooting(parse: Annotator) -> None:
+    assert [code for _, code, _ in dyads(parse("Kenyan soldiers fired on Somali militants."))] == [
+        "193"
+    ]
+    assert dyads(parse("The Kenyan president fired his finance minister.")) == []
+
+
+def test_words_made_public_are_no_release(parse: Annotator) -> None:
+    assert [code for _, code, _ in dyads(parse("Colombia released Venezuela's prisoners."))] == [
+        "0841"
+    ]
+    assert dyads(parse("The Colombian army released a video of the raid.")) == []
+
+
+def test_meeting_a_demand_or_a_reaction_is_no_meeting(parse: Annotator) -> None:
+    assert dyads(parse("Jordan met Egypt.")) != []
+    assert dyads(parse("Jordan met the deadline set by Egypt.")) == []
+    assert dyads(parse("The Jordanian plan met with criticism from Egypt.")) == []
+
+
 def test_the_owner_of_the_object_is_the_target(parse: Annotator) -> None:
     assert [t for _, _, t in dyads(parse("Turkey rejected Greece's proposal."))] == ["GRC"]
     made_by = dyads(parse("Iran accepted the plan drafted by Russia."))

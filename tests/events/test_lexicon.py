@@ -74,6 +74,10 @@ def _append_verb(folder: Path, entry: str) -> int:
         ('- id: typo\n  verb: [frobnicate]\n  code: "112"', "unknown keys ['verb']"),
         ('- id: yaml_on\n  verbs: [call]\n  prep: on\n  code: "020"', "quote on/off"),
         ('- id: clash\n  verbs: [accuse]\n  code: "111"', "'accuse' overlaps the entry on line"),
+        (
+            '- id: kind\n  verbs: [frobnicate]\n  selects: [thingy]\n  code: "111"',
+            "selects: unknown kinds ['thingy']",
+        ),
     ],
 )
 def test_a_bad_verb_entry_names_file_and_line(lexicon_copy: Path, entry: str, problem: str) -> None:

@@ -1,10 +1,10 @@
 """The event lexicon: verb and noun patterns and factuality cues, read from tidings' YAML files.
 
 The files live in ``tidings/data/events/`` (``verbs.yaml``, ``nouns.yaml``, ``factuality.yaml``,
-``refusals.yaml``, ``intents.yaml``, ``parties.yaml``); each says in its header what an entry
-holds. A bad entry raises a TableError with file and line. Beneath ``verbs.yaml`` may lie a base
-layer of verb patterns compiled from the field's dictionaries (``tidings/data/compiled/``):
-a verb ``verbs.yaml`` codes keeps only tidings' own patterns.
+``refusals.yaml``, ``intents.yaml``, ``parties.yaml``, ``kinds.yaml``); each says in its header
+what an entry holds. A bad entry raises a TableError with file and line. Beneath ``verbs.yaml``
+may lie a base layer of verb patterns compiled from the field's dictionaries
+(``tidings/data/compiled/``): a verb ``verbs.yaml`` codes keeps only tidings' own patterns.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ FACTUALITY_FILE = "factuality.yaml"
 REFUSALS_FILE = "refusals.yaml"
 INTENTS_FILE = "intents.yaml"
 PARTIES_FILE = "parties.yaml"
+KINDS_FILE = "kinds.yaml"
 # The files of a lexicon directory, in the order load_lexicon reads them.
 LEXICON_FILES = (
     VERBS_FILE,
@@ -38,10 +39,13 @@ LEXICON_FILES = (
     REFUSALS_FILE,
     INTENTS_FILE,
     PARTIES_FILE,
+    KINDS_FILE,
 )
 # The verb patterns compiled from PETRARCH-2's CAMEO dictionary (tidings.dictionaries.phoenix).
 BASE_VERBS_FILE = "phoenix_verbs.tsv"
 
+# The kind a verb's argument is of when it has none ("fired" alone; verbs.yaml ``selects``).
+NO_ARGUMENT = "none"
 DEFAULT_TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "into", "at")
 DEFAULT_NOUN_TARGET_PREPS = ("on", "against", "with", "to", "toward", "towards", "into")
 
@@ -58,6 +62,8 @@ _VERB_KEYS = {
     "transitive",
     "announces",
     "target_preps",
+    "selects",
+    "rejects",
 }
 _NOUN_KEYS = {"id", "nouns", "code", "target_preps", "of", "between", "carried_by"}
 _CUE_KEYS = {
@@ -101,11 +107,14 @@ class VerbPattern:
     modals: frozenset[str] = frozenset()
     # "is ready to send troops": the "to ..." clause names the subject's own act, announced.
     announces: bool = False
+    # The kinds (kinds.yaml) the verb's argument must be, or must not be, in this sense.
+    selects: frozenset[str] = frozenset()
+    rejects: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
         """How many conditions the pattern sets: the most specific fitting pattern wins."""
-        conditions = (self.objects, self.preps, self.xcomps, self.modals)
+        conditions = (self.objects, self.preps, self.xcomps, self.modals, self.selects)
         return sum(bool(condition) for condition in conditions) + self.transitive
 
     @property
@@ -134,6 +143,17 @@ class NounPattern:
     between_targets: bool = False
     # The verbs whose object the noun must be for this pattern ("staged a strike"); empty for any.
     carried_by: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of thing a verb may act on (kinds.yaml): nouns that name an actor, that carry
+    one of its entity labels, or whose lemma it lists."""
+
+    name: str
+    nouns: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()
+    actors: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,6 +219,7 @@ class Lexicon:
     intent_codes: Mapping[str, str] = field(default_factory=dict)
     committing_roots: frozenset[str] = frozenset()
     threatening_roots: frozenset[str] = frozenset()
+    kinds: Mapping[str, Kind] = field(default_factory=dict)
     sources: tuple[Path, ...] = field(default=())
 
     def verb_patterns(self, lemma: str, particle: str | None) -> tuple[VerbPattern, ...]:
@@ -272,11 +293,12 @@ def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = Non
     compiled verb patterns of ``base_verbs`` beneath its own (none by default)."""
     folder = directory if directory is not None else packaged(LEXICON_DIR)
     paths = tuple(folder / name for name in LEXICON_FILES)
-    verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path = paths
+    verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path, kinds_path = paths
     words, nouns = _read_nouns(nouns_path)
     auxiliaries, refusal_codes = _read_refusals(refusals_path)
     intent_codes, committing_roots, threatening_roots = _read_intents(intents_path)
-    verbs = _index(_read_verbs(verbs_path), key=lambda p: p.verb)
+    kinds = _read_kinds(kinds_path)
+    verbs = _index(_read_verbs(verbs_path, kinds), key=lambda p: p.verb)
     if base_verbs is not None:
         # tidings' own entries for a verb replace all the compiled ones for it.
         verbs = {**_index(read_base_verbs(base_verbs), key=lambda p: p.verb), **verbs}
@@ -296,6 +318,7 @@ def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = Non
         intent_codes=intent_codes,
         committing_roots=committing_roots,
         threatening_roots=threatening_roots,
+        kinds=kinds,
         parties=_read_parties(parties_path),
         sources=paths,
     )
@@ -362,7 +385,7 @@ def _checked_entry(
     return f"{path.name}:{ident}", _checked_code(path, line, entry)
 
 
-def _read_verbs(path: Path) -> list[VerbPattern]:
+def _read_verbs(path: Path, kinds: Mapping[str, Kind]) -> list[VerbPattern]:
     data = read_yaml(path)
     if not isinstance(data, list):
         raise TableError(path, 1, "verbs.yaml must be a list of entries")
@@ -381,6 +404,7 @@ def _read_verbs(path: Path) -> list[VerbPattern]:
         modals = frozenset(_words(path, line, entry, "modal"))
         preps = _words(path, line, entry, "prep")
         target_preps = _words(path, line, entry, "target_preps") or DEFAULT_TARGET_PREPS
+        selects, rejects = (_kinds(path, line, entry, key, kinds) for key in ("selects", "rejects"))
         for verb in _words(path, line, entry, "verbs") or _missing(path, line, "verbs"):
             pattern = VerbPattern(
                 rule,
@@ -395,10 +419,23 @@ def _read_verbs(path: Path) -> list[VerbPattern]:
                 entry.get("transitive", False),
                 modals,
                 entry.get("announces", False),
+                selects,
+                rejects,
             )
             _check_unambiguous(path, line, pattern, conditions)
             patterns.append(pattern)
     return patterns
+
+
+def _kinds(
+    path: Path, line: int, entry: Mapping[str, Any], key: str, kinds: Mapping[str, Kind]
+) -> frozenset[str]:
+    """An entry's list of kinds, each defined in kinds.yaml (or ``NO_ARGUMENT``)."""
+    named = frozenset(_words(path, line, entry, key))
+    unknown = sorted(named - set(kinds) - {NO_ARGUMENT})
+    if unknown:
+        raise TableError(path, line, f"{key}: unknown kinds {unknown}; known: {sorted(kinds)}")
+    return named
 
 
 def read_base_verbs(path: Path) -> list[VerbPattern]:
@@ -425,6 +462,7 @@ def _check_unambiguous(
     kind = (
         f"{sorted(pattern.preps)}|{bool(pattern.objects)}|{bool(pattern.xcomps)}"
         f"|{pattern.transitive}|{bool(pattern.modals)}"
+        f"|{sorted(pattern.selects)}|{sorted(pattern.rejects)}"
     )
     words = pattern.objects | pattern.xcomps | pattern.modals or frozenset({"*"})
     earlier = conditions.get((pattern.verb, kind))
@@ -477,6 +515,23 @@ def _read_nouns(path: Path) -> tuple[dict[str, frozenset[str]], list[NounPattern
                 )
             )
     return words, patterns
+
+
+def _read_kinds(path: Path) -> dict[str, Kind]:
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise TableError(path, 1, "kinds.yaml must be a mapping of kinds")
+    kinds: dict[str, Kind] = {}
+    for name, entry in data.items():
+        line = _key_line(path, str(name))
+        if not isinstance(entry, dict) or set(entry) - {"nouns", "entities", "actors"}:
+            raise TableError(path, line, f"{name!r} must hold nouns, entities or actors")
+        if not isinstance(entry.get("actors", False), bool):
+            raise TableError(path, line, "'actors' must be true or false")
+        entities = frozenset(label.upper() for label in _words(path, line, entry, "entities"))
+        nouns = frozenset(_words(path, line, entry, "nouns"))
+        kinds[str(name)] = Kind(str(name), nouns, entities, entry.get("actors", False))
+    return kinds
 
 
 def _read_parties(path: Path) -> Parties:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from tidings.events.lexicon import (
+    NO_ARGUMENT,
+    Kind,
     Lexicon,
     NounPattern,
     VerbPattern,
@@ -54,6 +58,37 @@ def condition_object(pattern: VerbPattern, verb: Token) -> Token | None:
             if object_words(noun) & pattern.objects:
                 return noun
     return None
+
+
+def is_of_kind(noun: Token, kind: Kind) -> bool:
+    """Whether a noun is of a kind: names an actor, carries one of its entity labels, or is
+    one of its nouns (or their compound: "election victory")."""
+    if noun.ent_type_ in kind.entities:
+        return True
+    if kind.actors and any(m.start <= noun.i < m.end for m in noun.doc._.actor_mentions or ()):
+        return True
+    words = set(word_forms(noun.lemma_, noun.text))
+    words |= {
+        f"{c.lemma_.lower()} {noun.lemma_.lower()}" for c in noun.children if c.dep_ == "compound"
+    }
+    return bool(words & kind.nouns)
+
+
+def argument_kinds(pattern: VerbPattern, verb: Token, kinds: Mapping[str, Kind]) -> set[str]:
+    """The kinds, of those a pattern selects or rejects, of the verb's argument: the object of
+    the pattern's ``prep``, else the direct object; ``NO_ARGUMENT`` when there is none."""
+    if not (pattern.selects or pattern.rejects):
+        return set()
+    if pattern.preps:
+        arguments = [obj for _, obj in prep_objects(verb, pattern.preps)]
+    elif any(c.dep_ == "prep" and c.n_rights + c.n_lefts == 0 for c in verb.children):
+        arguments = []  # "was fired upon": the subject is what the preposition aims at
+    else:
+        arguments = [obj] if (obj := direct_object(verb)) is not None else []
+    if not arguments:
+        return {NO_ARGUMENT}
+    named = (pattern.selects | pattern.rejects) - {NO_ARGUMENT}
+    return {name for name in named if any(is_of_kind(a, kinds[name]) for a in arguments)}
 
 
 def conditions_hold(pattern: VerbPattern, verb: Token) -> bool:
@@ -128,6 +163,18 @@ class Triggers:
             if patterns:
                 break
         fitting = [p for p in patterns if conditions_hold(p, verb)]
+        found = {p: argument_kinds(p, verb, self.lexicon.kinds) for p in fitting}
+        # A construction whose argument is of a kind it rejects uses the verb in another
+        # sense: no less specific pattern reads it ("met with criticism" is no meeting).
+        rejected = [p.specificity for p in fitting if found[p] & p.rejects]
+        floor = max(rejected, default=-1)
+        fitting = [
+            p
+            for p in fitting
+            if p.specificity >= floor
+            and not found[p] & p.rejects
+            and (not p.selects or found[p] & p.selects)
+        ]
         return max(fitting, key=lambda p: p.specificity, default=None)
 
     def matching_noun_pattern(self, noun: Token) -> NounPattern | None:
