@@ -834,3 +834,23 @@ def test_force_that_names_no_one_acted_on_is_aimed_at_the_place_state(parse: Ann
     ]
     praise = parse("In Peru, the Chilean minister praised the new agreement.")
     assert [(e.cameo_code[:2], country_of(e.target)) for e in praise._.events] == [("05", None)]
+
+
+def test_a_claim_that_another_did_a_hostile_act_accuses_the_doer(parse: Annotator) -> None:
+    # The claim is an accusation; the act claimed stays an event, reported by the claimer.
+    doc = parse("Ukraine claimed that Russia had shelled Kharkiv.")
+    assert [(e.cameo_code, e.factuality) for e in doc._.events] == [
+        ("112", Factuality.ASSERTED),
+        ("194", Factuality.REPORTED),
+    ]
+    assert dyads(parse("Ukraine claimed that Russia had shelled Kharkiv.")) == [
+        ("UKR", "112", "RUS"),
+        ("RUS", "194", "UKR"),
+    ]
+    # An allegation keeps its act too.
+    assert ("RUS", "194", "UKR") in dyads(parse("Ukraine alleged that Russia had shelled Kharkiv."))
+    # Claiming one's own act, or a friendly one, accuses no one.
+    assert [
+        e.cameo_code for e in parse("Hamas claimed it had fired rockets at Israel.")._.events
+    ] == ["190"]
+    assert parse("Ukraine claimed that the talks had gone well.")._.events == []

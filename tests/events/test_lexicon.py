@@ -78,6 +78,10 @@ def _append_verb(folder: Path, entry: str) -> int:
             '- id: kind\n  verbs: [frobnicate]\n  selects: [thingy]\n  code: "111"',
             "selects: unknown kinds ['thingy']",
         ),
+        (
+            '- id: roots\n  verbs: [frobnicate]\n  clause_roots: ["190"]\n  code: "112"',
+            "clause_roots must be two-digit CAMEO roots",
+        ),
     ],
 )
 def test_a_bad_verb_entry_names_file_and_line(lexicon_copy: Path, entry: str, problem: str) -> None:

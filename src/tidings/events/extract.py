@@ -25,6 +25,7 @@ from tidings.events.factuality import Judgement, factuality_of, is_purpose, is_t
 from tidings.events.lexicon import (
     Lexicon,
     NounPattern,
+    verb_forms,
     word_forms,
 )
 from tidings.events.parties import (
@@ -83,6 +84,9 @@ VIOLENT_ROOTS = ("18", "19", "20")
 # The noun whose patterns code an act done with a bomb (nouns.yaml ``bombs``): "a car bomb"
 # makes a "car bombing".
 BOMBING = "bombing"
+# Accusations: an act an alleging verb (factuality.yaml) says another did stays an event of
+# its own, reported.
+ACCUSATION_ROOT = "11"
 # Clauses under a coded trigger that spell out its content ("agreed to meet", "demand that").
 EMBEDDED_DEPS = ("xcomp", "ccomp", "acl")
 
@@ -106,6 +110,8 @@ class Candidate:
     announcer: Token | None = None
     # The pattern that fired names the act of the "to ..." clause ("agreed to withdraw").
     names_clause: bool = False
+    # The roots one of which the act of its "that ..." clause must have (verbs.yaml).
+    clause_roots: frozenset[str] = frozenset()
 
 
 class EventExtractor:
@@ -121,7 +127,17 @@ class EventExtractor:
         """The events of a Doc, in text order."""
         mentions = MentionIndex(doc)
         tokens = self.triggers.candidates(doc)
-        verbal = [c for c in (self._verb_event(t, mentions) for t in tokens) if c is not None]
+        verbal = _with_claimed_acts(
+            [c for c in (self._verb_event(t, mentions) for t in tokens) if c is not None]
+        )
+        # "claimed that Russia shelled Kharkiv": the act claimed is reported, not only the
+        # claim's content.
+        alleging = self.lexicon.cues.alleging_verbs
+        claimed = {
+            c.trigger.i
+            for c in verbal
+            if c.code[:2] == ACCUSATION_ROOT and verb_forms(c.trigger) & alleging
+        }
         triggers = {c.trigger.i for c in verbal}
         consumed = {token.i for c in verbal for token in c.consumed}
         nominal = [
@@ -146,7 +162,10 @@ class EventExtractor:
         def spells_out_another(trigger: Token) -> bool:
             head = trigger.head.i
             purpose_of_force = is_purpose(trigger) and head in force
-            return _spells_out(trigger) and head in triggers and not purpose_of_force
+            claimed_act = trigger.dep_ == "ccomp" and head in claimed
+            return (
+                _spells_out(trigger) and head in triggers and not (purpose_of_force or claimed_act)
+            )
 
         verbal = [
             c
@@ -255,6 +274,7 @@ class EventExtractor:
             consumed,
             pattern.announces,
             names_clause=bool(pattern.xcomps),
+            clause_roots=pattern.clause_roots,
         )
 
     def announcer_of(self, trigger: Token) -> int | None:
@@ -502,6 +522,22 @@ def _with_continued_targets(every: list[Candidate], verbal: list[Candidate]) -> 
         return c
 
     return [continued(c) for c in verbal]
+
+
+def _with_claimed_acts(verbal: list[Candidate]) -> list[Candidate]:
+    """Claims kept only where their "that ..." clause names an act of the roots they require,
+    done by someone the claim accuses: "Hamas claimed it fired rockets" accuses no one."""
+    by_trigger = {c.trigger.i: c for c in verbal}
+
+    def accuses_the_doer(claim: Candidate) -> bool:
+        clause = first_child(claim.trigger, "ccomp")
+        act = by_trigger.get(clause.i) if clause is not None else None
+        if act is None or act.code[:2] not in claim.clause_roots:
+            return False
+        doers = {span.root.i for span in act.source.mentions}
+        return bool(doers) and {span.root.i for span in claim.target.mentions} == doers
+
+    return [c for c in verbal if not c.clause_roots or accuses_the_doer(c)]
 
 
 def _announced(act: Candidate, announcer: Candidate) -> Candidate:

@@ -64,6 +64,7 @@ _VERB_KEYS = {
     "target_preps",
     "selects",
     "rejects",
+    "clause_roots",
 }
 _NOUN_KEYS = {"id", "nouns", "code", "target_preps", "of", "between", "carried_by"}
 _CUE_KEYS = {
@@ -110,11 +111,21 @@ class VerbPattern:
     # The kinds (kinds.yaml) the verb's argument must be, or must not be, in this sense.
     selects: frozenset[str] = frozenset()
     rejects: frozenset[str] = frozenset()
+    # The CAMEO roots one of which the act of its "that ..." clause must have ("claimed that
+    # Russia shelled Kharkiv").
+    clause_roots: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
         """How many conditions the pattern sets: the most specific fitting pattern wins."""
-        conditions = (self.objects, self.preps, self.xcomps, self.modals, self.selects)
+        conditions = (
+            self.objects,
+            self.preps,
+            self.xcomps,
+            self.modals,
+            self.selects,
+            self.clause_roots,
+        )
         return sum(bool(condition) for condition in conditions) + self.transitive
 
     @property
@@ -405,6 +416,9 @@ def _read_verbs(path: Path, kinds: Mapping[str, Kind]) -> list[VerbPattern]:
         preps = _words(path, line, entry, "prep")
         target_preps = _words(path, line, entry, "target_preps") or DEFAULT_TARGET_PREPS
         selects, rejects = (_kinds(path, line, entry, key, kinds) for key in ("selects", "rejects"))
+        clause_roots = frozenset(_words(path, line, entry, "clause_roots"))
+        if any(len(root) != 2 or root not in cameo_codebook() for root in clause_roots):
+            raise TableError(path, line, "clause_roots must be two-digit CAMEO roots")
         for verb in _words(path, line, entry, "verbs") or _missing(path, line, "verbs"):
             pattern = VerbPattern(
                 rule,
@@ -421,6 +435,7 @@ def _read_verbs(path: Path, kinds: Mapping[str, Kind]) -> list[VerbPattern]:
                 entry.get("announces", False),
                 selects,
                 rejects,
+                clause_roots,
             )
             _check_unambiguous(path, line, pattern, conditions)
             patterns.append(pattern)
@@ -462,7 +477,7 @@ def _check_unambiguous(
     kind = (
         f"{sorted(pattern.preps)}|{bool(pattern.objects)}|{bool(pattern.xcomps)}"
         f"|{pattern.transitive}|{bool(pattern.modals)}"
-        f"|{sorted(pattern.selects)}|{sorted(pattern.rejects)}"
+        f"|{sorted(pattern.selects)}|{sorted(pattern.rejects)}|{bool(pattern.clause_roots)}"
     )
     words = pattern.objects | pattern.xcomps | pattern.modals or frozenset({"*"})
     earlier = conditions.get((pattern.verb, kind))
