@@ -125,6 +125,22 @@ def test_plural_description_refers_to_both_countries(annotate_actors: Annotator)
     assert mention._.resolved_by == "coref:description"
 
 
+def test_the_country_is_that_of_the_actor_named_before_where_no_country_is(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors(
+        "The Nepalese king dismissed the cabinet, and the country's army backed him."
+    )
+    assert (_actor(doc, "the country").country, _actor(doc, "army").country) == ("NPL", "NPL")
+    assert _mention(doc, "the country")._.resolved_by == "coref:description-country"
+    # A country named before is still the one it refers to.
+    doc = annotate_actors("Chile's president met officials of Peru, and the country's army left.")
+    assert _actor(doc, "the country").country == "PER"
+    assert [m.text for m in annotate_actors("The country's army left.")._.actor_mentions] == [
+        "army"
+    ]
+
+
 def test_unresolved_pronoun_is_not_a_mention(annotate_actors: Annotator) -> None:
     doc = annotate_actors("It rained. He left.")
     assert [s.text for s in doc._.actor_mentions] == []

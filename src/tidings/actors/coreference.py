@@ -234,14 +234,31 @@ class Antecedents:
         return None
 
     def described(self, head: Token, description: Description) -> Referent | None:
-        """The earlier actor(s) a definite description ("the terrorist group") refers to."""
+        """The earlier actor(s) a definite description ("the terrorist group") refers to; for
+        "the country" where none was named, the country of the most salient actor."""
         for entry in reversed(self._before(head)):
             referent = entry.referent
             if description.plural != bool(referent.members):
                 continue
             if description.kind in ("any", referent.kind) or _is_group(description, referent):
                 return replace(referent, rule="coref:description")
+        if description.kind == "country" and not description.plural:
+            return self._country_of_actor(head)
         return None
+
+    def _country_of_actor(self, head: Token) -> Referent | None:
+        """The country of the most salient actor of the last few sentences, where no country is
+        named: "The Nepalese king dismissed the government, and the country's army ..."."""
+        placed = [
+            e
+            for e in self._recent(head, PRONOUN_REACH)
+            if e.referent.actor is not None and e.referent.actor.country
+        ]
+        chosen = self._salient(placed, head, quoted=False)
+        if chosen is None or chosen.referent.actor is None:
+            return None
+        country = chosen.referent.actor.country
+        return Referent(Actor(head.text, country), "coref:description-country", "country")
 
     def described_person(self, head: Token) -> Referent | None:
         """The named person a description of a speaker refers to ("said the rookie

@@ -185,7 +185,8 @@ def _mistagged_name(mention: Mention) -> Referent | None:
 @resolution_rule("definite-description")
 def _definite_description(mention: Mention) -> Referent | None:
     """ "The terrorist group", "the two countries": the actors described so before
-    ("coref:description")."""
+    ("coref:description"); "the country" where none was named before, the country of the
+    most salient actor ("coref:description-country")."""
     description = mention.tables.descriptions.get(mention.head.lower_)
     if description is None or not mention.definite or mention.reading.country is not None:
         return None
