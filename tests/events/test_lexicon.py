@@ -139,22 +139,25 @@ def test_an_intent_key_must_be_a_cameo_code(lexicon_copy: Path) -> None:
     assert caught.value.line == len(path.read_text(encoding="utf-8").splitlines())
 
 
-def test_committing_roots_must_be_cameo_roots(lexicon_copy: Path) -> None:
-    path = lexicon_copy / INTENTS_FILE
+@pytest.mark.parametrize(
+    ("file", "key", "bad", "problem"),
+    [
+        (INTENTS_FILE, "committing_roots", '["040"', "two-digit CAMEO roots: ['040']"),
+        (PARTIES_FILE, "contention_roots", '["080"', "two-digit CAMEO roots: ['080']"),
+        (PARTIES_FILE, "mutual_codes", '["meet"', "CAMEO codes: ['meet']"),
+        (NOUNS_FILE, "named_by_means", '["kill"', "CAMEO codes: ['kill']"),
+    ],
+)
+def test_a_list_of_codes_must_be_cameo_codes(
+    lexicon_copy: Path, file: str, key: str, bad: str, problem: str
+) -> None:
+    path = lexicon_copy / file
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('committing_roots: ["04"', 'committing_roots: ["040"'), "utf-8")
-    with pytest.raises(TableError, match="two-digit CAMEO roots: \\['040'\\]") as caught:
+    path.write_text(re.sub(rf'^{key}: \["[0-9]+"', f"{key}: {bad}", text, flags=re.M), "utf-8")
+    with pytest.raises(TableError, match=re.escape(f"{key} must be {problem}")) as caught:
         load_lexicon(lexicon_copy)
     lines = enumerate(text.splitlines(), start=1)
-    assert caught.value.line == next(n for n, line in lines if line.startswith("committing_roots"))
-
-
-def test_contention_roots_must_be_cameo_roots(lexicon_copy: Path) -> None:
-    path = lexicon_copy / PARTIES_FILE
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('contention_roots: ["08"', 'contention_roots: ["080"'), "utf-8")
-    with pytest.raises(TableError, match="contention_roots must be two-digit CAMEO roots"):
-        load_lexicon(lexicon_copy)
+    assert caught.value.line == next(n for n, line in lines if line.startswith(key))
 
 
 def test_parties_must_be_sector_codes(lexicon_copy: Path) -> None:
@@ -165,18 +168,6 @@ def test_parties_must_be_sector_codes(lexicon_copy: Path) -> None:
     )
     with pytest.raises(TableError, match="'judges' is not a sector code"):
         load_lexicon(lexicon_copy)
-
-
-def test_mutual_codes_must_be_cameo_codes(lexicon_copy: Path) -> None:
-    path = lexicon_copy / PARTIES_FILE
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('mutual_codes: ["040"', 'mutual_codes: ["meet"'), "utf-8")
-    with pytest.raises(
-        TableError, match="mutual_codes must be CAMEO codes: \\['meet'\\]"
-    ) as caught:
-        load_lexicon(lexicon_copy)
-    lines = enumerate(text.splitlines(), start=1)
-    assert caught.value.line == next(n for n, line in lines if line.startswith("mutual_codes"))
 
 
 def test_compiled_verbs_lie_beneath_tidings_own(tmp_path: Path) -> None:
@@ -209,11 +200,3 @@ def test_a_bad_compiled_verb_names_file_and_line(tmp_path: Path) -> None:
 def test_the_shipped_compiled_verbs_load() -> None:
     lexicon = load_lexicon(base_verbs=packaged_base_verbs())
     assert len(lexicon.verbs) > 2 * len(load_lexicon().verbs)
-
-
-def test_codes_named_by_means_must_be_cameo_codes(lexicon_copy: Path) -> None:
-    path = lexicon_copy / NOUNS_FILE
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('named_by_means: ["180"', 'named_by_means: ["kill"'), "utf-8")
-    with pytest.raises(TableError, match="named_by_means must be CAMEO codes: \\['kill'\\]"):
-        load_lexicon(lexicon_copy)

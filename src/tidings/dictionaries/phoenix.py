@@ -377,7 +377,7 @@ def split_code(code: str) -> tuple[str | None, tuple[str, ...]] | None:
     """(country, sectors) of a CAMEO actor code, or None where tidings has no use for it."""
     if code.startswith(LEFT_OUT_PREFIXES):
         return None
-    chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+    chunks = _chunks(code)
     first, rest = chunks[0], chunks[1:]
     if first in INTERNATIONAL:
         return None, (first, *(c for c in rest if c in SECTORS and c != first))
@@ -387,6 +387,11 @@ def split_code(code: str) -> tuple[str | None, tuple[str, ...]] | None:
     if pycountry.countries.get(alpha_3=country) is None and country != "XKX":
         return None
     return country, tuple(dict.fromkeys(c for c in rest if c in SECTORS))
+
+
+def _chunks(code: str) -> list[str]:
+    """The three-letter parts of a CAMEO actor or agent code: ``AFGGOVAGR`` -> AFG, GOV, AGR."""
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
 
 
 def parse_role(text: str) -> CompiledRole | None:
@@ -474,8 +479,7 @@ def compile_actors(folder: Path) -> tuple[list[CompiledActor], Counter[str]]:
 def agent_sectors(code: str) -> tuple[str, ...]:
     """The sectors tidings keeps of an agent code: ``GOVMED`` -> GOV, MED (as of an actor's
     code, a faith such as MUS is none)."""
-    chunks = (code[i : i + 3] for i in range(0, len(code), 3))
-    return tuple(dict.fromkeys(chunk for chunk in chunks if chunk in SECTORS))
+    return tuple(dict.fromkeys(chunk for chunk in _chunks(code) if chunk in SECTORS))
 
 
 def read_agents(path: Path) -> Iterator[tuple[str, str, int]]:

@@ -416,9 +416,7 @@ def _read_verbs(path: Path, kinds: Mapping[str, Kind]) -> list[VerbPattern]:
         preps = _words(path, line, entry, "prep")
         target_preps = _words(path, line, entry, "target_preps") or DEFAULT_TARGET_PREPS
         selects, rejects = (_kinds(path, line, entry, key, kinds) for key in ("selects", "rejects"))
-        clause_roots = frozenset(_words(path, line, entry, "clause_roots"))
-        if any(len(root) != 2 or root not in cameo_codebook() for root in clause_roots):
-            raise TableError(path, line, "clause_roots must be two-digit CAMEO roots")
+        clause_roots = _cameo_codes(path, entry, "clause_roots", roots=True, line=line)
         for verb in _words(path, line, entry, "verbs") or _missing(path, line, "verbs"):
             pattern = VerbPattern(
                 rule,
@@ -600,9 +598,12 @@ def _read_intents(path: Path) -> tuple[dict[str, str], frozenset[str], frozenset
     )
 
 
-def _cameo_codes(path: Path, data: Mapping[str, Any], key: str, *, roots: bool) -> frozenset[str]:
-    """A table's list of CAMEO codes, or of two-digit roots, each checked against CAMEO."""
-    line = _key_line(path, key)
+def _cameo_codes(
+    path: Path, data: Mapping[str, Any], key: str, *, roots: bool, line: int | None = None
+) -> frozenset[str]:
+    """A table's (or, at ``line``, an entry's) list of CAMEO codes, or of two-digit roots, each
+    checked against CAMEO."""
+    line = _key_line(path, key) if line is None else line
     codes = frozenset(_words(path, line, data, key))
     unknown = sorted(
         code for code in codes if code not in cameo_codebook() or (roots and len(code) != 2)
