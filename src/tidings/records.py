@@ -157,6 +157,9 @@ AIMED_AT_HOME = frozenset({"PROTEST"})
 IMPOSED_AT_HOME = frozenset(
     {"0811", "0812", "0813", "0814", "1321", "1322", "1323", "1324", "1721", "1722", "1723", "1724"}
 )
+# CAMEO roots of armed force, which crosses borders as often as not: naming no target, it is
+# aimed at no one known rather than at its actor's own country.
+ARMED_FORCE_ROOTS = frozenset({"18", "19", "20"})
 # What an implied recipient is called, by its sector.
 SECTOR_NAMES = {"GOV": "government", "CVL": "people"}
 
@@ -215,13 +218,29 @@ class Event:
             recipients = self._at_home("CVL", "the people a curfew or the like is imposed on")
         return actors, recipients
 
-    def _at_home(self, sector: str, why: str) -> tuple[ActorMention, ...]:
-        """The ``sector`` of the actor's country, unless the actor is of it: implied by the
-        event itself, so its span is the trigger's and its text empty."""
+    @property
+    def cameo_target(self) -> ActorMention | None:
+        """CAMEO's target, one per event as GDELT keeps it: the one named, else PLOVER's implied
+        recipient, else, for an act that is no mutual one nor armed force, its actor's own
+        country ("the minister resigned", "police detained five")."""
+        if self.target is not None or self.reciprocal:
+            return self.target
+        recipients = self.plover_parties[1]
+        if recipients:
+            return recipients[0]
+        if self.cameo_root in ARMED_FORCE_ROOTS:
+            return None
+        home = self._at_home(None, "an act that names no target is aimed at home")
+        return home[0] if home else None
+
+    def _at_home(self, sector: str | None, why: str) -> tuple[ActorMention, ...]:
+        """The ``sector`` (else the whole) of the actor's country, unless the actor is of that
+        sector: implied by the event itself, so its span is the trigger's and its text empty."""
         actor = self.source.actor if self.source is not None else None
         if actor is None or actor.country is None or sector in actor.sectors:
             return ()
-        implied = Actor(f"{actor.country} {SECTOR_NAMES[sector]}", actor.country, (sector,))
+        name = f"{actor.country} {SECTOR_NAMES[sector]}" if sector else actor.country
+        implied = Actor(name, actor.country, (sector,) if sector else ())
         return (
             ActorMention(
                 self.article_id,

@@ -205,6 +205,26 @@ def test_agnews_predictions_pair_the_parties_of_one_mutual_act_of_no_recipient()
     assert alone.cameo == {("TCD", "", "05"), ("NER", "", "05")}
 
 
+def test_cameo_aims_an_act_of_no_named_target_at_home_but_not_armed_force() -> None:
+    minister = replace(_mention(0, 8, "GBR"), actor=Actor("minister", "GBR", ("GOV",)))
+    resigned = replace(_event(minister, None, "CONCEDE"), cameo_code="0831")
+    home = resigned.cameo_target
+    assert home is not None and home.actor is not None
+    assert (home.actor.country, home.actor.sectors, home.text) == ("GBR", (), "")
+    assert agnews_prediction([resigned]).cameo == {("GBR", "GBR", "08")}
+    # PLOVER keeps no recipient; a named target, armed force and mutual acts stay as they are.
+    assert resigned.plover_parties[1] == ()
+    assert predicted_dyads([resigned]) == {("GBR", None, "CONCEDE")}
+    fought = replace(_event(minister, None, "ASSAULT"), cameo_code="190")
+    assert fought.cameo_target is None
+    met = replace(_event(minister, None, "CONSULT"), cameo_code="040", reciprocal=True)
+    assert met.cameo_target is None
+    named = _event(minister, _mention(9, 13, "IRL"), "ACCUSE")
+    assert named.cameo_target == named.target
+    unknown = replace(minister, actor=Actor("gunmen", None, ("UAF",)))
+    assert _event(unknown, None, "ACCUSE").cameo_target is None
+
+
 def test_unknown_format_is_refused(nlp: Language, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown gold format"):
         evaluate(nlp, tmp_path / "x", "acled")

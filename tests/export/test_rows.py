@@ -81,6 +81,22 @@ def test_gdelt_and_plover_rows() -> None:
     assert plover["text"] == "Blinken called on Hamas."
 
 
+def test_gdelt_rows_aim_an_act_of_no_named_target_at_home() -> None:
+    analysis = _analysis()
+    appeal = analysis.events[0]
+    # "Blinken resigned": GDELT's Actor2 is the United States itself, PLOVER keeps no recipient.
+    resigned = replace(appeal, target=None, cameo_code="0831", plover_event="CONCEDE")
+    (cluster,) = cluster_events([resigned], {analysis.article.id: analysis.article})
+    gdelt = gdelt_row(cluster)
+    assert (gdelt["Actor2Code"], gdelt["Actor2CountryCode"], gdelt["Actor2Type1Code"]) == (
+        "USA",
+        "USA",
+        "",
+    )
+    (plover,) = plover_rows([resigned], {analysis.article.id: analysis.article.text})
+    assert plover["target"] == []
+
+
 def _codes(actors: object) -> list[object]:
     assert isinstance(actors, list)
     return [actor["code"] for actor in actors]

@@ -263,7 +263,7 @@ def _country(mention: object) -> str:
 def agnews_prediction(events: Iterable[Event]) -> AgnewsPrediction:
     """The tuples of the events: (source, target) for each, both directions of a reciprocal
     one and every ordered pair of the parties to a reciprocal act of no recipient (the gold
-    expands mutual acts so, as CAMEO does), and an implied recipient where PLOVER's has one."""
+    expands mutual acts so, as CAMEO does), and CAMEO's implied target where none is named."""
     cameo: set[Tuple] = set()
     plover: set[Tuple] = set()
     events = list(events)
@@ -276,8 +276,7 @@ def agnews_prediction(events: Iterable[Event]) -> AgnewsPrediction:
             partners = {_country(other.source) for other in _same_act(event, events)}
             dyads = {(source, partner) for partner in partners} or {(source, "")}
         elif event.target is None:
-            recipients = event.plover_parties[1]
-            dyads = {(source, _country(recipients[0]) if recipients else "")}
+            dyads = {(source, _country(event.cameo_target))}
         cameo |= {(s, t, event.cameo_root) for s, t in dyads}
         if event.plover_event:
             plover |= {(s, t, event.plover_event) for s, t in dyads}

@@ -9,7 +9,7 @@ from tidings.records import Article, Event, EventCluster
 
 
 def _code(event: Event, side: str) -> str:
-    mention = event.source if side == "source" else event.target
+    mention = event.source if side == "source" else event.cameo_target
     return mention.actor.code if mention is not None else ""
 
 

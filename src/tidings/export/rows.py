@@ -112,7 +112,7 @@ def gdelt_row(cluster: EventCluster, *, url: str | None = None) -> dict[str, obj
     return {
         "SQLDATE": event.date.strftime("%Y%m%d") if event.date else "",
         **_gdelt_actor(1, event.source),
-        **_gdelt_actor(2, event.target),
+        **_gdelt_actor(2, event.cameo_target),
         "IsRootEvent": int(event.sentence_index == 0),
         "EventCode": event.cameo_code,
         "EventBaseCode": event.cameo_code[:3],
