@@ -31,3 +31,18 @@ def test_every_name_over_a_word_is_found_longest_or_not() -> None:
     names.add("short", {"Mara"})
     names.add("long", {"Mara Quist"})
     assert sorted(names(nlp("Mara Quist"))) == [("long", 0, 2), ("short", 0, 1)]
+
+
+def test_a_person_is_found_as_the_press_writes_the_name() -> None:
+    nlp = spacy.blank("en")
+    names = KnownNames(nlp)
+    names.add("marie", {"Anne Marie Quist"}, person=True)
+    names.add("tan", {"Lee Tan Ho", "Ora J. Quist"}, person=True)
+    names.add("party", {"Anne Marie Front"})
+    doc = nlp("Anne-Marie Quist, Lee Tan-ho and Ora J Quist met; Anne-Marie Front did not.")
+    found = [(ident, doc[start:end].text) for ident, start, end in names(doc)]
+    assert found == [
+        ("marie", "Anne-Marie Quist"),
+        ("tan", "Lee Tan-ho"),
+        ("tan", "Ora J Quist"),
+    ]

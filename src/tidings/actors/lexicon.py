@@ -26,6 +26,8 @@ MISSPELT_ENTITIES = {"GPE", ""}
 # A name of letters alone is split by spaces alone, as the tokenizer splits it, unless one of its
 # words is a special case of the tokenizer's ("cannot").
 PLAIN_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+# An initial and its period, as a name's word ("W." of "George W. Bush").
+INITIAL = re.compile(r"[A-Z]\.")
 # What a match names: a PhraseMatcher's match id, or a known actor's id.
 Key = TypeVar("Key", int, str)
 
@@ -63,14 +65,15 @@ class KnownNames:
         # as their string ids (ORTH), which read off a Doc without making a Token of each word.
         self._by_first_word: dict[int, list[tuple[tuple[int, ...], str]]] = {}
 
-    def add(self, ident: str, names: Iterable[str]) -> None:
-        """Match these names as the known actor ``ident``."""
+    def add(self, ident: str, names: Iterable[str], *, person: bool = False) -> None:
+        """Match these names as the known actor ``ident``; a person's also as the press may
+        write them (``written_forms``)."""
         for name in names:
             words = tuple(name.split(" ")) if PLAIN_NAME.fullmatch(name) else ()
             if not words or self._special_cases.intersection(words):
                 words = tuple(token.text for token in self._nlp.make_doc(name))
-            if words:
-                orths = tuple(get_string_id(word) for word in words)
+            for form in written_forms(words) if person and words else (words,) if words else ():
+                orths = tuple(get_string_id(word) for word in form)
                 self._by_first_word.setdefault(orths[0], []).append((orths, ident))
 
     def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
@@ -81,6 +84,18 @@ class KnownNames:
                 end = start + len(name)
                 if tuple(words[start:end]) == name:
                     yield ident, start, end
+
+
+def written_forms(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A person's name as the press may write it, in the words the tokenizer makes: initials
+    with or without their period ("George W Bush"), and, of three words or more, the first two
+    or the last two joined by a hyphen, which the dictionaries write as words apart
+    ("Jean-Bertrand Aristide", "Kim Jong-il")."""
+    forms = {words, tuple(word[0] if INITIAL.fullmatch(word) else word for word in words)}
+    if len(words) >= 3 and all(word.isalpha() for word in words):
+        forms.add((words[0], "-", *words[1:]))
+        forms.add((*words[:-1], "-", words[-1].lower()))
+    return forms
 
 
 class LexiconMatcher:
@@ -94,7 +109,7 @@ class LexiconMatcher:
             names = {entry.name, *entry.aliases}
             # Headlines and datelines write names in capitals: "SECURITY COUNCIL".
             names |= {name.upper() for name in names if len(name) > 3}
-            self._known.add(entry.id, names)
+            self._known.add(entry.id, names, person=entry.kind == "person")
         self._countries = PhraseMatcher(nlp.vocab, attr="ORTH")
         for country_name in tables.countries:
             # Datelines write places in capitals: "TEHRAN (AP) --".
