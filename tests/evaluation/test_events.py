@@ -187,6 +187,24 @@ def test_agnews_predictions_expand_mutual_acts_and_write_no_country_as_empty() -
     assert found.roots == {"04", "11"}
 
 
+def test_agnews_predictions_pair_the_parties_of_one_mutual_act_of_no_recipient() -> None:
+    # "Chad, Niger and Mali signed a pact": one record per party, one trigger, no target.
+    def party(start: int, country: str, trigger_start: int = 5) -> Event:
+        signing = replace(
+            _event(_mention(start, start + 4, country), None, "AGREE"), cameo_code="057"
+        )
+        return replace(signing, reciprocal=True, trigger_start=trigger_start)
+
+    chad, niger, mali = party(0, "TCD"), party(6, "NER"), party(12, "MLI")
+    found = agnews_prediction([chad, niger, mali])
+    pairs = {(a, b) for a in ("TCD", "NER", "MLI") for b in ("TCD", "NER", "MLI") if a != b}
+    assert found.cameo == {(a, b, "05") for a, b in pairs}
+    assert found.plover == {(a, b, "AGREE") for a, b in pairs}
+    # A party alone, or one of another act (another trigger), keeps no recipient.
+    alone = agnews_prediction([chad, party(6, "NER", trigger_start=40)])
+    assert alone.cameo == {("TCD", "", "05"), ("NER", "", "05")}
+
+
 def test_unknown_format_is_refused(nlp: Language, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown gold format"):
         evaluate(nlp, tmp_path / "x", "acled")

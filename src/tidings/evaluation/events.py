@@ -262,14 +262,19 @@ def _country(mention: object) -> str:
 
 def agnews_prediction(events: Iterable[Event]) -> AgnewsPrediction:
     """The tuples of the events: (source, target) for each, both directions of a reciprocal
-    one (the gold expands mutual acts so), and an implied recipient where PLOVER's has one."""
+    one and every ordered pair of the parties to a reciprocal act of no recipient (the gold
+    expands mutual acts so, as CAMEO does), and an implied recipient where PLOVER's has one."""
     cameo: set[Tuple] = set()
     plover: set[Tuple] = set()
+    events = list(events)
     for event in events:
         source, target = _country(event.source), _country(event.target)
         dyads = {(source, target)}
         if event.reciprocal and event.target is not None:
             dyads.add((target, source))
+        elif event.reciprocal:
+            partners = {_country(other.source) for other in _same_act(event, events)}
+            dyads = {(source, partner) for partner in partners} or {(source, "")}
         elif event.target is None:
             recipients = event.plover_parties[1]
             dyads = {(source, _country(recipients[0]) if recipients else "")}
@@ -279,6 +284,20 @@ def agnews_prediction(events: Iterable[Event]) -> AgnewsPrediction:
     return AgnewsPrediction(
         frozenset(cameo), frozenset(plover), frozenset(root for _, _, root in cameo)
     )
+
+
+def _same_act(event: Event, events: Sequence[Event]) -> list[Event]:
+    """The other parties' records of one reciprocal act (PLOVER's one record of many actors)."""
+    return [
+        other
+        for other in events
+        if other is not event
+        and other.reciprocal
+        and other.target is None
+        and other.source is not None
+        and (other.article_id, other.trigger_start, other.cameo_code)
+        == (event.article_id, event.trigger_start, event.cameo_code)
+    ]
 
 
 def _micro(counts: Counter[str], name: str) -> Figures:
