@@ -81,6 +81,24 @@ def test_conjoined_countries_share_a_role(annotate_actors: Annotator) -> None:
     ]
 
 
+def test_plural_role_of_conjoined_countries_is_one_group_per_country(
+    annotate_actors: Annotator,
+) -> None:
+    doc = annotate_actors(
+        "The presidents of Chad, Niger and Mali met in Niamey. "
+        "Ministers from Benin and Togo arrived later."
+    )
+    presidents = _mention(doc, "The presidents")
+    assert presidents._.actor is None
+    assert [m.country for m in presidents._.members] == ["TCD", "NER", "MLI"]
+    assert [m.country for m in _mention(doc, "Ministers")._.members] == ["BEN", "TGO"]
+    # A conjunct of no country makes no group: the first country stays the role's.
+    doc = annotate_actors("Leaders of Chad and the rebels met in Niamey.")
+    leaders = _mention(doc, "Leaders")
+    assert not leaders._.members
+    assert leaders._.actor is not None and leaders._.actor.country == "TCD"
+
+
 def test_former_and_owner(annotate_actors: Annotator) -> None:
     doc = annotate_actors("A former CIA official said so.")
     actor = _actor(doc, "A former CIA official")

@@ -76,6 +76,8 @@ class PhraseReader:
         country = codes[0] if codes else self.prep_country(head, lexicon, sectors)
         has_conjunction = any(t.dep_ == "cc" for t in span)
         members = tuple(dict.fromkeys(codes)) if has_conjunction else ()
+        if not codes and head.tag_ in ("NNS", "NNPS"):
+            members = self.countries_of_conjoined(head, lexicon)
         gender = next(
             (
                 title.gender
@@ -207,6 +209,21 @@ class PhraseReader:
                 if country := self.prep_country(obj, lexicon):
                     return country
         return None
+
+    def countries_of_conjoined(self, head: Token, lexicon: Lexicon) -> tuple[str, ...]:
+        """The countries of a plural role's conjoined "of/from" objects, one for each: "the
+        presidents of Chad and Niger", "ministers from Chad, Niger and Mali"."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.conjuncts):
+                codes = [
+                    self.countries_in(noun_phrase(conjunct, lexicon), lexicon, skip=range(0))
+                    for conjunct in (obj, *obj.conjuncts)
+                ]
+                if all(codes):
+                    return tuple(dict.fromkeys(found[0] for found in codes))
+        return ()
 
     def owner(self, span: Span, head: Token, lexicon: Lexicon) -> KnownActor | None:
         """A known organisation a role belongs to: "Hamas spokesman", "head of the IAEA"."""
