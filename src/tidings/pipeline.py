@@ -72,15 +72,16 @@ def load_resources(
 ) -> Resources:
     """The shared lookups, extended by a user's knowledge-base file (built once per file);
     ``phoenix_actors``, ``phoenix_verbs`` and ``phoenix_agents`` lay the compiled Phoenix
-    dictionaries beneath tidings' own tables (the actors by default; the verbs and the role
-    nouns, measured, do not pay: see CHANGELOG.md)."""
+    dictionaries beneath tidings' own tables (the actors by default, and the compiled
+    constructions of verbs tidings codes; all the verbs and the role nouns, measured, do not
+    pay: see CHANGELOG.md)."""
     return Resources(
         tables=load_tables(
             Path(extra_actors) if extra_actors else None,
             phoenix_actors=phoenix_actors,
             phoenix_agents=phoenix_agents,
         ),
-        lexicon=load_lexicon(base_verbs=packaged_base_verbs() if phoenix_verbs else None),
+        lexicon=load_lexicon(base_verbs=packaged_base_verbs(), base_only_verbs=phoenix_verbs),
         gazetteer=load_gazetteer(),
     )
 
@@ -151,8 +152,15 @@ def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
 def make_event_coder(
     nlp: Language, name: str, resources: Resources, lexicon_dir: str | None
 ) -> EventCoder:
-    """Build the event coding component (``lexicon_dir`` replaces the shipped lexicon)."""
-    lexicon = load_lexicon(Path(lexicon_dir)) if lexicon_dir else resources.lexicon
+    """Build the event coding component (``lexicon_dir`` replaces the shipped lexicon; the
+    compiled verbs lie beneath it as beneath the shipped one)."""
+    lexicon = resources.lexicon
+    if lexicon_dir:
+        lexicon = load_lexicon(
+            Path(lexicon_dir),
+            base_verbs=packaged_base_verbs(),
+            base_only_verbs=lexicon.base_only_verbs,
+        )
     return EventCoder(nlp, name, lexicon)
 
 

@@ -51,6 +51,7 @@ BERATE {BERATES BERATED}
 
 ---  PONDER   [030]  ---
 PONDER
++DWELL_ON
 MUSE [014]
 - * LOUDLY                                         [010]   # MUSE
 
@@ -120,11 +121,12 @@ def test_compile_verbs_expands_blocks_over_their_verbs(tmp_path: Path) -> None:
     assert ("berate", "for", ("heavy gun", "heavy guns", "rifle"), "112") in found
     assert ("berate off", "", ("envoy",), "0241") in found
     assert ("muse", "", (), "014") in found
-    # A cue category on a bare verb, a plain statement, words before the verb: left out.
-    assert not any(v.verb == "ponder" for v in compiled)
+    # A cue category on a bare verb (with its preposition or not), a plain statement, words
+    # before the verb: left out.
+    assert not any(v.verb in ("ponder", "dwell") for v in compiled)
     assert not any(v.code in ("010", "114") for v in compiled)
     assert skipped["words before the verb"] == 2
-    assert skipped["bare verb with a cue-category code"] == 1
+    assert skipped["bare verb with a cue-category code"] == 2
 
 
 MADE_UP_AGENTS = """\

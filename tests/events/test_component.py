@@ -46,14 +46,19 @@ def test_component_works_in_a_plain_spacy_pipeline_without_tidings_actors() -> N
     assert plain("")._.events == []
 
 
-def test_compiled_verbs_are_laid_beneath_on_request_and_travel_with_the_pipeline(
+def test_compiled_verbs_lie_beneath_as_configured_and_travel_with_the_pipeline(
     nlp: Language, tmp_path: Path
 ) -> None:
     plain = nlp.get_pipe("tidings_events")
     assert isinstance(plain, EventCoder)
-    assert BASE_VERBS_FILE not in {path.name for path in plain.lexicon.sources}
+    # By default the compiled layer serves only the verbs verbs.yaml codes.
+    assert BASE_VERBS_FILE in {path.name for path in plain.lexicon.sources}
+    assert not plain.lexicon.base_only_verbs
     coder = EventCoder(nlp, "with_phoenix", load_resources(phoenix_verbs=True).lexicon)
     assert len(coder.lexicon.verbs) > len(plain.lexicon.verbs)
     coder.to_disk(tmp_path)
-    restored = EventCoder(nlp, "restored", plain.lexicon).from_disk(tmp_path)
-    assert restored.lexicon.verbs.keys() == coder.lexicon.verbs.keys()
+    # The files come back laid as the reading component's configuration says.
+    restored = EventCoder(nlp, "restored", coder.lexicon).from_disk(tmp_path)
+    assert restored.lexicon.verbs == coder.lexicon.verbs
+    as_plain = EventCoder(nlp, "as_plain", plain.lexicon).from_disk(tmp_path)
+    assert as_plain.lexicon.verbs.keys() == plain.lexicon.verbs.keys()

@@ -82,6 +82,14 @@ def test_prepositional_target_of_a_travel_verb(parse: Annotator) -> None:
     assert {code[:2] for _, code, _ in found} == {"04"}
 
 
+def test_compiled_constructions_fill_what_a_verbs_own_entries_leave(parse: Annotator) -> None:
+    # verbs.yaml codes "abolish" only with a restriction; PETRARCH-2's "abolish" + embargo
+    # (085) lies beneath it, while a verb coded in any use keeps its own code.
+    assert dyads(parse("Japan abolished the embargo on Cuba.")) == [("JPN", "085", "CUB")]
+    assert dyads(parse("Japan abolished the curfew in Cuba.")) == [("JPN", "081", "CUB")]
+    assert dyads(parse("Japan condemned Cuba.")) == [("JPN", "111", "CUB")]
+
+
 def test_a_travel_verb_visits_only_a_place_an_actor_or_a_gathering(parse: Annotator) -> None:
     assert {code for _, code, _ in dyads(parse("Chile flew to Lisbon."))} == {"042", "043"}
     assert {code for _, code, _ in dyads(parse("Chile arrived in Lisbon."))} == {"042", "043"}

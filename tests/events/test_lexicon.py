@@ -174,20 +174,35 @@ def test_compiled_verbs_lie_beneath_tidings_own(tmp_path: Path) -> None:
     base = tmp_path / "base.tsv"
     base.write_text(
         "verb\tprep\tobjects\tcode\tsource\n"
-        "condemn\t\t\t051\tmade-up:1\n"
+        "condemn\t\tnation\t051\tmade-up:1\n"
         "upbraid\t\t\t111\tmade-up:2\n"
-        "upbraid\tfor\tgreed|sloth\t112\tmade-up:3\n",
+        "upbraid\tfor\tgreed|sloth\t112\tmade-up:3\n"
+        "abolish\t\t\t080\tmade-up:4\n"
+        "abolish\t\tban|tariff\t085\tmade-up:5\n"
+        "abolish\tby\t\t172\tmade-up:6\n"
+        "launch\t\tcampaign\t020\tmade-up:7\n",
         encoding="utf-8",
     )
+    own = load_lexicon()
     lexicon = load_lexicon(base_verbs=base)
-    # verbs.yaml codes "condemn": its entries replace the compiled one.
-    assert {p.code for p in lexicon.verb_patterns("condemn", None)} == {
-        p.code for p in load_lexicon().verb_patterns("condemn", None)
+    # "condemn" is coded in any use, "launch" is a support verb: their own patterns stand alone.
+    for verb in ("condemn", "launch"):
+        assert lexicon.verb_patterns(verb, None) == own.verb_patterns(verb, None)
+    # "abolish" is coded only with some objects: the compiled constructions fill the rest, not
+    # its bare use nor an object its own entries take.
+    added = set(lexicon.verb_patterns("abolish", None)) - set(own.verb_patterns("abolish", None))
+    assert {(p.code, p.preps, p.objects, p.rule) for p in added} == {
+        ("085", (), frozenset({"tariff"}), "base.tsv:6"),
+        ("172", ("by",), frozenset(), "base.tsv:7"),
     }
-    upbraid = {(p.code, p.preps, p.objects) for p in lexicon.verb_patterns("upbraid", None)}
+    # Verbs only the compiled layer codes come in with ``base_only_verbs``.
+    assert lexicon.verb_patterns("upbraid", None) == ()
+    every = load_lexicon(base_verbs=base, base_only_verbs=True)
+    upbraid = {(p.code, p.preps, p.objects) for p in every.verb_patterns("upbraid", None)}
     assert upbraid == {("111", (), frozenset()), ("112", ("for",), frozenset({"greed", "sloth"}))}
-    assert lexicon.verb_patterns("upbraid", None)[0].rule == "base.tsv:3"
+    assert every.verb_patterns("upbraid", None)[0].rule == "base.tsv:3"
     assert base in lexicon.sources
+    assert every.base_only_verbs and not lexicon.base_only_verbs
 
 
 def test_a_bad_compiled_verb_names_file_and_line(tmp_path: Path) -> None:
@@ -198,5 +213,10 @@ def test_a_bad_compiled_verb_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_the_shipped_compiled_verbs_load() -> None:
-    lexicon = load_lexicon(base_verbs=packaged_base_verbs())
-    assert len(lexicon.verbs) > 2 * len(load_lexicon().verbs)
+    own = load_lexicon()
+    layered = load_lexicon(base_verbs=packaged_base_verbs())
+    assert layered.verbs.keys() == own.verbs.keys()
+    patterns = sum(len(found) for found in layered.verbs.values())
+    assert patterns > 2 * sum(len(found) for found in own.verbs.values())
+    every = load_lexicon(base_verbs=packaged_base_verbs(), base_only_verbs=True)
+    assert len(every.verbs) > 2 * len(own.verbs)

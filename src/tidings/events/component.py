@@ -19,7 +19,8 @@ class EventCoder:
 
     Like spaCy's rule components, the lexicon travels with the pipeline: ``nlp.to_disk`` writes
     its YAML files beside the model, ``spacy.load`` reads them back, with the verb patterns
-    compiled from PETRARCH-2's dictionary where the lexicon was built with them.
+    compiled from PETRARCH-2's dictionary where the lexicon was built with them, laid as the
+    component's configuration says (``phoenix_verbs``).
     """
 
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
@@ -42,6 +43,10 @@ class EventCoder:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventCoder:
         """Read the lexicon files from a directory written by ``to_disk``."""
         base = Path(path) / BASE_VERBS_FILE
-        self.lexicon = load_lexicon(Path(path), base_verbs=base if base.exists() else None)
+        self.lexicon = load_lexicon(
+            Path(path),
+            base_verbs=base if base.exists() else None,
+            base_only_verbs=self.lexicon.base_only_verbs,
+        )
         self.extractor = EventExtractor(self.lexicon)
         return self

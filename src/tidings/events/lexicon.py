@@ -4,13 +4,15 @@ The files live in ``tidings/data/events/`` (``verbs.yaml``, ``nouns.yaml``, ``fa
 ``refusals.yaml``, ``intents.yaml``, ``parties.yaml``, ``kinds.yaml``); each says in its header
 what an entry holds. A bad entry raises a TableError with file and line. Beneath ``verbs.yaml``
 may lie a base layer of verb patterns compiled from the field's dictionaries
-(``tidings/data/compiled/``): a verb ``verbs.yaml`` codes keeps only tidings' own patterns.
+(``tidings/data/compiled/``): a verb ``verbs.yaml`` codes in any use, or as a support verb, keeps
+only tidings' own patterns; one it codes only in some constructions also takes the compiled
+constructions its own do not cover.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -232,6 +234,8 @@ class Lexicon:
     threatening_roots: frozenset[str] = frozenset()
     kinds: Mapping[str, Kind] = field(default_factory=dict)
     sources: tuple[Path, ...] = field(default=())
+    # Whether the compiled verbs verbs.yaml does not code were read too (load_lexicon).
+    base_only_verbs: bool = False
 
     def verb_patterns(self, lemma: str, particle: str | None) -> tuple[VerbPattern, ...]:
         """Patterns for a verb; a phrasal verb's own patterns take precedence over its base's."""
@@ -299,9 +303,15 @@ def packaged_base_verbs() -> Path:
     return packaged(f"compiled/{BASE_VERBS_FILE}")
 
 
-def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = None) -> Lexicon:
+def load_lexicon(
+    directory: Path | None = None,
+    *,
+    base_verbs: Path | None = None,
+    base_only_verbs: bool = False,
+) -> Lexicon:
     """Read the lexicon from ``directory`` (default: the one shipped with tidings), with the
-    compiled verb patterns of ``base_verbs`` beneath its own (none by default)."""
+    compiled verb patterns of ``base_verbs`` beneath its own (none by default): for the verbs
+    tidings codes, and with ``base_only_verbs`` for the verbs only the compiled layer codes."""
     folder = directory if directory is not None else packaged(LEXICON_DIR)
     paths = tuple(folder / name for name in LEXICON_FILES)
     verbs_path, nouns_path, cues_path, refusals_path, intents_path, parties_path, kinds_path = paths
@@ -311,8 +321,12 @@ def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = Non
     kinds = _read_kinds(kinds_path)
     verbs = _index(_read_verbs(verbs_path, kinds), key=lambda p: p.verb)
     if base_verbs is not None:
-        # tidings' own entries for a verb replace all the compiled ones for it.
-        verbs = {**_index(read_base_verbs(base_verbs), key=lambda p: p.verb), **verbs}
+        base = _index(read_base_verbs(base_verbs), key=lambda p: p.verb)
+        layered = {
+            verb: own + _uncovered(own, base.get(verb, ()), words["support_verbs"])
+            for verb, own in verbs.items()
+        }
+        verbs = {**base, **layered} if base_only_verbs else layered
         paths += (base_verbs,)
     return Lexicon(
         verbs=verbs,
@@ -332,7 +346,28 @@ def load_lexicon(directory: Path | None = None, *, base_verbs: Path | None = Non
         kinds=kinds,
         parties=_read_parties(parties_path),
         sources=paths,
+        base_only_verbs=base_verbs is not None and base_only_verbs,
     )
+
+
+def _uncovered(
+    own: tuple[VerbPattern, ...], base: Iterable[VerbPattern], support_verbs: frozenset[str]
+) -> tuple[VerbPattern, ...]:
+    """The compiled constructions of a verb that tidings' own patterns leave uncoded: none for
+    a verb coded in any use, or a support verb (its object noun names the event: "launched a
+    campaign"); else those with an object or a preposition that no own entry of the same
+    preposition takes."""
+    if not own or own[0].verb in support_verbs or any(p.specificity == 0 for p in own):
+        return ()
+    uncovered = []
+    for pattern in base:
+        alike = [p for p in own if p.preps == pattern.preps and not (p.xcomps or p.modals)]
+        if pattern.preps and any(not p.objects for p in alike):
+            continue
+        objects = pattern.objects.difference(*(p.objects for p in alike))
+        if objects or (pattern.preps and not pattern.objects):
+            uncovered.append(replace(pattern, objects=objects))
+    return tuple(uncovered)
 
 
 def _index(
