@@ -28,6 +28,14 @@ from tidings.records import Factuality
         # An attempt at force happened as an attack does; another attempted act did not.
         ("Syria tried to attack Lebanon.", Factuality.ASSERTED),
         ("Syria may try to attack Lebanon.", Factuality.HYPOTHETICAL),
+        # What "after", "following" or "despite" takes happened, whatever governs the clause;
+        # a modal of that clause still reaches a gerund that shares its subject.
+        ("Syria wants to expel the envoy a day after attacking Lebanon.", Factuality.ASSERTED),
+        (
+            "Jordan will recall its envoy despite the attack by Syria on Lebanon.",
+            Factuality.ASSERTED,
+        ),
+        ("Syria would recall its envoy after attacking Lebanon.", Factuality.HYPOTHETICAL),
     ],
 )
 def test_factuality(parse: Annotator, text: str, expected: Factuality) -> None:

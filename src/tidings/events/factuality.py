@@ -45,6 +45,7 @@ _CLIMB = {
 }
 # A clause under a noun counts only through the noun's meaning ("the demand that Israel ease").
 _NOUN_CLAUSES = {"acl"}
+_AUX = ("aux", "auxpass")
 _CONTRAST = {"but", "yet", "while", "whereas"}
 
 
@@ -67,11 +68,8 @@ def _clause_cues(token: Token, cues: FactualityCues, *, scope: str) -> list[Judg
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 if words & cues.negation:
                     found.append(Judgement(Factuality.NEGATED, child.text))
-            elif child.dep_ in ("aux", "auxpass"):
-                if words & cues.future_auxiliaries:
-                    found.append(Judgement(Factuality.FUTURE, child.text))
-                elif words & cues.hypothetical_modals:
-                    found.append(Judgement(Factuality.HYPOTHETICAL, child.text))
+            elif child.dep_ in _AUX:
+                found.extend(_auxiliary_cue(child, cues))
             elif child.dep_ == "mark" and words & cues.conditional_marks and scope != "shared":
                 found.append(Judgement(Factuality.HYPOTHETICAL, child.text))
             elif _distances(child, words, cues):
@@ -95,6 +93,23 @@ def _clause_cues(token: Token, cues: FactualityCues, *, scope: str) -> list[Judg
     return found
 
 
+def _auxiliary_cue(auxiliary: Token, cues: FactualityCues) -> list[Judgement]:
+    return _word_cue(
+        auxiliary,
+        (Factuality.FUTURE, cues.future_auxiliaries),
+        (Factuality.HYPOTHETICAL, cues.hypothetical_modals),
+    )
+
+
+def _word_cue(word: Token, *classes: tuple[Factuality, frozenset[str]]) -> list[Judgement]:
+    """The factuality of the first class of words ``word`` belongs to, if any."""
+    words = verb_forms(word)
+    for factuality, members in classes:
+        if words & members:
+            return [Judgement(factuality, word.text)]
+    return []
+
+
 def _distances(child: Token, words: set[str], cues: FactualityCues) -> bool:
     """Whether a modifier distances the text from its clause ("reportedly", "according to")."""
     if child.dep_ == "advmod":
@@ -103,14 +118,12 @@ def _distances(child: Token, words: set[str], cues: FactualityCues) -> bool:
 
 
 def _modifier_cue(modifier: Token, cues: FactualityCues) -> list[Judgement]:
-    words = verb_forms(modifier)
-    if words & cues.hypothetical_modifiers:
-        return [Judgement(Factuality.HYPOTHETICAL, modifier.text)]
-    if words & cues.future_modifiers:
-        return [Judgement(Factuality.FUTURE, modifier.text)]
-    if words & cues.reported_modifiers:
-        return [Judgement(Factuality.REPORTED, modifier.text)]
-    return []
+    return _word_cue(
+        modifier,
+        (Factuality.HYPOTHETICAL, cues.hypothetical_modifiers),
+        (Factuality.FUTURE, cues.future_modifiers),
+        (Factuality.REPORTED, cues.reported_modifiers),
+    )
 
 
 def _is_passive(token: Token) -> bool:
@@ -150,6 +163,13 @@ def factuality_of(trigger: Token, cues: FactualityCues) -> Judgement:
     token = trigger
     in_speech = False
     while (token.dep_ in _CLIMB or is_purpose(token)) and token.head != token:
+        if _presupposed(token, cues):
+            # "would recall its envoy after attacking": the tense reaches a gerund, nothing else
+            # does ("will recall its envoy despite the attack").
+            if token.pos_ == "VERB":
+                auxiliaries = [c for c in token.head.head.children if c.dep_ in _AUX]
+                found.extend(j for aux in auxiliaries for j in _auxiliary_cue(aux, cues))
+            break
         scope = _scope(token)
         if scope != "none":
             found.extend(_clause_cues(token.head, cues, scope=scope))
@@ -162,6 +182,11 @@ def factuality_of(trigger: Token, cues: FactualityCues) -> Judgement:
     if not found:
         return Judgement(Factuality.ASSERTED, None)
     return min(found, key=lambda judgement: STRENGTH.index(judgement.factuality))
+
+
+def _presupposed(token: Token, cues: FactualityCues) -> bool:
+    """Whether ``token`` is what a presupposing preposition takes ("a day after abducting him")."""
+    return token.dep_ in ("pobj", "pcomp") and token.head.lower_ in cues.presupposing_prepositions
 
 
 def _future_in_the_past(judgement: Judgement, cues: FactualityCues) -> Judgement:

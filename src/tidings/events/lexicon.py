@@ -72,6 +72,7 @@ _NOUN_KEYS = {"id", "nouns", "code", "target_preps", "of", "between", "carried_b
 _CUE_KEYS = {
     "negation",
     "negating_verbs",
+    "presupposing_prepositions",
     "future_auxiliaries",
     "future_verbs",
     "hypothetical_modals",
@@ -175,6 +176,7 @@ class FactualityCues:
 
     negation: frozenset[str]
     negating_verbs: frozenset[str]
+    presupposing_prepositions: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
     hypothetical_modals: frozenset[str]
