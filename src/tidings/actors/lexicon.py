@@ -72,7 +72,9 @@ class KnownNames:
             words = tuple(name.split(" ")) if PLAIN_NAME.fullmatch(name) else ()
             if not words or self._special_cases.intersection(words):
                 words = tuple(token.text for token in self._nlp.make_doc(name))
-            for form in written_forms(words) if person and words else (words,) if words else ():
+            if not words:
+                continue
+            for form in written_forms(words) if person else (words,):
                 orths = tuple(get_string_id(word) for word in form)
                 self._by_first_word.setdefault(orths[0], []).append((orths, ident))
 

@@ -268,15 +268,13 @@ def agnews_prediction(events: Iterable[Event]) -> AgnewsPrediction:
     plover: set[Tuple] = set()
     events = list(events)
     for event in events:
-        source, target = _country(event.source), _country(event.target)
+        source, target = _country(event.source), _country(event.cameo_target)
         dyads = {(source, target)}
         if event.reciprocal and event.target is not None:
             dyads.add((target, source))
         elif event.reciprocal:
             partners = {_country(other.source) for other in _same_act(event, events)}
             dyads = {(source, partner) for partner in partners} or {(source, "")}
-        elif event.target is None:
-            dyads = {(source, _country(event.cameo_target))}
         cameo |= {(s, t, event.cameo_root) for s, t in dyads}
         if event.plover_event:
             plover |= {(s, t, event.plover_event) for s, t in dyads}
